@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Teilhabe.Core.Accounts;
+
+/// <summary>A person who signs in. IFD staff belong to one service; InA-Koordination to one Integrationsamt.</summary>
+public sealed class AppUser : IdentityUser
+{
+    public AppUser()
+    {
+        DisplayName = string.Empty;
+    }
+
+    public AppUser(string userName, string displayName)
+        : base(userName)
+    {
+        DisplayName = displayName.Trim();
+    }
+
+    public string DisplayName { get; set; }
+
+    /// <summary>The IFD the user works in (tenant); null for InA-Koordination and administrators.</summary>
+    public Guid? ServiceId { get; set; }
+
+    /// <summary>The Integrationsamt of an InA-Koordination user, or of the user's IFD.</summary>
+    public Guid? IntegrationOfficeId { get; set; }
+
+    /// <summary>ACC-05: an initial password must be changed at the next login.</summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>ACC-04: when the password was last set.</summary>
+    public DateTimeOffset PasswordChangedAt { get; set; }
+
+    public bool IsActive { get; set; } = true;
+}

@@ -1,0 +1,57 @@
+namespace Teilhabe.Core.Audit;
+
+public static class AuditActions
+{
+    public const string Read = "read";
+    public const string Create = "create";
+    public const string Update = "update";
+    public const string Delete = "delete";
+    public const string Transition = "transition";
+    public const string Login = "login";
+    public const string LoginFailed = "login-failed";
+    public const string Logout = "logout";
+    public const string Lock = "lock";
+    public const string Unlock = "unlock";
+    public const string PasswordChange = "password-change";
+    public const string PasswordReset = "password-reset";
+}
+
+/// <summary>
+/// ACC-09: one row of the append-only audit trail. There is no update or delete path: the DbContext
+/// refuses to save a modified or deleted entry.
+/// </summary>
+public sealed class AuditEntry
+{
+    private AuditEntry()
+    {
+        Action = string.Empty;
+        Entity = string.Empty;
+        EntityId = string.Empty;
+    }
+
+    public AuditEntry(DateTimeOffset at, string? userId, string action, string entity, string entityId)
+    {
+        At = at;
+        UserId = userId;
+        Action = action;
+        Entity = entity;
+        EntityId = entityId;
+    }
+
+    public long Id { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public string? UserId { get; private set; }
+    public string Action { get; private set; }
+    public string Entity { get; private set; }
+    public string EntityId { get; private set; }
+    public Guid? ClientId { get; init; }
+    public Guid? CaseId { get; init; }
+
+    /// <summary>The IFD whose data was touched: lets an IFD lead read the trail of the own IFD.</summary>
+    public Guid? ServiceId { get; init; }
+
+    public string? Reason { get; init; }
+
+    /// <summary>Names of the changed fields (never their values: the trail must not copy personal data).</summary>
+    public string? Fields { get; init; }
+}

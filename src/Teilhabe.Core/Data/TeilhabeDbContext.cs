@@ -1,0 +1,68 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Teilhabe.Core.Accounts;
+using Teilhabe.Core.Audit;
+using Teilhabe.Core.Organisations;
+
+namespace Teilhabe.Core.Data;
+
+/// <summary>The one DbContext. Provider (SQLite or PostgreSQL) and migrations assembly are chosen by configuration.</summary>
+public sealed class TeilhabeDbContext(DbContextOptions<TeilhabeDbContext> options, ICurrentUser currentUser)
+    : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public const string SqliteProviderName = "Microsoft.EntityFrameworkCore.Sqlite";
+
+    public ICurrentUser CurrentUser { get; } = currentUser;
+
+    // Referenced by the query filters; EF parameterises them per context instance.
+    private bool ScopeIsSystem => CurrentUser.IsSystem;
+    private Guid? ScopeServiceId => CurrentUser.ServiceId;
+    private Guid? ScopeOfficeId => CurrentUser.IsInRole(Accounts.Roles.IntegrationOfficeCoordinator) ? CurrentUser.IntegrationOfficeId : null;
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Service> Services => Set<Service>();
+    public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot compare or order DateTimeOffset stored as text; all timestamps are UTC, so a
+        // binary (ticks) representation orders correctly.
+        if (Database.ProviderName == SqliteProviderName)
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TeilhabeDbContext).Assembly);
+
+        foreach (var type in builder.Model.GetEntityTypes().Select(t => t.ClrType).ToList())
+        {
+            if (typeof(IServiceScoped).IsAssignableFrom(type))
+            {
+                ApplyScopeFilterMethod.MakeGenericMethod(type).Invoke(this, [builder]);
+            }
+        }
+    }
+
+    private static readonly MethodInfo ApplyScopeFilterMethod =
+        typeof(TeilhabeDbContext).GetMethod(nameof(ApplyScopeFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+    /// <summary>ACC-06: a user sees nothing of another IFD; InA-Koordination sees the IFDs of its Integrationsamt.</summary>
+    private void ApplyScopeFilter<T>(ModelBuilder builder)
+        where T : class, IServiceScoped
+    {
+        Expression<Func<T, bool>> filter = e =>
+            ScopeIsSystem || e.ServiceId == ScopeServiceId || e.IntegrationOfficeId == ScopeOfficeId;
+        builder.Entity<T>().HasQueryFilter(filter);
+    }
+}

@@ -1,0 +1,165 @@
+using Microsoft.AspNetCore.Identity;
+using Teilhabe.Core.Accounts;
+using Teilhabe.Core.Audit;
+using Teilhabe.Core.Data;
+using Teilhabe.Core.Profiles;
+using Teilhabe.Core.Rules;
+
+namespace Teilhabe.Web.Features.Accounts;
+
+public enum SignInOutcome
+{
+    Succeeded,
+    WrongCredentials,
+    LockedOut,
+}
+
+/// <summary>
+/// Password changes, resets and unlocks with the rules of ACC-01…05, used by pages and API alike.
+/// Every password that is set goes into the history (ACC-03).
+/// </summary>
+public sealed class AccountService(
+    UserManager<AppUser> users,
+    SignInManager<AppUser> signIn,
+    TeilhabeDbContext db,
+    AuditLog audit,
+    TimeProvider clock,
+    StateProfile profile)
+{
+    /// <summary>Checks the password; the profile's number of failures in a row locks the account (ACC-05).</summary>
+    public async Task<(SignInOutcome Outcome, AppUser? User)> CheckCredentialsAsync(string userName, string password, CancellationToken ct)
+    {
+        var user = await users.FindByNameAsync(userName.Trim());
+        if (user is null || !user.IsActive)
+        {
+            await audit.RecordAsync(AuditActions.LoginFailed, "User", userName.Trim(), ct);
+            return (SignInOutcome.WrongCredentials, null);
+        }
+
+        if (await users.IsLockedOutAsync(user))
+        {
+            await audit.RecordAsync(AuditActions.LoginFailed, "User", user.Id, ct, userId: user.Id, serviceId: user.ServiceId, reason: "gesperrt");
+            return (SignInOutcome.LockedOut, user);
+        }
+
+        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            await audit.RecordAsync(AuditActions.Login, "User", user.Id, ct, userId: user.Id, serviceId: user.ServiceId);
+            return (SignInOutcome.Succeeded, user);
+        }
+
+        if (result.IsLockedOut)
+        {
+            await audit.RecordAsync(AuditActions.Lock, "User", user.Id, ct, userId: user.Id, serviceId: user.ServiceId,
+                reason: $"{profile.MaxFailedLogins} Fehlversuche in Folge");
+            return (SignInOutcome.LockedOut, user);
+        }
+
+        await audit.RecordAsync(AuditActions.LoginFailed, "User", user.Id, ct, userId: user.Id, serviceId: user.ServiceId);
+        return (SignInOutcome.WrongCredentials, user);
+    }
+
+    /// <summary>Creates a user with an initial password; it must be changed at first login unless told otherwise.</summary>
+    public async Task<(AppUser? User, IReadOnlyList<RuleViolation> Violations)> CreateAsync(
+        AppUser user, string initialPassword, IEnumerable<string> roles, bool mustChangePassword)
+    {
+        user.MustChangePassword = mustChangePassword;
+        user.PasswordChangedAt = clock.GetUtcNow();
+        var created = await users.CreateAsync(user, initialPassword);
+        if (!created.Succeeded)
+        {
+            return (null, ToViolations(created, "initialPassword"));
+        }
+
+        await users.AddToRolesAsync(user, roles);
+        await RememberAsync(user);
+        return (user, []);
+    }
+
+    /// <summary>The user changes the own password (ACC-01, ACC-02, ACC-03); clears a forced change.</summary>
+    public async Task<IReadOnlyList<RuleViolation>> ChangeAsync(AppUser user, string currentPassword, string newPassword)
+    {
+        if (!await users.CheckPasswordAsync(user, currentPassword))
+        {
+            return [new RuleViolation(RuleIds.Input, "Das bisherige Passwort stimmt nicht.", "currentPassword")];
+        }
+
+        var result = await users.ChangePasswordAsync(user, currentPassword, newPassword);
+        if (!result.Succeeded)
+        {
+            return ToViolations(result, "newPassword");
+        }
+
+        user.MustChangePassword = false;
+        user.PasswordChangedAt = clock.GetUtcNow();
+        await users.UpdateAsync(user);
+        await RememberAsync(user);
+        await audit.RecordAsync(AuditActions.PasswordChange, "User", user.Id, CancellationToken.None, serviceId: user.ServiceId);
+        return [];
+    }
+
+    /// <summary>ACC-05: InA-Koordination or an administrator sets a new initial password; the account is unlocked.</summary>
+    public async Task<IReadOnlyList<RuleViolation>> ResetAsync(AppUser user, string initialPassword)
+    {
+        var violations = await ValidateNewAsync(user, initialPassword, "initialPassword");
+        if (violations.Count > 0)
+        {
+            return violations;
+        }
+
+        await users.RemovePasswordAsync(user);
+        var result = await users.AddPasswordAsync(user, initialPassword);
+        if (!result.Succeeded)
+        {
+            return ToViolations(result, "initialPassword");
+        }
+
+        user.MustChangePassword = true;
+        user.PasswordChangedAt = clock.GetUtcNow();
+        await users.UpdateAsync(user);
+        await UnlockCoreAsync(user);
+        await RememberAsync(user);
+        await audit.RecordAsync(AuditActions.PasswordReset, "User", user.Id, CancellationToken.None, serviceId: user.ServiceId);
+        return [];
+    }
+
+    /// <summary>ACC-05: lift a lock-out.</summary>
+    public async Task UnlockAsync(AppUser user)
+    {
+        await UnlockCoreAsync(user);
+        await audit.RecordAsync(AuditActions.Unlock, "User", user.Id, CancellationToken.None, serviceId: user.ServiceId);
+    }
+
+    public bool PasswordDueForChange(AppUser user) => PasswordPolicy.IsDueForChange(user.PasswordChangedAt, clock.GetUtcNow(), profile);
+
+    private async Task UnlockCoreAsync(AppUser user)
+    {
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+    }
+
+    private async Task<IReadOnlyList<RuleViolation>> ValidateNewAsync(AppUser user, string password, string field)
+    {
+        var violations = new List<RuleViolation>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, user, password);
+            violations.AddRange(ToViolations(result, field));
+        }
+
+        return violations;
+    }
+
+    private async Task RememberAsync(AppUser user)
+    {
+        db.PasswordHistory.Add(new PasswordHistoryEntry(user.Id, user.PasswordHash!, clock.GetUtcNow()));
+        await db.SaveChangesAsync();
+    }
+
+    private static List<RuleViolation> ToViolations(IdentityResult result, string field)
+        => [.. result.Errors.Select(e => new RuleViolation(
+            e.Code.StartsWith("ACC-", StringComparison.Ordinal) ? e.Code : RuleIds.Input,
+            e.Description,
+            e.Code.Contains("UserName", StringComparison.Ordinal) ? "userName" : field))];
+}

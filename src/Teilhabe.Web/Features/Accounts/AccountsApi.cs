@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Teilhabe.Core.Accounts;
+using Teilhabe.Core.Rules;
+using Teilhabe.Web.Infrastructure;
+
+namespace Teilhabe.Web.Features.Accounts;
+
+public static class AccountsApi
+{
+    public sealed record TokenRequest(string? UserName, string? Password);
+
+    public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
+
+    public sealed record PasswordChangeRequest(string? CurrentPassword, string? NewPassword);
+
+    public static RouteGroupBuilder MapAccountsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/auth").WithTags("Auth");
+        group.MapPost("/token", IssueTokenAsync).AllowAnonymous().RequireRateLimiting(PlatformSetup.LoginRateLimit);
+        group.MapPost("/password", ChangePasswordAsync).RequireAuthorization(PlatformSetup.ApiPolicy);
+        return group;
+    }
+
+    /// <summary>Bearer token for the API; wrong credentials 401, locked account 423 with ACC-05.</summary>
+    private static async Task<Results<Ok<TokenResponse>, UnauthorizedHttpResult, ProblemHttpResult>> IssueTokenAsync(
+        TokenRequest request,
+        AccountService accounts,
+        IUserClaimsPrincipalFactory<AppUser> claims,
+        TimeProvider clock,
+        HttpContext http,
+        CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.UserName) || string.IsNullOrEmpty(request.Password))
+        {
+            return ApiResults.Input("userName", "Benutzername und Passwort sind anzugeben.");
+        }
+
+        var (outcome, user) = await accounts.CheckCredentialsAsync(request.UserName, request.Password, ct);
+        switch (outcome)
+        {
+            case SignInOutcome.LockedOut:
+                return ApiResults.Status(StatusCodes.Status423Locked,
+                    "Das Konto ist gesperrt. Bitte wenden Sie sich an die InA-Koordination, um es entsperren zu lassen.", RuleIds.Lockout);
+            case SignInOutcome.WrongCredentials:
+                return TypedResults.Unauthorized();
+        }
+
+        var options = PlatformSetup.BearerOptions(http.RequestServices);
+        var principal = await claims.CreateAsync(user!);
+        var now = clock.GetUtcNow();
+        var expiresAt = now + options.BearerTokenExpiration;
+        var properties = new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = expiresAt };
+        var ticket = new AuthenticationTicket(principal, properties, IdentityConstants.BearerScheme);
+        return TypedResults.Ok(new TokenResponse(options.BearerTokenProtector.Protect(ticket), expiresAt));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult, UnauthorizedHttpResult>> ChangePasswordAsync(
+        PasswordChangeRequest request, UserManager<AppUser> users, AccountService accounts, HttpContext http)
+    {
+        var user = await users.GetUserAsync(http.User);
+        if (user is null)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        if (string.IsNullOrEmpty(request.CurrentPassword) || request.NewPassword is null)
+        {
+            return ApiResults.Input("currentPassword", "Bisheriges und neues Passwort sind anzugeben.");
+        }
+
+        var violations = await accounts.ChangeAsync(user, request.CurrentPassword, request.NewPassword);
+        return violations.Count == 0 ? TypedResults.NoContent() : ApiResults.Violations(violations);
+    }
+}

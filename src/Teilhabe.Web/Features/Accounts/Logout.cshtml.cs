@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Teilhabe.Core.Accounts;
+using Teilhabe.Core.Audit;
+
+namespace Teilhabe.Web.Features.Accounts;
+
+public sealed class LogoutModel(SignInManager<AppUser> signIn, AuditLog audit) : PageModel
+{
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var userId = signIn.UserManager.GetUserId(User);
+        if (userId is not null)
+        {
+            await audit.RecordAsync(AuditActions.Logout, "User", userId, ct);
+        }
+
+        await signIn.SignOutAsync();
+        return Redirect("/konto/anmelden");
+    }
+}

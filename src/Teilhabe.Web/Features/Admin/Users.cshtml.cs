@@ -1,0 +1,122 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Teilhabe.Core.Accounts;
+using Teilhabe.Core.Data;
+using Teilhabe.Core.Organisations;
+using Teilhabe.Web.Features.Accounts;
+using Teilhabe.Web.Features.Shared;
+
+namespace Teilhabe.Web.Features.Admin;
+
+[Authorize(Roles = Roles.Administrator + "," + Roles.IntegrationOfficeCoordinator)]
+public sealed class UsersModel(UserAdministration administration, AccountService accounts, TeilhabeDbContext db) : PageModel
+{
+    public sealed record Row(string Id, string UserName, string DisplayName, IList<string> Roles, string? ServiceName, bool Locked, bool MustChangePassword);
+
+    public sealed class NewUserInput
+    {
+        public string? UserName { get; set; }
+        public string? DisplayName { get; set; }
+        public string Role { get; set; } = Core.Accounts.Roles.Caseworker;
+        public Guid? ServiceId { get; set; }
+        public Guid? IntegrationOfficeId { get; set; }
+        public string? InitialPassword { get; set; }
+    }
+
+    [BindProperty]
+    public NewUserInput Input { get; set; } = new();
+
+    public List<Row> Users { get; } = [];
+    public List<Service> Services { get; private set; } = [];
+    public List<Organisation> Offices { get; private set; } = [];
+    public string? Message { get; private set; }
+    public bool CanCreate => User.IsInRole(Core.Accounts.Roles.Administrator);
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken ct)
+    {
+        var user = await administration.FindVisibleAsync(id, ct);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        await accounts.UnlockAsync(user);
+        Message = $"Das Konto {user.UserName} ist entsperrt.";
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostResetAsync(string id, string? initialPassword, CancellationToken ct)
+    {
+        var user = await administration.FindVisibleAsync(id, ct);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        var violations = await accounts.ResetAsync(user, initialPassword ?? string.Empty);
+        if (violations.Count > 0)
+        {
+            ModelState.AddViolations(violations.Select(v => v with { Field = null }));
+        }
+        else
+        {
+            Message = $"Für {user.UserName} ist ein neues Initialpasswort gesetzt; das Konto ist entsperrt.";
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
+    {
+        if (!CanCreate)
+        {
+            return Forbid();
+        }
+
+        var outcome = await administration.CreateAsync(
+            new UserAdministration.NewUser(Input.UserName, Input.DisplayName, Input.InitialPassword, [Input.Role], Input.ServiceId, Input.IntegrationOfficeId, true), ct);
+        if (outcome.Conflict)
+        {
+            ModelState.AddModelError("Input.UserName", $"Der Benutzername „{Input.UserName}“ ist schon vergeben.");
+        }
+        else if (outcome.User is null)
+        {
+            ModelState.AddViolations(outcome.Violations, new Dictionary<string, string>
+            {
+                ["userName"] = "Input.UserName",
+                ["displayName"] = "Input.DisplayName",
+                ["initialPassword"] = "Input.InitialPassword",
+                ["serviceId"] = "Input.ServiceId",
+                ["integrationOfficeId"] = "Input.IntegrationOfficeId",
+                ["roles"] = "Input.Role",
+            });
+        }
+        else
+        {
+            Message = $"Das Konto {outcome.User.UserName} ist angelegt.";
+            Input = new NewUserInput();
+            ModelState.Clear();
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Services = await db.Services.AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct);
+        Offices = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.IntegrationOffice).OrderBy(o => o.Name).ToListAsync(ct);
+        var names = Services.ToDictionary(s => s.Id, s => s.Name);
+        foreach (var u in await administration.VisibleUsers().OrderBy(u => u.UserName).ToListAsync(ct))
+        {
+            Users.Add(new Row(u.Id, u.UserName!, u.DisplayName, await administration.RolesOfAsync(u),
+                u.ServiceId is { } sid ? names.GetValueOrDefault(sid) : null, await administration.IsLockedAsync(u), u.MustChangePassword));
+        }
+    }
+}

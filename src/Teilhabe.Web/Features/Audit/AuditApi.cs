@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Teilhabe.Core.Accounts;
+using Teilhabe.Web.Infrastructure;
+
+namespace Teilhabe.Web.Features.Audit;
+
+/// <summary>ACC-09: read the audit trail (Administrator: all; IFD lead: the own IFD). There is no write path.</summary>
+public static class AuditApi
+{
+    public static RouteGroupBuilder MapAuditApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/admin/audit").WithTags("Audit")
+            .RequireAuthorization(PlatformSetup.ApiPolicy)
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.ServiceLead));
+        group.MapGet("/", ListAsync);
+        return group;
+    }
+
+    private static async Task<Ok<List<AuditQuery.Row>>> ListAsync(
+        [AsParameters] AuditQuery.Filter filter, AuditQuery query, CancellationToken ct)
+        => TypedResults.Ok(await query.RunAsync(filter, ct));
+}

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Teilhabe.Core.Accounts;
+using Teilhabe.Core.Data;
+
+namespace Teilhabe.Web.Features.Audit;
+
+/// <summary>The audit trail as the caller may see it: administrators all of it, an IFD lead the own IFD's rows.</summary>
+public sealed class AuditQuery(TeilhabeDbContext db, ICurrentUser current)
+{
+    public const int MaxRows = 5000;
+
+    public sealed record Filter(Guid? ClientId, Guid? CaseId, string? UserId, DateOnly? From, DateOnly? To);
+
+    public sealed record Row(DateTimeOffset At, string? UserId, string Action, string Entity, string EntityId, Guid? ClientId, Guid? CaseId, string? Reason, string? Fields);
+
+    public async Task<List<Row>> RunAsync(Filter filter, CancellationToken ct)
+    {
+        var rows = db.AuditEntries.AsNoTracking();
+        if (!current.IsInRole(Roles.Administrator))
+        {
+            var service = current.ServiceId;
+            rows = rows.Where(a => service != null && a.ServiceId == service);
+        }
+
+        if (filter.ClientId is { } clientId)
+        {
+            rows = rows.Where(a => a.ClientId == clientId);
+        }
+
+        if (filter.CaseId is { } caseId)
+        {
+            rows = rows.Where(a => a.CaseId == caseId);
+        }
+
+        if (!string.IsNullOrEmpty(filter.UserId))
+        {
+            rows = rows.Where(a => a.UserId == filter.UserId);
+        }
+
+        if (filter.From is { } from)
+        {
+            var start = Core.Time.BerlinTime.StartOfDayUtc(from);
+            rows = rows.Where(a => a.At >= start);
+        }
+
+        if (filter.To is { } to)
+        {
+            var end = Core.Time.BerlinTime.StartOfDayUtc(to.AddDays(1));
+            rows = rows.Where(a => a.At < end);
+        }
+
+        return await rows.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(MaxRows)
+            .Select(a => new Row(a.At, a.UserId, a.Action, a.Entity, a.EntityId, a.ClientId, a.CaseId, a.Reason, a.Fields))
+            .ToListAsync(ct);
+    }
+}

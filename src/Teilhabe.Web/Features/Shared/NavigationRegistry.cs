@@ -1,0 +1,18 @@
+using Teilhabe.Core.Accounts;
+using Teilhabe.Core.Data;
+
+namespace Teilhabe.Web.Features.Shared;
+
+/// <summary>The main navigation per role. Features add their entry here.</summary>
+public static class NavigationRegistry
+{
+    private static readonly List<(string Href, string Label, string[] Roles)> Entries =
+    [
+        ("/verwaltung/benutzer", "Benutzerkonten", [Roles.Administrator, Roles.IntegrationOfficeCoordinator]),
+        ("/verwaltung/organisationen", "Organisationen und IFD", [Roles.Administrator]),
+        ("/protokoll", "Protokoll", [Roles.Administrator, Roles.ServiceLead]),
+    ];
+
+    public static IEnumerable<LayoutModel.NavLink> For(ICurrentUser user)
+        => Entries.Where(e => e.Roles.Any(user.IsInRole)).Select(e => new LayoutModel.NavLink(e.Href, e.Label));
+}

@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+using Teilhabe.Core.Accounts;
+using Teilhabe.Core.Data;
+using Teilhabe.Core.Profiles;
+using Teilhabe.Core.Time;
+using Teilhabe.Web.Features.Accounts;
+
+namespace Teilhabe.Web.Infrastructure;
+
+public static class PlatformSetup
+{
+    public const string ApiPolicy = "Api";
+    public const string LoginRateLimit = "login";
+    public const string SmartScheme = "TeilhabeSmart";
+
+    public static WebApplicationBuilder AddTeilhabePlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        var env = builder.Environment;
+        var options = config.GetSection(TeilhabeOptions.Section).Get<TeilhabeOptions>() ?? new TeilhabeOptions();
+        services.Configure<TeilhabeOptions>(config.GetSection(TeilhabeOptions.Section));
+
+        var profile = StateProfiles.Get(options.Profile);
+        services.AddSingleton(profile);
+        services.AddSingleton(BuildClock(config, env));
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddTeilhabeDatabase(options, env.ContentRootPath);
+
+        services.AddDataProtection().SetApplicationName("Teilhabe").PersistKeysToDbContext<TeilhabeDbContext>();
+        AddIdentity(services, profile, env);
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(LoginRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.RateLimit.LoginPermitsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+        });
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        services.AddOpenApi();
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "RequestVerificationToken";
+            o.Cookie.Name = "teilhabe.af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = IsLocal(env) ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AllowAnonymousToPage("/Accounts/Login");
+            o.Conventions.AllowAnonymousToPage("/Shared/Error");
+        });
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("de-DE");
+            o.SupportedCultures = [new CultureInfo("de-DE")];
+            o.SupportedUICultures = [new CultureInfo("de-DE")];
+        });
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddScoped<AccountService>();
+        return builder;
+    }
+
+    public static bool IsLocal(IHostEnvironment env) => env.IsDevelopment() || env.IsEnvironment("Testing");
+
+    /// <summary>API.md: Clock:FixedDate pretends a date, in Development and Testing only.</summary>
+    private static TimeProvider BuildClock(IConfiguration config, IHostEnvironment env)
+    {
+        var fixedDate = config[$"{TeilhabeOptions.Section}:Clock:FixedDate"] ?? config["Clock:FixedDate"];
+        if (string.IsNullOrWhiteSpace(fixedDate))
+        {
+            return TimeProvider.System;
+        }
+
+        if (!IsLocal(env))
+        {
+            throw new InvalidOperationException(
+                "Clock:FixedDate ist nur in den Umgebungen Development und Testing erlaubt (ASPNETCORE_ENVIRONMENT).");
+        }
+
+        if (!DateOnly.TryParseExact(fixedDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            throw new InvalidOperationException($"Clock:FixedDate '{fixedDate}' ist kein Datum im Format JJJJ-MM-TT.");
+        }
+
+        return new FixedDateTimeProvider(date, TimeProvider.System);
+    }
+
+    private static void AddIdentity(IServiceCollection services, StateProfile profile, IHostEnvironment env)
+    {
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                // The password rules are the profile's (ACC-01…03) and live in ProfilePasswordValidator.
+                o.Password.RequiredLength = 1;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+
+                // ACC-05: locked until InA-Koordination or an administrator unlocks.
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = profile.MaxFailedLogins;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromDays(365 * 100);
+                o.User.RequireUniqueEmail = false;
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<TeilhabeDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<GermanIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<TeilhabeClaimsFactory>()
+            .AddPasswordValidator<ProfilePasswordValidator>();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Cookie oder Bearer", o =>
+            {
+                o.ForwardDefaultSelector = ctx =>
+                    ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? IdentityConstants.BearerScheme
+                        : IdentityConstants.ApplicationScheme;
+            })
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromHours(8);
+            })
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "teilhabe.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = IsLocal(env) ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/konto/anmelden";
+            o.LogoutPath = "/konto/abmelden";
+            o.AccessDeniedPath = "/zugriff-verweigert";
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
+    }
+
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static BearerTokenOptions BearerOptions(IServiceProvider sp)
+        => sp.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(IdentityConstants.BearerScheme);
+}

@@ -1,0 +1,53 @@
+namespace Teilhabe.Web.Infrastructure;
+
+/// <summary>The configuration section "Teilhabe" (API.md: environment variables Teilhabe__…).</summary>
+public sealed class TeilhabeOptions
+{
+    public const string Section = "Teilhabe";
+
+    public DatabaseOptions Database { get; set; } = new();
+    public StorageOptions Storage { get; set; } = new();
+    public string Profile { get; set; } = "TH";
+    public BootstrapOptions Bootstrap { get; set; } = new();
+    public ClockOptions Clock { get; set; } = new();
+    public RateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>Seed the demo IFDs, users and cases on an empty database (README, first command).</summary>
+    public bool Demo { get; set; }
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Apply migrations at start; production may switch this off and migrate in a deployment step.</summary>
+    public bool Migrate { get; set; } = true;
+}
+
+public sealed class StorageOptions
+{
+    public string Path { get; set; } = "data/documents";
+}
+
+public sealed class BootstrapOptions
+{
+    public string? AdminPassword { get; set; }
+}
+
+public sealed class ClockOptions
+{
+    public string? FixedDate { get; set; }
+}
+
+public sealed class RateLimitOptions
+{
+    /// <summary>Login and token requests per client address and minute.</summary>
+    public int LoginPermitsPerMinute { get; set; } = 20;
+}

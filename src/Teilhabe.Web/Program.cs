@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Teilhabe.Web.Features.Accounts;
+using Teilhabe.Web.Features.Admin;
+using Teilhabe.Web.Features.Audit;
+using Teilhabe.Web.Infrastructure;
+
+var demo = args.Contains("--demo");
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+if (demo)
+{
+    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Teilhabe:Demo"] = "true" });
+}
+
+builder.AddTeilhabePlatform();
+builder.Services.AddScoped<UserAdministration>();
+builder.Services.AddScoped<AuditQuery>();
+builder.Services.AddScoped<Teilhabe.Web.Features.Shared.LayoutModel>();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+if (!PlatformSetup.IsLocal(app.Environment))
+{
+    app.UseHsts();
+}
+
+app.UseSecurityHeaders();
+app.UseRequestLocalization();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseForcedPasswordChange();
+app.UseAntiforgery();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
+app.MapAccountsApi();
+app.MapAdminApi();
+app.MapAuditApi();
+app.MapRazorPages();
+
+await app.PrepareDatabaseAsync();
+StartupBanner.Register(app, demo);
+await app.RunAsync();
+
+/// <summary>Entry point, visible to the HTTP tests' WebApplicationFactory.</summary>
+public partial class Program;
