@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Teilhabe.Web.Features.Accounts;
 using Teilhabe.Web.Features.Admin;
 using Teilhabe.Web.Features.Audit;
+using Teilhabe.Web.Features.Catalogues;
+using Teilhabe.Web.Features.Clients;
+using Teilhabe.Web.Features.Directory;
 using Teilhabe.Web.Infrastructure;
 
 var demo = args.Contains("--demo");
@@ -15,6 +18,10 @@ builder.AddTeilhabePlatform();
 builder.Services.AddScoped<UserAdministration>();
 builder.Services.AddScoped<AuditQuery>();
 builder.Services.AddScoped<Teilhabe.Web.Features.Shared.LayoutModel>();
+builder.Services.AddScoped<CatalogueService>();
+builder.Services.AddScoped<ICatalogueUsage, ClientCatalogueUsage>();
+builder.Services.AddScoped<ClientService>();
+builder.Services.AddScoped<DirectoryService>();
 
 var app = builder.Build();
 
@@ -41,6 +48,9 @@ app.MapOpenApi().AllowAnonymous();
 app.MapAccountsApi();
 app.MapAdminApi();
 app.MapAuditApi();
+app.MapCataloguesApi();
+app.MapClientsApi();
+app.MapDirectoryApi();
 app.MapRazorPages();
 
 await app.PrepareDatabaseAsync();

@@ -6,6 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Teilhabe.Core.Accounts;
 using Teilhabe.Core.Audit;
+using Teilhabe.Core.Catalogues;
+using Teilhabe.Core.Clients;
+using Teilhabe.Core.Directory;
 using Teilhabe.Core.Organisations;
 
 namespace Teilhabe.Core.Data;
@@ -22,12 +25,21 @@ public sealed class TeilhabeDbContext(DbContextOptions<TeilhabeDbContext> option
     private bool ScopeIsSystem => CurrentUser.IsSystem;
     private Guid? ScopeServiceId => CurrentUser.ServiceId;
     private Guid? ScopeOfficeId => CurrentUser.IsInRole(Accounts.Roles.IntegrationOfficeCoordinator) ? CurrentUser.IntegrationOfficeId : null;
+    private Guid? ScopeUserOfficeId => CurrentUser.IntegrationOfficeId;
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Service> Services => Set<Service>();
     public DbSet<PasswordHistoryEntry> PasswordHistory => Set<PasswordHistoryEntry>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<CatalogueEntry> CatalogueEntries => Set<CatalogueEntry>();
+    public DbSet<Client> Clients => Set<Client>();
+    public DbSet<DisabilityEvidence> DisabilityEvidence => Set<DisabilityEvidence>();
+    public DbSet<Disability> Disabilities => Set<Disability>();
+    public DbSet<EmploymentSituation> EmploymentSituations => Set<EmploymentSituation>();
+    public DbSet<Institution> Institutions => Set<Institution>();
+    public DbSet<Funder> Funders => Set<Funder>();
+    public DbSet<FunderRelease> FunderReleases => Set<FunderRelease>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -51,11 +63,26 @@ public sealed class TeilhabeDbContext(DbContextOptions<TeilhabeDbContext> option
             {
                 ApplyScopeFilterMethod.MakeGenericMethod(type).Invoke(this, [builder]);
             }
+            else if (typeof(IOfficeScoped).IsAssignableFrom(type))
+            {
+                ApplyOfficeFilterMethod.MakeGenericMethod(type).Invoke(this, [builder]);
+            }
         }
     }
 
     private static readonly MethodInfo ApplyScopeFilterMethod =
         typeof(TeilhabeDbContext).GetMethod(nameof(ApplyScopeFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+    private static readonly MethodInfo ApplyOfficeFilterMethod =
+        typeof(TeilhabeDbContext).GetMethod(nameof(ApplyOfficeFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+    /// <summary>Directories shared by the IFDs of one Integrationsamt; nothing of another state is visible.</summary>
+    private void ApplyOfficeFilter<T>(ModelBuilder builder)
+        where T : class, IOfficeScoped
+    {
+        Expression<Func<T, bool>> filter = e => ScopeIsSystem || e.IntegrationOfficeId == ScopeUserOfficeId;
+        builder.Entity<T>().HasQueryFilter(filter);
+    }
 
     /// <summary>ACC-06: a user sees nothing of another IFD; InA-Koordination sees the IFDs of its Integrationsamt.</summary>
     private void ApplyScopeFilter<T>(ModelBuilder builder)

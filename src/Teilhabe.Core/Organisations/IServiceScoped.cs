@@ -17,3 +17,9 @@ public interface IAuditedEntity
 {
     Guid Id { get; }
 }
+
+/// <summary>Data shared by the IFDs of one Integrationsamt (institutions, funders): filtered to the user's Integrationsamt.</summary>
+public interface IOfficeScoped
+{
+    Guid IntegrationOfficeId { get; }
+}

@@ -22,6 +22,8 @@ public static class DatabaseInitializer
             await db.Database.MigrateAsync();
         }
 
+        await Features.Catalogues.CatalogueSeeder.SeedAsync(db);
+
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
         {

@@ -1,0 +1,146 @@
+using Microsoft.EntityFrameworkCore;
+using Teilhabe.Core.Catalogues;
+using Teilhabe.Core.Data;
+using Teilhabe.Core.Rules;
+
+namespace Teilhabe.Web.Features.Catalogues;
+
+/// <summary>Tells whether a catalogue code is referenced by stored data (TOP-01). Each feature registers its own.</summary>
+public interface ICatalogueUsage
+{
+    Task<bool> IsUsedAsync(TeilhabeDbContext db, string catalogue, string code, CancellationToken ct);
+}
+
+/// <summary>Reading and maintaining catalogues (TOP-01), for pages and API.</summary>
+public sealed class CatalogueService(TeilhabeDbContext db, IEnumerable<ICatalogueUsage> usages)
+{
+    public static bool Exists(string name) => CatalogueNames.All.Contains(name);
+
+    public Task<List<CatalogueEntry>> ListAsync(string name, bool includeRetired, CancellationToken ct)
+        => db.CatalogueEntries.AsNoTracking()
+            .Where(e => e.Catalogue == name && (includeRetired || e.Active))
+            .OrderBy(e => e.SortOrder).ThenBy(e => e.Label)
+            .ToListAsync(ct);
+
+    public async Task<Dictionary<string, string>> LabelsAsync(string name, CancellationToken ct)
+        => await db.CatalogueEntries.AsNoTracking().Where(e => e.Catalogue == name)
+            .GroupBy(e => e.Code).Select(g => new { g.Key, Label = g.First().Label })
+            .ToDictionaryAsync(x => x.Key, x => x.Label, ct);
+
+    /// <summary>Only active entries can be chosen for new data.</summary>
+    public Task<bool> IsActiveAsync(string name, string? code, CancellationToken ct)
+        => code is null
+            ? Task.FromResult(false)
+            : db.CatalogueEntries.AnyAsync(e => e.Catalogue == name && e.Code == code && e.Active, ct);
+
+    public async Task<(CatalogueEntry? Entry, IReadOnlyList<RuleViolation> Errors)> AddAsync(
+        string name, string? code, string? label, string? group, string? form, DateOnly? validFrom, CancellationToken ct)
+    {
+        var errors = new List<RuleViolation>();
+        if (string.IsNullOrWhiteSpace(code) || code.Any(ch => !(char.IsAsciiLetterOrDigit(ch) || ch == '-')))
+        {
+            errors.Add(new(RuleIds.Input, "Der Code fehlt oder enthält andere Zeichen als Buchstaben, Ziffern und Bindestrich.", "code"));
+        }
+
+        if (string.IsNullOrWhiteSpace(label))
+        {
+            errors.Add(new(RuleIds.Input, "Die Bezeichnung fehlt.", "label"));
+        }
+
+        if (name == CatalogueNames.FormVersions && (string.IsNullOrWhiteSpace(form) || validFrom is null))
+        {
+            errors.Add(new(RuleIds.Input, "Für eine Formularversion sind Formular und „gültig ab“ anzugeben.", "form"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var formKey = form?.Trim() ?? string.Empty;
+        if (await db.CatalogueEntries.AnyAsync(e => e.Catalogue == name && e.Form == formKey && e.Code == code, ct))
+        {
+            return (null, [new(RuleIds.Input, $"Der Code „{code}“ ist in diesem Katalog schon vergeben.", "code")]);
+        }
+
+        var order = await db.CatalogueEntries.Where(e => e.Catalogue == name).MaxAsync(e => (int?)e.SortOrder, ct) ?? 0;
+        var entry = new CatalogueEntry(name, code!.Trim(), label!.Trim(), order + 1)
+        {
+            Group = string.IsNullOrWhiteSpace(group) ? null : group.Trim(),
+            Form = formKey,
+            ValidFrom = validFrom,
+        };
+        db.CatalogueEntries.Add(entry);
+        await db.SaveChangesAsync(ct);
+        return (entry, []);
+    }
+
+    public Task<CatalogueEntry?> FindAsync(string name, string code, string? form, CancellationToken ct)
+        => db.CatalogueEntries.FirstOrDefaultAsync(e => e.Catalogue == name && e.Code == code && (form == null || e.Form == form), ct);
+
+    public async Task UpdateAsync(CatalogueEntry entry, string? label, bool? active, CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(label))
+        {
+            entry.Relabel(label);
+        }
+
+        if (active == false)
+        {
+            entry.Retire();
+        }
+        else if (active == true)
+        {
+            entry.Reactivate();
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>TOP-01: an entry in use can only be retired, not deleted.</summary>
+    public async Task<IReadOnlyList<RuleViolation>> DeleteAsync(CatalogueEntry entry, CancellationToken ct)
+    {
+        foreach (var usage in usages)
+        {
+            if (await usage.IsUsedAsync(db, entry.Catalogue, entry.Code, ct))
+            {
+                return [new RuleViolation(CatalogueEntry.RetireRule,
+                    $"„{entry.Label}“ wird bereits verwendet und kann nur stillgelegt, nicht gelöscht werden.", "code")];
+            }
+        }
+
+        db.CatalogueEntries.Remove(entry);
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+}
+
+/// <summary>Adds the built-in entries that are missing (new codes after an update); never touches edited labels.</summary>
+public static class CatalogueSeeder
+{
+    public static async Task SeedAsync(TeilhabeDbContext db, CancellationToken ct = default)
+    {
+        var existing = (await db.CatalogueEntries.Select(e => new { e.Catalogue, e.Form, e.Code }).ToListAsync(ct))
+            .Select(e => (e.Catalogue, e.Form, e.Code)).ToHashSet();
+        var order = new Dictionary<string, int>();
+        foreach (var seed in CatalogueSeed.All())
+        {
+            var position = order[seed.Catalogue] = order.GetValueOrDefault(seed.Catalogue) + 1;
+            if (existing.Contains((seed.Catalogue, seed.Form, seed.Code)))
+            {
+                continue;
+            }
+
+            db.CatalogueEntries.Add(new CatalogueEntry(seed.Catalogue, seed.Code, seed.Label, position)
+            {
+                Group = seed.Group,
+                Parent = seed.Parent,
+                Form = seed.Form,
+                ValidFrom = seed.ValidFrom,
+                PresetsCaseFunder = seed.PresetsCaseFunder,
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+}
