@@ -57,6 +57,17 @@ public sealed class TeilhabeDbContext(DbContextOptions<TeilhabeDbContext> option
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(TeilhabeDbContext).Assembly);
 
+        // Keys are created by the domain (Guid v7), never by the database: a new child found through a
+        // navigation must be inserted, not taken for an existing row.
+        foreach (var key in builder.Model.GetEntityTypes().Select(t => t.FindPrimaryKey()).Where(k => k is { Properties.Count: 1 }))
+        {
+            var property = key!.Properties[0];
+            if (property.ClrType == typeof(Guid))
+            {
+                property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+            }
+        }
+
         foreach (var type in builder.Model.GetEntityTypes().Select(t => t.ClrType).ToList())
         {
             if (typeof(IServiceScoped).IsAssignableFrom(type))

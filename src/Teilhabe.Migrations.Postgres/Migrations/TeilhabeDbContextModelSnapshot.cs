@@ -353,7 +353,6 @@ namespace Teilhabe.Migrations.Postgres.Migrations
             modelBuilder.Entity("Teilhabe.Core.Catalogues.CatalogueEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<bool>("Active")
@@ -410,7 +409,6 @@ namespace Teilhabe.Migrations.Postgres.Migrations
             modelBuilder.Entity("Teilhabe.Core.Clients.Client", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly>("BirthDate")
@@ -484,7 +482,6 @@ namespace Teilhabe.Migrations.Postgres.Migrations
             modelBuilder.Entity("Teilhabe.Core.Clients.Disability", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<bool>("CareRelevant")
@@ -525,7 +522,6 @@ namespace Teilhabe.Migrations.Postgres.Migrations
             modelBuilder.Entity("Teilhabe.Core.Clients.DisabilityEvidence", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ClientId")
@@ -564,7 +560,6 @@ namespace Teilhabe.Migrations.Postgres.Migrations
             modelBuilder.Entity("Teilhabe.Core.Clients.EmploymentSituation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ClientId")
@@ -612,7 +607,6 @@ namespace Teilhabe.Migrations.Postgres.Migrations
             modelBuilder.Entity("Teilhabe.Core.Directory.Funder", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("IntegrationOfficeId")
@@ -643,7 +637,6 @@ namespace Teilhabe.Migrations.Postgres.Migrations
             modelBuilder.Entity("Teilhabe.Core.Directory.FunderRelease", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("FunderId")
@@ -677,7 +670,6 @@ namespace Teilhabe.Migrations.Postgres.Migrations
             modelBuilder.Entity("Teilhabe.Core.Directory.Institution", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("IntegrationOfficeId")
@@ -711,7 +703,6 @@ namespace Teilhabe.Migrations.Postgres.Migrations
             modelBuilder.Entity("Teilhabe.Core.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Kind")
@@ -737,7 +728,6 @@ namespace Teilhabe.Migrations.Postgres.Migrations
             modelBuilder.Entity("Teilhabe.Core.Organisations.Service", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("IntegrationOfficeId")

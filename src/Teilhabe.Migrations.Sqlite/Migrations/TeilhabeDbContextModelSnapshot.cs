@@ -338,7 +338,6 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Teilhabe.Core.Catalogues.CatalogueEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Active")
@@ -395,7 +394,6 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Teilhabe.Core.Clients.Client", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("BirthDate")
@@ -469,7 +467,6 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Teilhabe.Core.Clients.Disability", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("CareRelevant")
@@ -510,7 +507,6 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Teilhabe.Core.Clients.DisabilityEvidence", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ClientId")
@@ -549,7 +545,6 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Teilhabe.Core.Clients.EmploymentSituation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ClientId")
@@ -597,7 +592,6 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Teilhabe.Core.Directory.Funder", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("IntegrationOfficeId")
@@ -628,7 +622,6 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Teilhabe.Core.Directory.FunderRelease", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("FunderId")
@@ -662,7 +655,6 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Teilhabe.Core.Directory.Institution", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("IntegrationOfficeId")
@@ -696,7 +688,6 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Teilhabe.Core.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -722,7 +713,6 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Teilhabe.Core.Organisations.Service", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("IntegrationOfficeId")

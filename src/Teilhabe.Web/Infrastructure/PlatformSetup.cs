@@ -69,6 +69,7 @@ public static class PlatformSetup
         });
         services.AddRazorPages(o =>
         {
+            o.Conventions.ConfigureFilter(new RequireHandlerFilter());
             o.RootDirectory = "/Features";
             o.Conventions.AllowAnonymousToPage("/Accounts/Login");
             o.Conventions.AllowAnonymousToPage("/Shared/Error");

@@ -133,6 +133,7 @@ public sealed class ClientService(TeilhabeDbContext db, AuditLog audit, ICurrent
         var prefix = last.Length >= 3 ? last[..3] : last;
         var pool = await db.Clients.AsNoTracking()
             .Where(c => c.Id != except && ((prefix.Length > 0 && c.SearchLastName.StartsWith(prefix)) || c.BirthDate == birthDate || (first.Length > 0 && c.SearchFirstName == first)))
+            .OrderBy(c => c.SearchLastName)
             .Select(c => new { c.Id, c.LastName, c.FirstName, c.BirthDate })
             .Take(500)
             .ToListAsync(ct);

@@ -27,7 +27,7 @@ public sealed class DirectoryService(TeilhabeDbContext db, ICurrentUser current,
     public async Task<List<NameCandidate>> InstitutionDuplicatesAsync(string? name, CancellationToken ct)
     {
         // The directory of one state is small (thousands): score every name, so "Die AOK Plus" finds "AOK PLUS".
-        var pool = await db.Institutions.AsNoTracking().Select(i => new { i.Id, i.Name, i.Kind }).Take(20000).ToListAsync(ct);
+        var pool = await db.Institutions.AsNoTracking().OrderBy(i => i.SearchName).Select(i => new { i.Id, i.Name, i.Kind }).Take(20000).ToListAsync(ct);
         return Rank(name, pool.Select(i => (i.Id, i.Name, i.Kind.ToString())));
     }
 
@@ -81,7 +81,7 @@ public sealed class DirectoryService(TeilhabeDbContext db, ICurrentUser current,
     /// <summary>FU-04: creating a funder runs a duplicate search first.</summary>
     public async Task<List<NameCandidate>> FunderDuplicatesAsync(string? name, CancellationToken ct)
     {
-        var pool = await db.Funders.AsNoTracking().Select(f => new { f.Id, f.Name, f.Kind }).Take(20000).ToListAsync(ct);
+        var pool = await db.Funders.AsNoTracking().OrderBy(f => f.SearchName).Select(f => new { f.Id, f.Name, f.Kind }).Take(20000).ToListAsync(ct);
         return Rank(name, pool.Select(f => (f.Id, f.Name, f.Kind.ToString())));
     }
 

@@ -8,6 +8,7 @@ public static class NavigationRegistry
 {
     private static readonly List<(string Href, string Label, string[] Roles)> Entries =
     [
+        ("/klienten", "Klientinnen und Klienten", [Roles.Caseworker, Roles.Deputy, Roles.ServiceLead, Roles.Trainer, Roles.ProgrammeLead, Roles.IntegrationOfficeCoordinator]),
         ("/verwaltung/benutzer", "Benutzerkonten", [Roles.Administrator, Roles.IntegrationOfficeCoordinator]),
         ("/verwaltung/organisationen", "Organisationen und IFD", [Roles.Administrator]),
         ("/protokoll", "Protokoll", [Roles.Administrator, Roles.ServiceLead]),

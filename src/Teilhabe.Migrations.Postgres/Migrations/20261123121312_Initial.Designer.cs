@@ -12,8 +12,8 @@ using Teilhabe.Core.Data;
 namespace Teilhabe.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(TeilhabeDbContext))]
-    [Migration("20261123120814_ClientsAndDirectory")]
-    partial class ClientsAndDirectory
+    [Migration("20261123121312_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -356,7 +356,6 @@ namespace Teilhabe.Migrations.Postgres.Migrations
             modelBuilder.Entity("Teilhabe.Core.Catalogues.CatalogueEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<bool>("Active")
@@ -413,7 +412,6 @@ namespace Teilhabe.Migrations.Postgres.Migrations
             modelBuilder.Entity("Teilhabe.Core.Clients.Client", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly>("BirthDate")
@@ -487,7 +485,6 @@ namespace Teilhabe.Migrations.Postgres.Migrations
             modelBuilder.Entity("Teilhabe.Core.Clients.Disability", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<bool>("CareRelevant")
@@ -528,7 +525,6 @@ namespace Teilhabe.Migrations.Postgres.Migrations
             modelBuilder.Entity("Teilhabe.Core.Clients.DisabilityEvidence", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ClientId")
@@ -567,7 +563,6 @@ namespace Teilhabe.Migrations.Postgres.Migrations
             modelBuilder.Entity("Teilhabe.Core.Clients.EmploymentSituation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ClientId")
@@ -615,7 +610,6 @@ namespace Teilhabe.Migrations.Postgres.Migrations
             modelBuilder.Entity("Teilhabe.Core.Directory.Funder", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("IntegrationOfficeId")
@@ -646,7 +640,6 @@ namespace Teilhabe.Migrations.Postgres.Migrations
             modelBuilder.Entity("Teilhabe.Core.Directory.FunderRelease", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("FunderId")
@@ -680,7 +673,6 @@ namespace Teilhabe.Migrations.Postgres.Migrations
             modelBuilder.Entity("Teilhabe.Core.Directory.Institution", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("IntegrationOfficeId")
@@ -714,7 +706,6 @@ namespace Teilhabe.Migrations.Postgres.Migrations
             modelBuilder.Entity("Teilhabe.Core.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Kind")
@@ -740,7 +731,6 @@ namespace Teilhabe.Migrations.Postgres.Migrations
             modelBuilder.Entity("Teilhabe.Core.Organisations.Service", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("IntegrationOfficeId")

@@ -11,8 +11,8 @@ using Teilhabe.Core.Data;
 namespace Teilhabe.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(TeilhabeDbContext))]
-    [Migration("20261123120809_ClientsAndDirectory")]
-    partial class ClientsAndDirectory
+    [Migration("20261123121304_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -341,7 +341,6 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Teilhabe.Core.Catalogues.CatalogueEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Active")
@@ -398,7 +397,6 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Teilhabe.Core.Clients.Client", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("BirthDate")
@@ -472,7 +470,6 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Teilhabe.Core.Clients.Disability", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("CareRelevant")
@@ -513,7 +510,6 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Teilhabe.Core.Clients.DisabilityEvidence", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ClientId")
@@ -552,7 +548,6 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Teilhabe.Core.Clients.EmploymentSituation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ClientId")
@@ -600,7 +595,6 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Teilhabe.Core.Directory.Funder", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("IntegrationOfficeId")
@@ -631,7 +625,6 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Teilhabe.Core.Directory.FunderRelease", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("FunderId")
@@ -665,7 +658,6 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Teilhabe.Core.Directory.Institution", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("IntegrationOfficeId")
@@ -699,7 +691,6 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Teilhabe.Core.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -725,7 +716,6 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Teilhabe.Core.Organisations.Service", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("IntegrationOfficeId")

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Teilhabe.Core.Catalogues;
+using Teilhabe.Web.Features.Catalogues;
+using Teilhabe.Web.Features.Shared;
+
+namespace Teilhabe.Web.Features.Clients;
+
+[Authorize(Roles = "Caseworker,Deputy,ServiceLead,Trainer,ProgrammeLead")]
+public sealed class EditModel(ClientService clients, CatalogueService catalogues) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public ClientForm Form { get; set; } = new();
+
+    /// <summary>The version the form was loaded at: a newer one in the database means somebody else saved meanwhile.</summary>
+    [BindProperty]
+    public int Version { get; set; }
+
+    public bool Conflict { get; private set; }
+    public ClientFormView View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var client = await clients.GetAsync(Id, ct);
+        if (client is null)
+        {
+            return NotFound();
+        }
+
+        Form = ClientForm.From(client);
+        Version = client.Version;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        var outcome = await clients.UpdateAsync(Id, Version, Form.ToInput(), ct);
+        switch (outcome.Failure)
+        {
+            case ClientService.Failure.NotFound:
+                return NotFound();
+            case ClientService.Failure.Conflict:
+                Conflict = true;
+                break;
+            case ClientService.Failure.Invalid:
+                ModelState.AddViolations(outcome.Errors, ClientForm.FieldMap);
+                break;
+            default:
+                TempData["Message"] = "Die Stammdaten sind gespeichert.";
+                return Redirect($"/klienten/{Id}");
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+        => View = new ClientFormView(Form, ModelState, await catalogues.ListAsync(CatalogueNames.WorkingLifePositions, false, ct));
+}
