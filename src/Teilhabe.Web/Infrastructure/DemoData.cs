@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Teilhabe.Core.Accounts;
 using Teilhabe.Core.Data;
+using Teilhabe.Core.Clients;
+using Teilhabe.Core.Directory;
 using Teilhabe.Core.Organisations;
+using Teilhabe.Core.Time;
 using Teilhabe.Web.Features.Accounts;
 
 namespace Teilhabe.Web.Infrastructure;
@@ -63,5 +66,57 @@ public static class DemoData
             var roles = role == Roles.Deputy ? new[] { Roles.Caseworker, Roles.Deputy } : [role];
             await accounts.CreateAsync(user, Password, roles, mustChangePassword: false);
         }
+
+        await SeedDirectoryAndClientsAsync(db, office.Id, provider.Id, services["IFD Erfurt"], services["IFD Jena"], sp.GetRequiredService<TimeProvider>().Today());
+    }
+
+    private static async Task SeedDirectoryAndClientsAsync(TeilhabeDbContext db, Guid office, Guid provider, Service erfurt, Service jena, DateOnly today)
+    {
+        var employer = new Institution(office, "Stadtwerke Erfurt GmbH", InstitutionKind.Employer, null, new Address("Magdeburger Allee 34", "99086", "Erfurt"));
+        employer.AddContact("Herr Brandt", "Personalleitung", "0361 5640", null);
+        var bakery = new Institution(office, "Bäckerei Rosenthal", InstitutionKind.Employer, null, new Address("Krämerbrücke 5", "99084", "Erfurt"));
+        var inclusion = new Institution(office, "Inklusionsbetrieb Saalegrün gGmbH", InstitutionKind.InclusionCompany, provider, new Address("Am Anger 2", "07743", "Jena"));
+        var workshop = new Institution(office, "Werkstätten Thüringer Land", InstitutionKind.ShelteredWorkshop, null, new Address("Werkstraße 1", "99091", "Erfurt"));
+        db.Institutions.AddRange(employer, bakery, inclusion, workshop);
+
+        var ina = new Funder(office, "TLVwA – Referat 640 – Integrationsamt", FunderKind.IntegrationOffice, new Address("Weimarplatz 4", "99423", "Weimar"));
+        var agency = new Funder(office, "Agentur für Arbeit Erfurt", FunderKind.EmploymentAgency, new Address("Max-Reger-Straße 1", "99096", "Erfurt"));
+        var drv = new Funder(office, "Deutsche Rentenversicherung Mitteldeutschland", FunderKind.PensionInsurance, null);
+        var aok = new Funder(office, "AOK PLUS", FunderKind.HealthInsurance, null);
+        aok.AddContact("Frau Lindner", "Krankengeldfallmanagement", "0800 1059000", null);
+        aok.Release(erfurt.Id, null, DateTimeOffset.UtcNow);
+        db.Funders.AddRange(ina, agency, drv, aok);
+
+        Client Person(Service s, string last, string first, DateOnly birth, Gender g, string position)
+        {
+            var c = new Client(s.Id, s.IntegrationOfficeId, new ClientData(last, first, birth, g, "deutsch", new Address("Musterweg 1", "99084", "Erfurt"), WorkingLifePosition: position));
+            db.Clients.Add(c);
+            return c;
+        }
+
+        var mueller = Person(erfurt, "Müller", "Jürgen", new DateOnly(1968, 5, 1), Gender.Male, "employee");
+        mueller.AddEvidence(EvidenceKind.Feststellungsbescheid, new DateOnly(2024, 3, 12), new DateOnly(2024, 1, 1), 50, null);
+        mueller.AddDisability("physical-orthopaedic", "Funktionsbehinderung der Wirbelsäule", true, false);
+        mueller.AddDisability("mental", "Depressive Störung", true, false);
+        mueller.AddEmployment("employed", new DateOnly(2015, 8, 1), employer.Id, today);
+
+        var schmidt = Person(erfurt, "Schmidt", "Aylin", new DateOnly(1995, 9, 17), Gender.Female, "unemployed");
+        schmidt.AddEvidence(EvidenceKind.Feststellungsbescheid, new DateOnly(2023, 6, 1), null, 30, null);
+        schmidt.AddEvidence(EvidenceKind.Gleichstellungsbescheid, new DateOnly(2023, 9, 1), null, 30, null);
+        schmidt.AddDisability("hearing", "Hochgradige Schwerhörigkeit beidseits", true, false);
+        schmidt.AddEmployment("unemployed", new DateOnly(2025, 10, 1), null, today);
+        schmidt.AddEmployment("employed", today.AddMonths(1), bakery.Id, today);
+
+        var weiss = Person(erfurt, "Weiß", "Dominik", new DateOnly(2007, 2, 3), Gender.Male, "pupil");
+        weiss.AddEvidence(EvidenceKind.Schwerbehindertenausweis, new DateOnly(2022, 4, 4), null, 60, null);
+        weiss.AddDisability("intellectual-learning", "Lernbehinderung", true, false);
+        weiss.AddEmployment("school", new DateOnly(2013, 8, 1), null, today);
+
+        var kaya = Person(jena, "Kaya", "Sam", new DateOnly(1983, 12, 24), Gender.Diverse, "sheltered-workshop");
+        kaya.AddEvidence(EvidenceKind.Feststellungsbescheid, new DateOnly(2019, 11, 30), null, 80, null);
+        kaya.AddDisability("neurological", "Epilepsie", true, false);
+        kaya.AddEmployment("sheltered-workshop", new DateOnly(2010, 9, 1), workshop.Id, today);
+
+        await db.SaveChangesAsync();
     }
 }
