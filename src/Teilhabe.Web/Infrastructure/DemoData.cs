@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Teilhabe.Core.Accounts;
-using Teilhabe.Core.Data;
 using Teilhabe.Core.Clients;
+using Teilhabe.Core.Data;
 using Teilhabe.Core.Directory;
 using Teilhabe.Core.Organisations;
 using Teilhabe.Core.Time;
