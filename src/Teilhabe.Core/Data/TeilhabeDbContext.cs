@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Teilhabe.Core.Accounts;
 using Teilhabe.Core.Audit;
+using Teilhabe.Core.Cases;
 using Teilhabe.Core.Catalogues;
 using Teilhabe.Core.Clients;
 using Teilhabe.Core.Directory;
@@ -40,6 +41,10 @@ public sealed class TeilhabeDbContext(DbContextOptions<TeilhabeDbContext> option
     public DbSet<Institution> Institutions => Set<Institution>();
     public DbSet<Funder> Funders => Set<Funder>();
     public DbSet<FunderRelease> FunderReleases => Set<FunderRelease>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<PhaseChange> PhaseChanges => Set<PhaseChange>();
+    public DbSet<CaseAgreement> CaseAgreements => Set<CaseAgreement>();
+    public DbSet<CaseDocument> Documents => Set<CaseDocument>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,0 +1,353 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Teilhabe.Core.Accounts;
+using Teilhabe.Core.Audit;
+using Teilhabe.Core.Cases;
+using Teilhabe.Core.Catalogues;
+using Teilhabe.Core.Data;
+using Teilhabe.Core.Rules;
+using Teilhabe.Core.Time;
+using Teilhabe.Web.Features.Catalogues;
+
+namespace Teilhabe.Web.Features.Cases;
+
+/// <summary>Cases for pages and API: create, read (audited), list, edit with concurrency, Merkblatt, agreements.</summary>
+public sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUser user, CaseAccess access, TimeProvider clock, CatalogueService catalogues)
+{
+    public sealed record CreateInput(Guid? ClientId, string? CareTypeCode, Guid? FunderId, string? LegalBasisCode, string? CaseGroupCode, string? ReferringBodyCode, Guid? ParentCaseId, string? CaseworkerId = null);
+
+    public sealed record Filter(Guid? ClientId, Phase? Phase, string? CaseworkerId, string? CareTypeCode, Guid? FunderId, bool? Overdue);
+
+    public DateOnly Today => clock.Today();
+
+    public async Task<(Case? Case, IReadOnlyList<RuleViolation> Errors)> CreateAsync(CreateInput input, CancellationToken ct)
+    {
+        var errors = new List<RuleViolation>();
+        if (user.ServiceId is not { } serviceId || user.IntegrationOfficeId is not { } officeId)
+        {
+            return (null, [new(RuleIds.Roles, "Aufträge legt eine Fachkraft oder die Leitung eines IFD an.", null)]);
+        }
+
+        var client = input.ClientId is null ? null : await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == input.ClientId, ct);
+        if (client is null)
+        {
+            errors.Add(Input("clientId", "Bitte eine Klientin / einen Klienten des eigenen IFD wählen."));
+        }
+
+        await ValidateSettingsAsync(input.CareTypeCode, input.FunderId, input.LegalBasisCode, input.CaseGroupCode, input.ReferringBodyCode, errors, ct);
+
+        Case? parent = null;
+        if (input.ParentCaseId is not null)
+        {
+            parent = await db.Cases.Include(c => c.Deputies).FirstOrDefaultAsync(c => c.Id == input.ParentCaseId, ct);
+            if (parent is null || !access.CanSee(parent))
+            {
+                errors.Add(Input("parentCaseId", "Der Hauptauftrag wurde nicht gefunden."));
+            }
+            else if (input.CareTypeCode != CareTypes.ExpertStatement || input.LegalBasisCode is not ("fds-27-schwbav" or "fds-jobcoaching"))
+            {
+                errors.Add(new("PH-FDS-05", "Zu einem Hauptauftrag gehören nur die Zusatzaufträge „Fachdienstliche Empfehlung Leistungen § 27 SchwbAV“ und „Fachdienstliche Einschätzung Jobcoaching“ (Betreuungsart FDS).", "legalBasisCode"));
+            }
+            else if (parent.CareTypeCode != CareTypes.Retention && parent.LegalBasisCode != "sgb9-55-3")
+            {
+                errors.Add(new("PH-FDS-05", "Ein Zusatzauftrag gehört zu einem Hauptauftrag der Betreuungsart Sicherung oder der UB-Berufsbegleitung.", "parentCaseId"));
+            }
+            else if (parent.ClientId != input.ClientId)
+            {
+                errors.Add(Input("parentCaseId", "Der Zusatzauftrag gehört zur selben Person wie der Hauptauftrag."));
+            }
+        }
+
+        var caseworker = input.CaseworkerId ?? user.UserId!;
+        if (input.CaseworkerId is not null && input.CaseworkerId != user.UserId
+            && !(user.IsInRole(Roles.ServiceLead) && await db.Users.AnyAsync(u => u.Id == input.CaseworkerId && u.ServiceId == serviceId, ct)))
+        {
+            errors.Add(Input("caseworkerId", "Die zuständige Fachkraft muss zum eigenen IFD gehören; eine andere Fachkraft kann nur die Leitung eintragen."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var number = await NextNumberAsync(serviceId, ct);
+        var @case = new Case(serviceId, officeId, client!.Id, number, caseworker, Today,
+            new CaseSettings(input.FunderId, input.CareTypeCode, input.LegalBasisCode, input.CaseGroupCode, input.ReferringBodyCode, input.ParentCaseId));
+        db.Cases.Add(@case);
+        await db.SaveChangesAsync(ct);
+        return (@case, []);
+    }
+
+    /// <summary>Loads a case the user may see; the read is audited (ACC-09).</summary>
+    public async Task<Case?> GetAsync(Guid id, CancellationToken ct, bool tracked = false)
+    {
+        var query = db.Cases.Include(c => c.History).Include(c => c.Agreements).Include(c => c.Deputies).AsSplitQuery();
+        var @case = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (@case is null || !access.CanSee(@case))
+        {
+            return null;
+        }
+
+        await audit.ReadAsync(nameof(Case), @case.Id, @case.ServiceId, ct, clientId: @case.ClientId, caseId: @case.Id);
+        return @case;
+    }
+
+    public async Task<(List<Case> Items, int Total)> ListAsync(Filter filter, int page, int pageSize, CancellationToken ct)
+    {
+        var query = access.Visible(db.Cases.AsNoTracking());
+        if (filter.ClientId is { } clientId)
+        {
+            query = query.Where(c => c.ClientId == clientId);
+        }
+
+        if (filter.Phase is { } phase)
+        {
+            query = query.Where(c => c.Phase == phase);
+        }
+
+        if (!string.IsNullOrEmpty(filter.CaseworkerId))
+        {
+            query = query.Where(c => c.CaseworkerId == filter.CaseworkerId);
+        }
+
+        if (!string.IsNullOrEmpty(filter.CareTypeCode))
+        {
+            query = query.Where(c => c.CareTypeCode == filter.CareTypeCode);
+        }
+
+        if (filter.FunderId is { } funder)
+        {
+            query = query.Where(c => c.FunderId == funder);
+        }
+
+        if (filter.Overdue == true)
+        {
+            // PH-P2-02 and planned end dates: what is past due today.
+            var p2Limit = Today.AddMonths(-2);
+            var today = Today;
+            query = query.Where(c => (c.Phase == Phase.P2 && c.PhaseSince < p2Limit)
+                || (c.PlannedEndDate != null && c.PlannedEndDate < today && (c.Phase == Phase.P3 || c.Phase == Phase.FP3)));
+        }
+
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(c => c.PhaseSince).ThenBy(c => c.CaseNumber)
+            .Skip((Math.Max(page, 1) - 1) * Math.Clamp(pageSize, 1, 200)).Take(Math.Clamp(pageSize, 1, 200))
+            .ToListAsync(ct);
+        return (items, total);
+    }
+
+    /// <summary>Edits case fields and texts. PH-P3-02: from P3 on funder and legal basis do not change (guided funder change instead).</summary>
+    public async Task<(Case? Case, IReadOnlyList<RuleViolation> Errors, bool Conflict)> UpdateAsync(Guid id, int? expectedVersion, CaseSettings settings, CaseTexts texts, int? contactFrequencyDays, CancellationToken ct)
+    {
+        var @case = await db.Cases.Include(c => c.Deputies).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (@case is null || !access.CanSee(@case))
+        {
+            return (null, [], false);
+        }
+
+        if (!access.CanEdit(@case))
+        {
+            return (null, [new(RuleIds.Roles, "Nur die zuständige Fachkraft, ihre Vertretung oder die IFD-Leitung bearbeiten den Auftrag.", null)], false);
+        }
+
+        if (expectedVersion is not null && expectedVersion != @case.Version)
+        {
+            return (@case, [], true);
+        }
+
+        var errors = new List<RuleViolation>();
+        await ValidateSettingsAsync(settings.CareTypeCode, settings.FunderId, settings.LegalBasisCode, settings.CaseGroupCode, settings.ReferringBodyCode, errors, ct);
+        var committed = @case.Phase is Phase.P3 or Phase.P4 or Phase.FP3 or Phase.FP4 or Phase.FP5;
+        if (committed && (settings.FunderId != @case.FunderId || settings.LegalBasisCode != @case.LegalBasisCode))
+        {
+            errors.Add(new("PH-P3-02", "Ab der Beauftragung ändern sich Auftraggeber und gesetzliche Grundlage nicht mehr; ein Wechsel schließt den Auftrag und eröffnet einen neuen (Aktion „Auftraggeber wechseln“).", "funderId"));
+        }
+
+        if (@case.CareTypeCode == CareTypes.ExpertStatement != (settings.CareTypeCode == CareTypes.ExpertStatement) && @case.Phase != Phase.P1)
+        {
+            errors.Add(new("PH-00", "Ein Auftrag wechselt nicht zwischen FDS und den Phasen P1–P4; bitte einen neuen Auftrag anlegen.", "careTypeCode"));
+        }
+
+        if (@case.RestrictedToCommission && texts.FilledFieldNames().Any())
+        {
+            errors.Add(new("PH-FDS-04", "Nach der Rückgabe wegen verweigerter Mitwirkung dürfen keine weiteren Angaben erfasst werden.", null));
+        }
+
+        if (contactFrequencyDays is < 1 or > 365)
+        {
+            errors.Add(Input("contactFrequencyDays", "Die Kontaktfrequenz des Auftraggebers liegt zwischen 1 und 365 Tagen."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (@case, errors, false);
+        }
+
+        @case.Update(settings with { ParentCaseId = @case.ParentCaseId });
+        @case.UpdateTexts(texts);
+        if (contactFrequencyDays != @case.ContactFrequencyDays)
+        {
+            @case.SetContactFrequency(contactFrequencyDays);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return (@case, [], true);
+        }
+
+        return (@case, [], false);
+    }
+
+    /// <summary>DOC-02 / DOC-04: the Merkblatt of this case, signed on the currently valid form version.</summary>
+    public async Task<IReadOnlyList<RuleViolation>> SignNoticeAsync(Case @case, DateOnly? signedOn, string? version, DateOnly? commissionDate, CancellationToken ct)
+    {
+        var errors = new List<RuleViolation>();
+        if (signedOn is null)
+        {
+            errors.Add(Input("signedOn", "Bitte das Datum der Unterschrift angeben."));
+        }
+        else if (signedOn > Today)
+        {
+            errors.Add(Input("signedOn", "Das Datum der Unterschrift darf nicht in der Zukunft liegen."));
+        }
+
+        if (string.IsNullOrWhiteSpace(version))
+        {
+            errors.Add(Input("version", "Bitte die Fassung des Merkblatts angeben."));
+        }
+        else if (signedOn is not null)
+        {
+            var valid = await ValidFormVersionAsync("DataProtectionNotice", signedOn.Value, ct);
+            if (valid is null || valid != version)
+            {
+                errors.Add(new("DOC-04", $"Das Merkblatt muss auf der gültigen Fassung unterschrieben sein ({valid ?? "keine gültige Fassung hinterlegt"}); „{version}“ ist es nicht.", "version"));
+            }
+        }
+
+        if (@case.RestrictedToCommission)
+        {
+            errors.Add(new("PH-FDS-04", "Nach der Rückgabe wegen verweigerter Mitwirkung wird nichts mehr erfasst.", null));
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        @case.SignDataProtectionNotice(signedOn!.Value, version!, commissionDate);
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    /// <summary>DOC-02: an application to InA during P2/P3 gets its date and a second signature on the same Merkblatt.</summary>
+    public async Task<IReadOnlyList<RuleViolation>> SecondSignatureAsync(Case @case, DateOnly? applicationDate, DateOnly? signedOn, CancellationToken ct)
+    {
+        var errors = new List<RuleViolation>();
+        if (@case.DataProtectionNotice is null)
+        {
+            errors.Add(new("DOC-02", "Die zweite Unterschrift kommt auf das bereits unterschriebene Merkblatt dieses Auftrags; es fehlt noch.", "dataProtectionNotice"));
+        }
+
+        if (@case.Phase is not (Phase.P2 or Phase.P3))
+        {
+            errors.Add(new("DOC-02", "Ein Antrag beim Integrationsamt wird während P2 oder P3 auf dem Merkblatt vermerkt.", "phase"));
+        }
+
+        if (applicationDate is null || signedOn is null)
+        {
+            errors.Add(Input("applicationDate", "Bitte Antragsdatum und Datum der zweiten Unterschrift angeben."));
+        }
+        else if (applicationDate > Today || signedOn > Today)
+        {
+            errors.Add(Input("applicationDate", "Antragsdatum und Unterschrift dürfen nicht in der Zukunft liegen."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        @case.AddSecondSignature(applicationDate!.Value, signedOn!.Value);
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    /// <summary>PH-P2-04 / PH-P3-04: recorded as "abgestimmt am … mit …" by the IFD, or as approval by an InA user.</summary>
+    public async Task<(CaseAgreement? Agreement, IReadOnlyList<RuleViolation> Errors)> AddAgreementAsync(Case @case, string? kind, DateOnly? agreedOn, string? agreedWith, CancellationToken ct)
+    {
+        var errors = new List<RuleViolation>();
+        if (kind is not (CaseAgreement.P2Renewal or CaseAgreement.P2ToP3 or CaseAgreement.P3Renewal))
+        {
+            errors.Add(Input("kind", "Art der Abstimmung: „P2-renewal“, „P2-to-P3“ oder „P3-renewal“."));
+        }
+
+        var byCoordinator = access.IsCoordinator;
+        if (agreedOn is null || agreedOn > Today)
+        {
+            errors.Add(Input("agreedOn", "Bitte das Datum der Abstimmung angeben (nicht in der Zukunft)."));
+        }
+
+        if (!byCoordinator && string.IsNullOrWhiteSpace(agreedWith))
+        {
+            errors.Add(Input("agreedWith", "Bitte angeben, mit wem in der InA-Koordination abgestimmt wurde."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var name = byCoordinator ? (await db.Users.Where(u => u.Id == user.UserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct)) ?? "InA-Koordination" : agreedWith!.Trim();
+        var agreement = @case.AddAgreement(kind!, agreedOn!.Value, name, byCoordinator ? user.UserId : null);
+        db.CaseAgreements.Add(agreement);
+        await db.SaveChangesAsync(ct);
+        return (agreement, []);
+    }
+
+    public async Task<string?> ValidFormVersionAsync(string form, DateOnly on, CancellationToken ct)
+        => await db.CatalogueEntries.AsNoTracking()
+            .Where(e => e.Catalogue == CatalogueNames.FormVersions && e.Form == form && e.Active && e.ValidFrom <= on)
+            .OrderByDescending(e => e.ValidFrom).Select(e => e.Code).FirstOrDefaultAsync(ct);
+
+    private async Task ValidateSettingsAsync(string? careType, Guid? funderId, string? legalBasis, string? caseGroup, string? referringBody, List<RuleViolation> errors, CancellationToken ct)
+    {
+        if (careType is not null && !await catalogues.IsActiveAsync(CatalogueNames.CareTypes, careType, ct))
+        {
+            errors.Add(Input("careTypeCode", "Unbekannte Betreuungsart: „placement“, „retention“ oder „expert-statement“."));
+        }
+
+        if (legalBasis is not null && !await catalogues.IsActiveAsync(CatalogueNames.LegalBases, legalBasis, ct))
+        {
+            errors.Add(Input("legalBasisCode", "Unbekannte gesetzliche Grundlage (Katalog „legal-bases“)."));
+        }
+
+        if (caseGroup is not null && !await catalogues.IsActiveAsync(CatalogueNames.CaseGroups, caseGroup, ct))
+        {
+            errors.Add(Input("caseGroupCode", "Unbekannte Fallgruppe (Katalog „case-groups“)."));
+        }
+
+        if (referringBody is not null && !await catalogues.IsActiveAsync(CatalogueNames.ReferringBodies, referringBody, ct))
+        {
+            errors.Add(Input("referringBodyCode", "Unbekannte einleitende Stelle (Katalog „referring-bodies“)."));
+        }
+
+        if (funderId is not null && !await db.Funders.AnyAsync(f => f.Id == funderId, ct))
+        {
+            errors.Add(Input("funderId", "Der Auftraggeber wurde im Verzeichnis der Leistungsträger nicht gefunden."));
+        }
+    }
+
+    private async Task<string> NextNumberAsync(Guid serviceId, CancellationToken ct)
+    {
+        var year = Today.Year.ToString(CultureInfo.InvariantCulture);
+        var prefix = year + "-";
+        var count = await db.Cases.IgnoreQueryFilters().CountAsync(c => c.ServiceId == serviceId && c.CaseNumber.StartsWith(prefix), ct);
+        return prefix + (count + 1).ToString("D4", CultureInfo.InvariantCulture);
+    }
+
+    private static RuleViolation Input(string field, string message) => new(RuleIds.Input, message, field);
+}

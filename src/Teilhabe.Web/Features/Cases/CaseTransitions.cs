@@ -1,0 +1,168 @@
+using Microsoft.EntityFrameworkCore;
+using Teilhabe.Core.Audit;
+using Teilhabe.Core.Cases;
+using Teilhabe.Core.Catalogues;
+using Teilhabe.Core.Clients;
+using Teilhabe.Core.Data;
+using Teilhabe.Core.Directory;
+using Teilhabe.Core.Profiles;
+using Teilhabe.Core.Rules;
+using Teilhabe.Core.Time;
+using Teilhabe.Web.Features.Documents;
+
+namespace Teilhabe.Web.Features.Cases;
+
+/// <summary>Gathers the facts for the phase machine from the database, checks and performs transitions (PH-GEN-01).</summary>
+public sealed class CaseTransitions(
+    TeilhabeDbContext db,
+    ICurrentUser user,
+    CaseAccess access,
+    TimeProvider clock,
+    StateProfile profile,
+    AuditLog audit,
+    IDocumentStore store,
+    IEnumerable<IContactFacts> contactFacts)
+{
+    public sealed record Request(Phase To, DateOnly? Date, string? ReasonCode, string? OutcomeCategoryCode, bool ConfirmPurge = false);
+
+    public async Task<TransitionCheck> CheckAsync(Case @case, Request request, CancellationToken ct)
+    {
+        var client = await db.Clients.Include(c => c.Evidence).Include(c => c.Disabilities).Include(c => c.Employment)
+            .AsSplitQuery().AsNoTracking().FirstAsync(c => c.Id == @case.ClientId, ct);
+        var facts = await FactsAsync(@case, client, request, ct);
+        var check = PhaseMachine.Check(facts);
+        if (!access.CanEdit(@case))
+        {
+            return check with { Violations = [new RuleViolation(RuleIds.Roles, "Den Phasenwechsel nimmt die zuständige Fachkraft, ihre Vertretung oder die IFD-Leitung vor.", null), .. check.Violations] };
+        }
+
+        return check;
+    }
+
+    /// <summary>Performs the transition when nothing refuses it; all or nothing.</summary>
+    public async Task<TransitionCheck> MoveAsync(Case @case, Request request, CancellationToken ct)
+    {
+        var check = await CheckAsync(@case, request, ct);
+        if (!check.Allowed)
+        {
+            return check;
+        }
+
+        var date = request.Date ?? clock.Today();
+        var removedFiles = new List<string>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        @case.MoveTo(request.To, date, user.UserId, clock.GetUtcNow(), request.ReasonCode, request.OutcomeCategoryCode, await PlannedEndAsync(@case, request.To, date, ct));
+        db.PhaseChanges.Add(@case.History[^1]);
+        if (request.To == Phase.FP5 && request.ReasonCode == PhaseMachine.ClientRefuses)
+        {
+            removedFiles = await PurgeAsync(@case, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(AuditActions.Transition, nameof(Case), @case.Id.ToString(), ct, serviceId: @case.ServiceId, clientId: @case.ClientId, caseId: @case.Id,
+            reason: $"{@case.History[^1].From} → {request.To}" + (request.ReasonCode is null ? string.Empty : $" ({request.ReasonCode})"));
+        await tx.CommitAsync(ct);
+        foreach (var key in removedFiles)
+        {
+            await store.DeleteAsync(key, ct);
+        }
+
+        return check;
+    }
+
+    private async Task<TransitionFacts> FactsAsync(Case @case, Client client, Request request, CancellationToken ct)
+    {
+        var date = request.Date ?? clock.Today();
+        var funderKind = @case.FunderId is null ? null : await db.Funders.Where(f => f.Id == @case.FunderId).Select(f => (FunderKind?)f.Kind).FirstOrDefaultAsync(ct);
+        var group = @case.LegalBasisCode is null ? null : await db.CatalogueEntries
+            .Where(e => e.Catalogue == CatalogueNames.LegalBases && e.Code == @case.LegalBasisCode).Select(e => e.Group).FirstOrDefaultAsync(ct);
+        var documents = (await db.Documents.AsNoTracking()
+            .Where(d => d.ContactId == null && (d.CaseId == @case.Id || (d.CaseId == null && d.ClientId == @case.ClientId)))
+            .Select(d => d.Kind).Distinct().ToListAsync(ct)).ToHashSet();
+        var validVersions = await db.CatalogueEntries.AsNoTracking()
+            .Where(e => e.Catalogue == CatalogueNames.FormVersions && e.Active && e.ValidFrom <= date)
+            .ToListAsync(ct);
+        var others = await db.Cases.AsNoTracking().Include(c => c.History)
+            .Where(c => c.ClientId == @case.ClientId && c.Id != @case.Id).ToListAsync(ct);
+        var inaFunders = await db.Funders.AsNoTracking().Where(f => f.Kind == FunderKind.IntegrationOffice).Select(f => f.Id).ToListAsync(ct);
+        var parent = @case.ParentCaseId is null ? null : await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == @case.ParentCaseId, ct);
+        var reasonPhase = request.ReasonCode is null ? null : await db.CatalogueEntries
+            .Where(e => e.Catalogue == CatalogueNames.ClosingReasons && e.Code == request.ReasonCode && e.Active).Select(e => e.Parent).FirstOrDefaultAsync(ct);
+        var outcome = request.OutcomeCategoryCode is not null && await db.CatalogueEntries.AnyAsync(
+            e => e.Catalogue == CatalogueNames.OutcomeCategories && e.Code == request.OutcomeCategoryCode && e.Active, ct)
+            ? request.OutcomeCategoryCode : null;
+
+        var personal = 0;
+        foreach (var source in contactFacts)
+        {
+            personal += await source.PersonalContactsInPhaseAsync(@case, Phase.P2, ct);
+        }
+
+        return new TransitionFacts
+        {
+            Case = @case,
+            Client = client,
+            To = request.To,
+            Date = date,
+            Today = clock.Today(),
+            Profile = profile,
+            FunderKind = funderKind,
+            LegalBasisGroup = group,
+            Documents = documents,
+            ValidFormVersions = validVersions.GroupBy(e => e.Form).ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.ValidFrom).First().Code),
+            PersonalContactsInP2 = personal,
+            ClientHadEarlierCounselling = others.Any(c => c.History.Any(h => h.To == Phase.P2)),
+            LatestOtherInaCommission = others.Where(c => c.FunderId is { } f && inaFunders.Contains(f))
+                .SelectMany(c => c.History.Where(h => h.To == Phase.P3)).Select(h => (DateOnly?)h.On).Max(),
+            ReasonCode = request.ReasonCode,
+            ReasonPhase = reasonPhase,
+            OutcomeCategoryCode = outcome,
+            ParentCareTypeCode = parent?.CareTypeCode,
+            ParentLegalBasisCode = parent?.LegalBasisCode,
+            ConfirmPurge = request.ConfirmPurge,
+        };
+    }
+
+    /// <summary>BA-SI-02, BA-UB-02, BA-ST-02: the planned end of an InA commission from its P3 date.</summary>
+    private async Task<DateOnly?> PlannedEndAsync(Case @case, Phase to, DateOnly date, CancellationToken ct)
+    {
+        if (to != Phase.P3)
+        {
+            return null;
+        }
+
+        var isIna = @case.FunderId is not null && await db.Funders.AnyAsync(f => f.Id == @case.FunderId && f.Kind == FunderKind.IntegrationOffice, ct);
+        return @case.LegalBasisCode switch
+        {
+            "sgb9-196-3" or "sgb9-196-3-analog" => date.AddMonths(profile.StabilisationMonths),
+            "sgb9-55-3" when isIna => date.AddMonths(profile.SupportedEmploymentMonths),
+            _ when isIna && @case.CareTypeCode == CareTypes.Retention => date.AddMonths(profile.RetentionMonths),
+            _ => null,
+        };
+    }
+
+    /// <summary>PH-FDS-04: remove what goes beyond the written commission (audited); returns the store keys to delete after commit.</summary>
+    private async Task<List<string>> PurgeAsync(Case @case, CancellationToken ct)
+    {
+        var removed = @case.PurgeBeyondCommission().ToList();
+        var documents = await db.Documents.Where(d => d.CaseId == @case.Id && d.Kind != DocumentKind.WrittenCommission).ToListAsync(ct);
+        db.Documents.RemoveRange(documents);
+        foreach (var source in contactFacts)
+        {
+            removed.AddRange(await source.RemoveAllAsync(@case, ct));
+        }
+
+        removed.AddRange(documents.Select(d => $"Dokument {d.FileName}"));
+        await audit.RecordAsync(AuditActions.Delete, nameof(Case), @case.Id.ToString(), ct, serviceId: @case.ServiceId, clientId: @case.ClientId, caseId: @case.Id,
+            reason: "PH-FDS-04 Mitwirkung verweigert, entfernt: " + string.Join(", ", removed));
+        return [.. documents.Select(d => d.StorageKey)];
+    }
+}
+
+/// <summary>What the contacts feature tells the phase machine (PH-P2-05) and removes on PH-FDS-04.</summary>
+public interface IContactFacts
+{
+    Task<int> PersonalContactsInPhaseAsync(Case @case, Phase phase, CancellationToken ct);
+
+    Task<IReadOnlyList<string>> RemoveAllAsync(Case @case, CancellationToken ct);
+}
