@@ -142,7 +142,7 @@ public sealed class DirectoryService(TeilhabeDbContext db, ICurrentUser current,
             return (null, [new RuleViolation(Funder.ReleaseRule, "Die Freischaltung beantragt ein IFD für sich selbst.", null)]);
         }
 
-        var release = funder.RequestRelease(service, current.UserId, clock.GetUtcNow());
+        var release = TrackNew(funder, service, () => funder.RequestRelease(service, current.UserId, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         return (release, []);
     }
@@ -156,7 +156,7 @@ public sealed class DirectoryService(TeilhabeDbContext db, ICurrentUser current,
             return (null, [new RuleViolation(RuleIds.Input, "Bitte einen IFD des eigenen Landes (serviceId) angeben.", "serviceId")]);
         }
 
-        var release = funder.Release(service.Id, current.UserId, clock.GetUtcNow());
+        var release = TrackNew(funder, service.Id, () => funder.Release(service.Id, current.UserId, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         return (release, []);
     }
@@ -169,6 +169,22 @@ public sealed class DirectoryService(TeilhabeDbContext db, ICurrentUser current,
         var services = await db.Services.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         return [.. funders.SelectMany(f => f.Releases.Where(r => r.ReleasedAt == null)
             .Select(r => (f, r, services.GetValueOrDefault(r.ServiceId, "?"))))];
+    }
+
+    /// <summary>
+    /// A release created inside the funder carries its own Guid key, which EF would take for an existing row found
+    /// through the navigation (UPDATE of nothing → concurrency error); a new one is added explicitly.
+    /// </summary>
+    private FunderRelease TrackNew(Funder funder, Guid serviceId, Func<FunderRelease> change)
+    {
+        var isNew = funder.Releases.All(r => r.ServiceId != serviceId);
+        var release = change();
+        if (isNew)
+        {
+            db.FunderReleases.Add(release);
+        }
+
+        return release;
     }
 
     private static List<NameCandidate> Rank(string? name, IEnumerable<(Guid Id, string Name, string Kind)> pool)

@@ -1,5 +1,6 @@
 using Teilhabe.Core.Accounts;
 using Teilhabe.Core.Data;
+using Teilhabe.Web.Features.Directory;
 
 namespace Teilhabe.Web.Features.Shared;
 
@@ -9,8 +10,12 @@ public static class NavigationRegistry
     private static readonly List<(string Href, string Label, string[] Roles)> Entries =
     [
         ("/klienten", "Klientinnen und Klienten", [Roles.Caseworker, Roles.Deputy, Roles.ServiceLead, Roles.Trainer, Roles.ProgrammeLead, Roles.IntegrationOfficeCoordinator]),
+        ("/institutionen", "Institutionen", DirectoryApi.DirectoryEditors),
+        ("/leistungstraeger", "Leistungsträger", DirectoryApi.DirectoryEditors),
+        ("/ina/freischaltungen", "Freischaltungen", [Roles.IntegrationOfficeCoordinator]),
         ("/verwaltung/benutzer", "Benutzerkonten", [Roles.Administrator, Roles.IntegrationOfficeCoordinator]),
         ("/verwaltung/organisationen", "Organisationen und IFD", [Roles.Administrator]),
+        ("/verwaltung/kataloge", "Kataloge", [Roles.Administrator, Roles.IntegrationOfficeCoordinator]),
         ("/protokoll", "Protokoll", [Roles.Administrator, Roles.ServiceLead]),
     ];
 
