@@ -47,10 +47,18 @@ public sealed class CatalogueService(TeilhabeDbContext db, IEnumerable<ICatalogu
             errors.Add(new(RuleIds.Input, "Die Bezeichnung fehlt.", "label"));
         }
 
-        if (name == CatalogueNames.FormVersions && (string.IsNullOrWhiteSpace(form) || validFrom is null))
+        if (name == CatalogueNames.FormVersions && (form is not ("DataProtectionNotice" or "GoalAgreement" or "ConfidentialityRelease") || validFrom is null))
         {
-            errors.Add(new(RuleIds.Input, "Für eine Formularversion sind Formular und „gültig ab“ anzugeben.", "form"));
+            errors.Add(new(RuleIds.Input, "Für eine Formularversion sind das Formular (DataProtectionNotice, GoalAgreement oder ConfidentialityRelease) und „gültig ab“ anzugeben.", "form"));
         }
+
+        if (name == CatalogueNames.LegalBases && group is not (CatalogueSeed.GroupIntegrationOffice or CatalogueSeed.GroupRehabilitation or CatalogueSeed.GroupJobPlacement))
+        {
+            errors.Add(new("FU-06", "Jede gesetzliche Grundlage gehört zu einer Auftraggebergruppe: IntegrationOffice, Rehabilitation oder JobPlacement.", "group"));
+        }
+
+        InputCheck.MaxLength(errors, "code", code, 64, "Der Code");
+        InputCheck.MaxLength(errors, "label", label, 300, "Die Bezeichnung");
 
         if (errors.Count > 0)
         {

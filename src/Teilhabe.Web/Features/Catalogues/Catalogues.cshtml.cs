@@ -70,10 +70,12 @@ public sealed class CataloguesModel(CatalogueService catalogues) : PageModel
             return NotFound();
         }
 
-        if (string.IsNullOrWhiteSpace(label))
+        if (string.IsNullOrWhiteSpace(label) || label.Trim().Length > 300)
         {
             OpenRow = CataloguePages.RowKey(entry);
-            ModelState.AddModelError($"label-{OpenRow}", $"Bitte eine neue Bezeichnung für „{entry.Label}“ angeben.");
+            ModelState.AddModelError($"label-{OpenRow}", string.IsNullOrWhiteSpace(label)
+                ? $"Bitte eine neue Bezeichnung für „{entry.Label}“ angeben."
+                : "Die Bezeichnung ist zu lang (höchstens 300 Zeichen).");
             return await ShowAsync(ct);
         }
 

@@ -57,7 +57,7 @@ public static class CataloguesApi
         return entry is null ? ApiResults.Violations(errors) : TypedResults.Created($"/api/v1/catalogues/{name}", ToDto(entry));
     }
 
-    private static async Task<Results<Ok<EntryDto>, NotFound, ForbidHttpResult>> UpdateAsync(
+    private static async Task<Results<Ok<EntryDto>, NotFound, ForbidHttpResult, ProblemHttpResult>> UpdateAsync(
         string name, string code, [FromQuery] string? form, EntryChange body, CatalogueService catalogues, HttpContext http, CancellationToken ct)
     {
         if (!MayMaintain(http, name))
@@ -69,6 +69,11 @@ public static class CataloguesApi
         if (entry is null)
         {
             return TypedResults.NotFound();
+        }
+
+        if (body.Label is { } label && (string.IsNullOrWhiteSpace(label) || label.Trim().Length > 300))
+        {
+            return ApiResults.Input("label", "Die Bezeichnung darf nicht leer und höchstens 300 Zeichen lang sein.");
         }
 
         await catalogues.UpdateAsync(entry, body.Label, body.Active, ct);

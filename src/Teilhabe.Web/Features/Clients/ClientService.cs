@@ -232,6 +232,8 @@ public sealed class ClientService(TeilhabeDbContext db, AuditLog audit, ICurrent
             errors.Add(new(RuleIds.Input, "Bitte die Behinderung beschreiben, wie sie im Bescheid steht.", "description"));
         }
 
+        InputCheck.MaxLength(errors, "description", description, 500, "Die Beschreibung");
+
         if (errors.Count > 0)
         {
             return Outcome<Disability>.Invalid(errors);
@@ -341,10 +343,14 @@ public sealed class ClientService(TeilhabeDbContext db, AuditLog audit, ICurrent
             errors.Add(new(RuleIds.Input, "Bitte das Geschlecht angeben (weiblich, männlich, divers oder keine Angabe).", "gender"));
         }
 
-        if (input.Email is { Length: > 0 } email && !email.Contains('@', StringComparison.Ordinal))
-        {
-            errors.Add(new(RuleIds.Input, "Die E-Mail-Adresse ist ungültig.", "email"));
-        }
+        InputCheck.Email(errors, "email", input.Email);
+        InputCheck.MaxLength(errors, "lastName", input.LastName, 100, "Der Nachname");
+        InputCheck.MaxLength(errors, "firstName", input.FirstName, 100, "Der Vorname");
+        InputCheck.MaxLength(errors, "nationality", input.Nationality, 60, "Die Staatsangehörigkeit");
+        InputCheck.MaxLength(errors, "phone", input.Phone, 40, "Die Telefonnummer");
+        InputCheck.MaxLength(errors, "email", input.Email, 200, "Die E-Mail-Adresse");
+        InputCheck.MaxLength(errors, "address.street", input.Address?.Street, 200, "Straße und Hausnummer");
+        InputCheck.MaxLength(errors, "address.city", input.Address?.City, 100, "Der Ort");
 
         if (input.Address?.PostalCode is { Length: > 0 } plz && (plz.Trim().Length != 5 || !plz.Trim().All(char.IsAsciiDigit)))
         {

@@ -45,10 +45,16 @@ public sealed class DirectoryService(TeilhabeDbContext db, ICurrentUser current,
             errors.Add(new(RuleIds.Input, "Bitte die Art angeben: Arbeitgeber, Schule, WfbM, Inklusionsbetrieb oder Sonstige.", "kind"));
         }
 
-        if (providerId is not null && !await db.Organisations.AnyAsync(o => o.Id == providerId, ct))
+        if (providerId is not null && kind != InstitutionKind.InclusionCompany)
+        {
+            errors.Add(new(RuleIds.Input, "Ein Träger wird nur bei einem Inklusionsbetrieb angegeben (BA-IB-02).", "providerId"));
+        }
+        else if (providerId is not null && !await db.Organisations.AnyAsync(o => o.Id == providerId && o.Kind == Core.Organisations.OrganisationKind.Provider, ct))
         {
             errors.Add(new(RuleIds.Input, "Der angegebene Träger wurde nicht gefunden.", "providerId"));
         }
+
+        CheckNameAndAddress(errors, name, address);
 
         if (current.IntegrationOfficeId is not { } office)
         {
@@ -98,6 +104,8 @@ public sealed class DirectoryService(TeilhabeDbContext db, ICurrentUser current,
             errors.Add(new(RuleIds.Input, "Bitte die Art des Leistungsträgers angeben (z. B. Krankenkasse, Rentenversicherung).", "kind"));
         }
 
+        CheckNameAndAddress(errors, name, address);
+
         if (current.IntegrationOfficeId is not { } office)
         {
             errors.Add(new(RuleIds.Roles, "Leistungsträger legen Mitarbeitende eines IFD oder der InA-Koordination an.", null));
@@ -116,9 +124,28 @@ public sealed class DirectoryService(TeilhabeDbContext db, ICurrentUser current,
     }
 
     public static IReadOnlyList<RuleViolation> CheckContact(ContactInput input)
-        => string.IsNullOrWhiteSpace(input.Name)
-            ? [new RuleViolation(RuleIds.Input, "Bitte den Namen der Ansprechperson angeben.", "name")]
-            : [];
+    {
+        var errors = new List<RuleViolation>();
+        if (string.IsNullOrWhiteSpace(input.Name))
+        {
+            errors.Add(new RuleViolation(RuleIds.Input, "Bitte den Namen der Ansprechperson angeben.", "name"));
+        }
+
+        InputCheck.MaxLength(errors, "name", input.Name, 200, "Der Name");
+        InputCheck.MaxLength(errors, "role", input.Role, 100, "Die Funktion");
+        InputCheck.MaxLength(errors, "phone", input.Phone, 40, "Die Telefonnummer");
+        InputCheck.MaxLength(errors, "email", input.Email, 200, "Die E-Mail-Adresse");
+        InputCheck.Email(errors, "email", input.Email);
+        return errors;
+    }
+
+    private static void CheckNameAndAddress(List<RuleViolation> errors, string? name, Address? address)
+    {
+        InputCheck.MaxLength(errors, "name", name, 200, "Der Name");
+        InputCheck.MaxLength(errors, "address.street", address?.Street, 200, "Straße und Hausnummer");
+        InputCheck.MaxLength(errors, "address.postalCode", address?.PostalCode, 10, "Die Postleitzahl");
+        InputCheck.MaxLength(errors, "address.city", address?.City, 100, "Der Ort");
+    }
 
     public async Task<ContactPerson> AddContactAsync(Institution institution, ContactInput input, CancellationToken ct)
     {
@@ -153,7 +180,7 @@ public sealed class DirectoryService(TeilhabeDbContext db, ICurrentUser current,
         var service = serviceId is null ? null : await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == serviceId, ct);
         if (service is null || service.IntegrationOfficeId != current.IntegrationOfficeId)
         {
-            return (null, [new RuleViolation(RuleIds.Input, "Bitte einen IFD des eigenen Landes (serviceId) angeben.", "serviceId")]);
+            return (null, [new RuleViolation(RuleIds.Input, service is null ? "Bitte den IFD angeben, für den freigeschaltet wird." : "Freischalten kann die InA-Koordination nur für IFD des eigenen Landes.", "serviceId")]);
         }
 
         var release = TrackNew(funder, service.Id, () => funder.Release(service.Id, current.UserId, clock.GetUtcNow()));
