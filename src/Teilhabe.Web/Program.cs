@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Teilhabe.Web.Features.Accounts;
 using Teilhabe.Web.Features.Admin;
 using Teilhabe.Web.Features.Audit;
+using Teilhabe.Web.Features.Cases;
 using Teilhabe.Web.Features.Catalogues;
 using Teilhabe.Web.Features.Clients;
 using Teilhabe.Web.Features.Directory;
+using Teilhabe.Web.Features.Documents;
 using Teilhabe.Web.Infrastructure;
 
 var demo = args.Contains("--demo");
@@ -22,6 +24,11 @@ builder.Services.AddScoped<CatalogueService>();
 builder.Services.AddScoped<ICatalogueUsage, ClientCatalogueUsage>();
 builder.Services.AddScoped<ClientService>();
 builder.Services.AddScoped<DirectoryService>();
+builder.Services.AddScoped<CaseAccess>();
+builder.Services.AddScoped<CaseService>();
+builder.Services.AddScoped<CaseTransitions>();
+builder.Services.AddScoped<DocumentService>();
+builder.Services.AddSingleton<IDocumentStore>(sp => DocumentStorage.Create(sp));
 
 var app = builder.Build();
 
@@ -51,6 +58,7 @@ app.MapAuditApi();
 app.MapCataloguesApi();
 app.MapClientsApi();
 app.MapDirectoryApi();
+app.MapCasesApi();
 app.MapRazorPages();
 
 await app.PrepareDatabaseAsync();

@@ -350,6 +350,272 @@ namespace Teilhabe.Migrations.Postgres.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Teilhabe.Core.Cases.Case", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ApplicationWithIfdSupportConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CareTypeCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CaseGroupCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("CaseworkerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ClosingReasonCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("CommissionStart")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ContactFrequencyDays")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("EmployerAppliedBeforeIfd")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("FunderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("IntegrationOfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LegalBasisCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("OutcomeCategoryCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("ParentCaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<DateOnly>("PhaseSince")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PlannedEndDate")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("PriorMeasuresExhaustedConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ReferringBodyCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("RestrictedToCommission")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("FunderId");
+
+                    b.HasIndex("IntegrationOfficeId");
+
+                    b.HasIndex("ParentCaseId");
+
+                    b.HasIndex("CaseworkerId", "Phase");
+
+                    b.HasIndex("ServiceId", "CaseNumber")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceId", "Phase");
+
+                    b.ToTable("Cases", (string)null);
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Cases.CaseAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AgreedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AgreedWith")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ApprovedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseAgreements", (string)null);
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Cases.CaseDeputy", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("CaseId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CaseDeputies", (string)null);
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Cases.CaseDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<Guid>("IntegrationOfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Kind");
+
+                    b.HasIndex("ClientId", "Kind");
+
+                    b.ToTable("Documents", (string)null);
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Cases.PhaseChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReasonCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("To", "On");
+
+                    b.ToTable("PhaseChanges", (string)null);
+                });
+
             modelBuilder.Entity("Teilhabe.Core.Catalogues.CatalogueEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -810,6 +1076,159 @@ namespace Teilhabe.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Teilhabe.Core.Cases.Case", b =>
+                {
+                    b.HasOne("Teilhabe.Core.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Teilhabe.Core.Directory.Funder", null)
+                        .WithMany()
+                        .HasForeignKey("FunderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Teilhabe.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("ParentCaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsOne("Teilhabe.Core.Cases.CaseTexts", "Texts", b1 =>
+                        {
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("ClosingResult")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("ClosingResult");
+
+                            b1.Property<string>("Concern")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("Concern");
+
+                            b1.Property<string>("DisabilityImpact")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("DisabilityImpact");
+
+                            b1.Property<string>("GoalAgreement")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("GoalAgreementText");
+
+                            b1.Property<string>("PlannedContents")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("PlannedContents");
+
+                            b1.Property<string>("Progress")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("Progress");
+
+                            b1.Property<string>("Supplements")
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)")
+                                .HasColumnName("Supplements");
+
+                            b1.Property<string>("Todo")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("Todo");
+
+                            b1.HasKey("CaseId");
+
+                            b1.ToTable("Cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+                        });
+
+                    b.OwnsOne("Teilhabe.Core.Cases.DataProtectionNotice", "DataProtectionNotice", b1 =>
+                        {
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateOnly?>("ApplicationDate")
+                                .HasColumnType("date")
+                                .HasColumnName("NoticeApplicationDate");
+
+                            b1.Property<DateOnly?>("CommissionDate")
+                                .HasColumnType("date")
+                                .HasColumnName("NoticeCommissionDate");
+
+                            b1.Property<DateOnly?>("SecondSignedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("NoticeSecondSignedOn");
+
+                            b1.Property<DateOnly>("SignedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("NoticeSignedOn");
+
+                            b1.Property<string>("Version")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("NoticeVersion");
+
+                            b1.HasKey("CaseId");
+
+                            b1.ToTable("Cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+                        });
+
+                    b.Navigation("DataProtectionNotice");
+
+                    b.Navigation("Texts")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Cases.CaseAgreement", b =>
+                {
+                    b.HasOne("Teilhabe.Core.Cases.Case", null)
+                        .WithMany("Agreements")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Cases.CaseDeputy", b =>
+                {
+                    b.HasOne("Teilhabe.Core.Cases.Case", null)
+                        .WithMany("Deputies")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Cases.CaseDocument", b =>
+                {
+                    b.HasOne("Teilhabe.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Teilhabe.Core.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Cases.PhaseChange", b =>
+                {
+                    b.HasOne("Teilhabe.Core.Cases.Case", null)
+                        .WithMany("History")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Teilhabe.Core.Clients.Client", b =>
                 {
                     b.OwnsOne("Teilhabe.Core.Clients.Address", "Address", b1 =>
@@ -1044,6 +1463,15 @@ namespace Teilhabe.Migrations.Postgres.Migrations
                     b.Navigation("IntegrationOffice");
 
                     b.Navigation("Provider");
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Cases.Case", b =>
+                {
+                    b.Navigation("Agreements");
+
+                    b.Navigation("Deputies");
+
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Teilhabe.Core.Clients.Client", b =>

@@ -335,6 +335,272 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Teilhabe.Core.Cases.Case", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ApplicationWithIfdSupportConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CareTypeCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseGroupCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseworkerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosingReasonCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CommissionStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ContactFrequencyDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EmployerAppliedBeforeIfd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("FunderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IntegrationOfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalBasisCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeCategoryCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ParentCaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PhaseSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PlannedEndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PriorMeasuresExhaustedConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReferringBodyCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RestrictedToCommission")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("FunderId");
+
+                    b.HasIndex("IntegrationOfficeId");
+
+                    b.HasIndex("ParentCaseId");
+
+                    b.HasIndex("CaseworkerId", "Phase");
+
+                    b.HasIndex("ServiceId", "CaseNumber")
+                        .IsUnique();
+
+                    b.HasIndex("ServiceId", "Phase");
+
+                    b.ToTable("Cases", (string)null);
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Cases.CaseAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AgreedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgreedWith")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("CaseAgreements", (string)null);
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Cases.CaseDeputy", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CaseDeputies", (string)null);
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Cases.CaseDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IntegrationOfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Kind");
+
+                    b.HasIndex("ClientId", "Kind");
+
+                    b.ToTable("Documents", (string)null);
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Cases.PhaseChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("To", "On");
+
+                    b.ToTable("PhaseChanges", (string)null);
+                });
+
             modelBuilder.Entity("Teilhabe.Core.Catalogues.CatalogueEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -795,6 +1061,159 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Teilhabe.Core.Cases.Case", b =>
+                {
+                    b.HasOne("Teilhabe.Core.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Teilhabe.Core.Directory.Funder", null)
+                        .WithMany()
+                        .HasForeignKey("FunderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Teilhabe.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("ParentCaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsOne("Teilhabe.Core.Cases.CaseTexts", "Texts", b1 =>
+                        {
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ClosingResult")
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ClosingResult");
+
+                            b1.Property<string>("Concern")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Concern");
+
+                            b1.Property<string>("DisabilityImpact")
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DisabilityImpact");
+
+                            b1.Property<string>("GoalAgreement")
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("GoalAgreementText");
+
+                            b1.Property<string>("PlannedContents")
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PlannedContents");
+
+                            b1.Property<string>("Progress")
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Progress");
+
+                            b1.Property<string>("Supplements")
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Supplements");
+
+                            b1.Property<string>("Todo")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Todo");
+
+                            b1.HasKey("CaseId");
+
+                            b1.ToTable("Cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+                        });
+
+                    b.OwnsOne("Teilhabe.Core.Cases.DataProtectionNotice", "DataProtectionNotice", b1 =>
+                        {
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("ApplicationDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NoticeApplicationDate");
+
+                            b1.Property<DateOnly?>("CommissionDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NoticeCommissionDate");
+
+                            b1.Property<DateOnly?>("SecondSignedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NoticeSecondSignedOn");
+
+                            b1.Property<DateOnly>("SignedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NoticeSignedOn");
+
+                            b1.Property<string>("Version")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NoticeVersion");
+
+                            b1.HasKey("CaseId");
+
+                            b1.ToTable("Cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+                        });
+
+                    b.Navigation("DataProtectionNotice");
+
+                    b.Navigation("Texts")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Cases.CaseAgreement", b =>
+                {
+                    b.HasOne("Teilhabe.Core.Cases.Case", null)
+                        .WithMany("Agreements")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Cases.CaseDeputy", b =>
+                {
+                    b.HasOne("Teilhabe.Core.Cases.Case", null)
+                        .WithMany("Deputies")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Cases.CaseDocument", b =>
+                {
+                    b.HasOne("Teilhabe.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Teilhabe.Core.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Cases.PhaseChange", b =>
+                {
+                    b.HasOne("Teilhabe.Core.Cases.Case", null)
+                        .WithMany("History")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Teilhabe.Core.Clients.Client", b =>
                 {
                     b.OwnsOne("Teilhabe.Core.Clients.Address", "Address", b1 =>
@@ -1029,6 +1448,15 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
                     b.Navigation("IntegrationOffice");
 
                     b.Navigation("Provider");
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Cases.Case", b =>
+                {
+                    b.Navigation("Agreements");
+
+                    b.Navigation("Deputies");
+
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Teilhabe.Core.Clients.Client", b =>

@@ -34,6 +34,9 @@ public sealed class DatabaseOptions
 public sealed class StorageOptions
 {
     public string Path { get; set; } = "data/documents";
+
+    /// <summary>The document encryption key (base64, 256 bit) lives in this file, outside the database.</summary>
+    public string? KeyFile { get; set; }
 }
 
 public sealed class BootstrapOptions

@@ -1,0 +1,152 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Teilhabe.Core.Audit;
+using Teilhabe.Core.Cases;
+using Teilhabe.Core.Data;
+using Teilhabe.Core.Profiles;
+using Teilhabe.Core.Rules;
+using Teilhabe.Web.Features.Cases;
+
+namespace Teilhabe.Web.Features.Documents;
+
+/// <summary>
+/// Uploads and downloads (DOC-01, ACC-07, ACC-10). A refused or failed upload leaves neither a row nor a file:
+/// the file is written first and removed again if the row cannot be saved.
+/// </summary>
+public sealed class DocumentService(TeilhabeDbContext db, IDocumentStore store, CaseAccess access, ICurrentUser user, TimeProvider clock, StateProfile profile, AuditLog audit)
+{
+    public const string Rule = "DOC-01";
+
+    public sealed record Upload(string FileName, Stream Content, long Length);
+
+    public long MaxBytes => profile.MaxUploadBytes;
+
+    /// <summary>DOC-01: the German refusal for a file above the profile's size.</summary>
+    public RuleViolation TooLarge(string fileName, long length)
+        => new(Rule, $"Die Datei „{fileName}“ ist {(length / 1024.0 / 1024.0).ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("de-DE"))} MB groß; erlaubt sind höchstens {profile.MaxUploadBytes / 1024 / 1024} MB je Datei. " +
+            "Bitte die Datei aufteilen oder in Schwarz-Weiß bzw. mit geringerer Auflösung scannen.", "file");
+
+    public async Task<(CaseDocument? Document, IReadOnlyList<RuleViolation> Errors)> UploadAsync(
+        Case @case, DocumentKind? kind, Guid? contactId, Upload file, CancellationToken ct)
+    {
+        var errors = new List<RuleViolation>();
+        if (!access.CanEdit(@case))
+        {
+            return (null, [new(RuleIds.Roles, "Dokumente lädt die zuständige Fachkraft, ihre Vertretung oder die IFD-Leitung hoch.", null)]);
+        }
+
+        if (@case.RestrictedToCommission)
+        {
+            return (null, [new("PH-FDS-04", "Nach der Rückgabe wegen verweigerter Mitwirkung werden keine Dokumente mehr aufgenommen.", "file")]);
+        }
+
+        if (kind is null)
+        {
+            errors.Add(new(RuleIds.Input, "Bitte die Art des Dokuments angeben.", "kind"));
+        }
+
+        if (file.Length > profile.MaxUploadBytes)
+        {
+            errors.Add(TooLarge(file.FileName, file.Length));
+            return (null, errors);
+        }
+
+        if (file.Length == 0)
+        {
+            errors.Add(new(Rule, "Die Datei ist leer.", "file"));
+            return (null, errors);
+        }
+
+        var bytes = new byte[file.Length];
+        await file.Content.ReadExactlyAsync(bytes, ct);
+        var contentType = ContentSniffer.Detect(bytes.AsSpan(0, Math.Min(bytes.Length, 16)), bytes);
+        if (contentType is null)
+        {
+            errors.Add(new(Rule, $"„{file.FileName}“ ist keine PDF-, PNG-, JPEG-, TIFF-, DOCX- oder ODT-Datei (geprüft wird der Inhalt, nicht der Name).", "file"));
+        }
+
+        if (contactId is not null && kind is DocumentKind.DisabilityProof or DocumentKind.DisabilityCard)
+        {
+            errors.Add(new(RuleIds.Input, "Ein Nachweis der Behinderung gehört zur Person, nicht zu einem Kontakt.", "contactId"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var key = $"{clock.GetUtcNow().Year}/{Guid.CreateVersion7():N}";
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var document = new CaseDocument(@case.ServiceId, @case.IntegrationOfficeId, @case.ClientId, @case.Id, contactId, kind!.Value,
+            SafeName(file.FileName), contentType!, bytes.Length, hash, key, clock.GetUtcNow(), user.UserId);
+        await store.SaveAsync(key, bytes, ct);
+        try
+        {
+            db.Documents.Add(document);
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            db.Documents.Remove(document);
+            await store.DeleteAsync(key, CancellationToken.None);
+            throw;
+        }
+
+        return (document, []);
+    }
+
+    /// <summary>The case's documents and the client's proofs, as far as the caller may see them.</summary>
+    public async Task<List<CaseDocument>> ListAsync(Case @case, CancellationToken ct)
+    {
+        var all = await db.Documents.AsNoTracking()
+            .Where(d => d.CaseId == @case.Id || (d.CaseId == null && d.ClientId == @case.ClientId))
+            .OrderBy(d => d.UploadedAt).ToListAsync(ct);
+        return [.. all.Where(d => access.CanSee(@case, d))];
+    }
+
+    /// <summary>Opens a file for download when the caller may see it (404 otherwise); the read is audited.</summary>
+    public async Task<(CaseDocument Document, byte[] Content)?> OpenAsync(Guid id, CancellationToken ct)
+    {
+        var document = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (document is null)
+        {
+            return null;
+        }
+
+        var @case = document.CaseId is { } caseId
+            ? await db.Cases.AsNoTracking().Include(c => c.Deputies).FirstOrDefaultAsync(c => c.Id == caseId, ct)
+            : await VisibleCaseOfClientAsync(document.ClientId, ct);
+        if (@case is null || !access.CanSee(@case, document))
+        {
+            return null;
+        }
+
+        var content = await store.ReadAsync(document.StorageKey, ct);
+        if (content is null)
+        {
+            return null;
+        }
+
+        await audit.ReadAsync(nameof(CaseDocument), document.Id, document.ServiceId, ct, clientId: document.ClientId, caseId: document.CaseId);
+        return (document, content);
+    }
+
+    /// <summary>A client-level proof is visible through any case of the client the caller may see.</summary>
+    private async Task<Case?> VisibleCaseOfClientAsync(Guid clientId, CancellationToken ct)
+    {
+        var cases = await db.Cases.AsNoTracking().Include(c => c.Deputies).Where(c => c.ClientId == clientId).ToListAsync(ct);
+        return cases.FirstOrDefault(access.CanSee);
+    }
+
+    private static string SafeName(string name)
+    {
+        var file = Path.GetFileName(name.Replace('\\', '/'));
+        var cleaned = new string([.. file.Where(c => !char.IsControl(c) && c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?'))]).Trim();
+        if (cleaned.Length == 0)
+        {
+            cleaned = "dokument";
+        }
+
+        return cleaned.Length > 200 ? cleaned[^200..] : cleaned;
+    }
+}
