@@ -40,7 +40,9 @@ public sealed class CaseTransitions(
     }
 
     /// <summary>Performs the transition when nothing refuses it; all or nothing.</summary>
-    public async Task<TransitionCheck> MoveAsync(Case @case, Request request, CancellationToken ct)
+    public Task<TransitionCheck> MoveAsync(Case @case, Request request, CancellationToken ct) => MoveAsync(@case, request, ownTransaction: true, ct);
+
+    private async Task<TransitionCheck> MoveAsync(Case @case, Request request, bool ownTransaction, CancellationToken ct)
     {
         var check = await CheckAsync(@case, request, ct);
         if (!check.Allowed)
@@ -50,7 +52,7 @@ public sealed class CaseTransitions(
 
         var date = request.Date ?? clock.Today();
         var removedFiles = new List<string>();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
         @case.MoveTo(request.To, date, user.UserId, clock.GetUtcNow(), request.ReasonCode, request.OutcomeCategoryCode, await PlannedEndAsync(@case, request.To, date, ct));
         db.PhaseChanges.Add(@case.History[^1]);
         if (request.To == Phase.FP5 && request.ReasonCode == PhaseMachine.ClientRefuses)
@@ -61,13 +63,65 @@ public sealed class CaseTransitions(
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(AuditActions.Transition, nameof(Case), @case.Id.ToString(), ct, serviceId: @case.ServiceId, clientId: @case.ClientId, caseId: @case.Id,
             reason: $"{@case.History[^1].From} → {request.To}" + (request.ReasonCode is null ? string.Empty : $" ({request.ReasonCode})"));
-        await tx.CommitAsync(ct);
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+
         foreach (var key in removedFiles)
         {
             await store.DeleteAsync(key, ct);
         }
 
         return check;
+    }
+
+    public sealed record FunderChange(Guid? FunderId, string? LegalBasisCode, DateOnly? Date, string? OutcomeCategoryCode);
+
+    /// <summary>
+    /// PH-P3-02: a change of funder or legal basis after P3 closes the case on the date of the change (reason
+    /// funder-changed / legal-basis-changed) and opens a new case for the same client — one action, all or nothing.
+    /// </summary>
+    public async Task<(Case? Successor, TransitionCheck Check)> ChangeFunderAsync(Case @case, FunderChange change, CaseService cases, CancellationToken ct)
+    {
+        var errors = new List<RuleViolation>();
+        if (@case.Phase != Phase.P3)
+        {
+            errors.Add(new("PH-P3-02", "Der geführte Auftraggeberwechsel gilt für Aufträge in P3; vorher werden Auftraggeber und Grundlage einfach geändert.", "phase"));
+        }
+
+        var funderChanged = change.FunderId is not null && change.FunderId != @case.FunderId;
+        var basisChanged = change.LegalBasisCode is not null && change.LegalBasisCode != @case.LegalBasisCode;
+        if (!funderChanged && !basisChanged)
+        {
+            errors.Add(new("PH-P3-02", "Bitte den neuen Auftraggeber oder die neue gesetzliche Grundlage angeben.", "funderId"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, new TransitionCheck(errors, []));
+        }
+
+        var reason = funderChanged ? "funder-changed" : "legal-basis-changed";
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var check = await MoveAsync(@case, new Request(Phase.P4, change.Date, reason, change.OutcomeCategoryCode), ownTransaction: false, ct);
+        if (!check.Allowed)
+        {
+            return (null, check);
+        }
+
+        var (successor, createErrors) = await cases.CreateAsync(new CaseService.CreateInput(
+            @case.ClientId, @case.CareTypeCode, change.FunderId ?? @case.FunderId, change.LegalBasisCode ?? @case.LegalBasisCode,
+            @case.CaseGroupCode, @case.ReferringBodyCode, null, @case.CaseworkerId), ct);
+        if (successor is null)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return (null, new TransitionCheck(createErrors, []));
+        }
+
+        await tx.CommitAsync(ct);
+        return (successor, check);
     }
 
     private async Task<TransitionFacts> FactsAsync(Case @case, Client client, Request request, CancellationToken ct)

@@ -37,6 +37,7 @@ public static class CasesApi
         group.MapPost("/{id:guid}/agreements", AddAgreementAsync);
         group.MapGet("/{id:guid}/transitions/{phase}/check", CheckAsync);
         group.MapPost("/{id:guid}/transitions", TransitionAsync);
+        group.MapPost("/{id:guid}/funder-change", ChangeFunderAsync);
         group.MapGet("/{id:guid}/documents", ListDocumentsAsync);
         group.MapPost("/{id:guid}/documents", UploadAsync).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(64L * 1024 * 1024));
@@ -248,6 +249,30 @@ public static class CasesApi
 
         var fresh = await cases.GetAsync(id, ct);
         return TypedResults.Ok(CaseDto.From(fresh!, true));
+    }
+
+    public sealed record FunderChangeRequest(Guid? FunderId, string? LegalBasisCode, DateOnly? Date, string? OutcomeCategoryCode);
+
+    public sealed record FunderChangeResult(Guid ClosedCaseId, Guid NewCaseId);
+
+    private static async Task<Results<Created<FunderChangeResult>, NotFound, ForbidHttpResult, ProblemHttpResult>> ChangeFunderAsync(
+        Guid id, FunderChangeRequest r, CaseService cases, CaseAccess access, CaseTransitions transitions, CancellationToken ct)
+    {
+        var @case = await cases.GetAsync(id, ct, tracked: true);
+        if (@case is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!access.CanEdit(@case))
+        {
+            return TypedResults.Forbid();
+        }
+
+        var (successor, check) = await transitions.ChangeFunderAsync(@case, new CaseTransitions.FunderChange(r.FunderId, r.LegalBasisCode, r.Date, r.OutcomeCategoryCode), cases, ct);
+        return successor is null
+            ? ApiResults.Violations(check.Violations)
+            : TypedResults.Created($"/api/v1/cases/{successor.Id}", new FunderChangeResult(@case.Id, successor.Id));
     }
 
     private static async Task<Results<Ok<List<DocumentDto>>, NotFound>> ListDocumentsAsync(Guid id, CaseService cases, DocumentService documents, CancellationToken ct)
