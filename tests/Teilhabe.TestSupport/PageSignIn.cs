@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Teilhabe.TestSupport;
 
@@ -8,8 +7,7 @@ namespace Teilhabe.TestSupport;
 public static partial class PageSignIn
 {
     /// <summary>A client that keeps cookies but does not follow redirects.</summary>
-    public static HttpClient PageClient(this TeilhabeFactory factory)
-        => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public static HttpClient PageClient(this TeilhabeFactory factory) => factory.CreateClient(handleCookies: true);
 
     /// <summary>Signs in at /konto/anmelden and returns the client holding the auth cookie.</summary>
     public static async Task<HttpClient> SignInToPagesAsync(this TeilhabeFactory factory, TestUser user)

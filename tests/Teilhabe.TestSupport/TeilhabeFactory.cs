@@ -107,8 +107,16 @@ public sealed class TeilhabeFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>An API client without credentials (no cookies, no redirects).</summary>
-    public HttpClient AnonymousClient()
-        => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+    public HttpClient AnonymousClient() => CreateClient(handleCookies: false);
+
+    /// <summary>A client that does not follow redirects, against the in-memory or the real server.</summary>
+    public HttpClient CreateClient(bool handleCookies)
+        => CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = handleCookies,
+            BaseAddress = _options.RealServer ? ServerAddress : ClientOptions.BaseAddress,
+        });
 
     /// <summary>POST /api/v1/auth/token as it comes back: 200, 401, 423 or 429.</summary>
     public async Task<HttpResponseMessage> RequestTokenAsync(string userName, string password)
