@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Teilhabe.Core.Data;
 using Teilhabe.TestSupport;
+using Teilhabe.Web.Infrastructure;
 
 namespace Teilhabe.HttpTests.Platform;
 
@@ -34,5 +38,20 @@ public sealed class HealthAndOpenApiTests(TeilhabeFactory factory) : IClassFixtu
         var paths = document.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/v1/auth/token", out _));
         Assert.True(paths.TryGetProperty("/api/v1/admin/users", out _));
+    }
+
+    [Fact]
+    public async Task App_runs_on_the_database_this_test_run_selected()
+    {
+        // The suite runs once per provider (TEILHABE_TEST_DB); it must not fall back to the default SQLite file.
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TeilhabeDbContext>();
+
+        var expected = factory.Database.Provider == DatabaseProvider.Postgres
+            ? "Npgsql.EntityFrameworkCore.PostgreSQL"
+            : TeilhabeDbContext.SqliteProviderName;
+        Assert.Equal(expected, db.Database.ProviderName);
+        Assert.Equal(factory.Database.ConnectionString, db.Database.GetConnectionString());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 }
