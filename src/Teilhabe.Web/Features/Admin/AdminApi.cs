@@ -39,7 +39,7 @@ public static class AdminApi
         adminOnly.MapGet("/organisations", ListOrganisationsAsync);
         adminOnly.MapPost("/services", CreateServiceAsync);
         adminOnly.MapGet("/services", ListServicesAsync);
-        adminOnly.MapPost("/users", CreateUserAsync);
+        adminOnly.MapPost("/users", CreateUserAsync).ProducesProblem(StatusCodes.Status409Conflict);
 
         var unlockers = group.MapGroup(string.Empty)
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.IntegrationOfficeCoordinator));
@@ -115,7 +115,7 @@ public static class AdminApi
     private static async Task<Ok<List<Service>>> ListServicesAsync(TeilhabeDbContext db, CancellationToken ct)
         => TypedResults.Ok(await db.Services.AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct));
 
-    private static async Task<Results<Created<Created>, ProblemHttpResult, Conflict<ProblemHttpResult>>> CreateUserAsync(
+    private static async Task<Results<Created<Created>, ProblemHttpResult>> CreateUserAsync(
         UserRequest request, UserAdministration administration, CancellationToken ct)
     {
         var outcome = await administration.CreateAsync(
@@ -125,7 +125,7 @@ public static class AdminApi
             ct);
         if (outcome.Conflict)
         {
-            return TypedResults.Conflict(ApiResults.Status(StatusCodes.Status409Conflict, $"Der Benutzername „{request.UserName}“ ist schon vergeben."));
+            return ApiResults.Status(StatusCodes.Status409Conflict, $"Der Benutzername „{request.UserName}“ ist schon vergeben.");
         }
 
         return outcome.User is null

@@ -1,0 +1,113 @@
+using Microsoft.Playwright;
+using Teilhabe.Core.Accounts;
+using Xunit.Abstractions;
+
+namespace Teilhabe.BrowserTests;
+
+/// <summary>
+/// axe-core scan (WCAG 2.1 A/AA) of every page, for every role that reaches it. A new page is one new
+/// line in <see cref="Pages"/>; a violation of impact serious or critical fails the test.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    /// <summary>Path and the role that opens it (null: not signed in).</summary>
+    public static TheoryData<string, string?> Pages => new()
+    {
+        { "/konto/anmelden", null },
+        { "/fehler", null },
+        { "/", Roles.Administrator },
+        { "/", Roles.IntegrationOfficeCoordinator },
+        { "/", Roles.ServiceLead },
+        { "/", Roles.Caseworker },
+        { "/", Roles.Deputy },
+        { "/", Roles.Trainer },
+        { "/", Roles.ProgrammeLead },
+        { "/konto/passwort", Roles.Caseworker },
+        { "/konto/abmelden", Roles.Caseworker },
+        { "/verwaltung/benutzer", Roles.Administrator },
+        { "/verwaltung/benutzer", Roles.IntegrationOfficeCoordinator },
+        { "/verwaltung/organisationen", Roles.Administrator },
+        { "/protokoll", Roles.Administrator },
+        { "/protokoll", Roles.ServiceLead },
+        { "/zugriff-verweigert", Roles.Caseworker },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Page_has_no_serious_or_critical_accessibility_violation(string path, string? role)
+    {
+        var page = await browser.NewPageAsync(bypassCsp: true);
+        if (role is not null)
+        {
+            await BrowserFixture.SignInAsync(page, browser.User(role));
+        }
+
+        var response = await page.GotoAsync(path);
+
+        Assert.Equal(200, response?.Status);
+        Assert.EndsWith(path, new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+        await AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Login_page_with_an_error_message_has_no_serious_or_critical_accessibility_violation()
+    {
+        var page = await browser.NewPageAsync(bypassCsp: true);
+        await page.GotoAsync("/konto/anmelden");
+        await page.GetByLabel("Benutzername").FillAsync("niemand");
+        await page.GetByLabel("Passwort", new PageGetByLabelOptions { Exact = true }).FillAsync("Falsch#2026a");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Anmelden" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Benutzername oder Passwort ist falsch.");
+        await AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Change_password_page_with_errors_has_no_serious_or_critical_accessibility_violation()
+    {
+        var page = await browser.NewPageAsync(bypassCsp: true);
+        var user = browser.User(Roles.ServiceLead);
+        await BrowserFixture.SignInAsync(page, user);
+        await page.GotoAsync("/konto/passwort");
+        await page.GetByLabel("Bisheriges Passwort").FillAsync(user.Password);
+        await page.GetByLabel("Neues Passwort", new PageGetByLabelOptions { Exact = true }).FillAsync("kurz");
+        await page.GetByLabel("Neues Passwort wiederholen").FillAsync("kurz");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Passwort ändern" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#fehler")).ToContainTextAsync("ACC-01");
+        await AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Scanner_reports_violations_on_a_page_that_has_them()
+    {
+        // Guards the scan itself: an injection that silently found nothing would pass every page.
+        var page = await browser.NewPageAsync(bypassCsp: true);
+        await page.GotoAsync("/konto/anmelden");
+        await page.SetContentAsync("<html><head><title>x</title></head><body><img src='/x.png'><input type='text'></body></html>");
+
+        var violations = await AxeCore.RunAsync(page);
+
+        Assert.Contains(violations, v => v.Id == "image-alt" && v.Impact == "critical");
+        Assert.Contains(violations, v => v.Id == "html-has-lang" && v.Impact == "serious");
+        await page.Context.CloseAsync();
+    }
+
+    private async Task AssertAccessibleAsync(IPage page)
+    {
+        var violations = await AxeCore.RunAsync(page);
+        foreach (var v in violations)
+        {
+            output.WriteLine($"{v.Impact}: {v.Id} ({v.Help}) at {string.Join(", ", v.Targets)}");
+        }
+
+        var blocking = violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(
+            blocking.Count == 0,
+            $"{page.Url}: " + string.Join("; ", blocking.Select(v => $"{v.Impact} {v.Id} at {string.Join(", ", v.Targets)}")));
+    }
+}

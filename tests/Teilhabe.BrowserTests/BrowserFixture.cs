@@ -1,0 +1,98 @@
+using Microsoft.Playwright;
+using Teilhabe.Core.Accounts;
+using Teilhabe.TestSupport;
+
+namespace Teilhabe.BrowserTests;
+
+/// <summary>
+/// One real server (Kestrel on 127.0.0.1, SQLite) and one Debian Chromium for all browser tests,
+/// with a user for every role. Chromium is the system one: Playwright never downloads a browser here.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run",
+    ];
+
+    private readonly Dictionary<string, TestUser> _users = [];
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public TeilhabeFactory Factory { get; } = TeilhabeFactory.With(new TeilhabeFactoryOptions { RealServer = true });
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser is not started.");
+
+    public async Task InitializeAsync()
+    {
+        BaseAddress = Factory.ServerAddress;
+        var tenant = await TestTenant.CreateAsync(Factory);
+        _users[Roles.IntegrationOfficeCoordinator] = tenant.Coordinator;
+        _users[Roles.ServiceLead] = tenant.LeadA;
+        _users[Roles.Caseworker] = tenant.CaseworkerA;
+        _users[Roles.Deputy] = tenant.DeputyA;
+        _users[Roles.Trainer] = await Factory.CreateUserAsync(Roles.Trainer, tenant.ServiceA);
+        _users[Roles.ProgrammeLead] = await Factory.CreateUserAsync(Roles.ProgrammeLead, tenant.ServiceA);
+        using (await Factory.AdminClientAsync())
+        {
+            _users[Roles.Administrator] = new TestUser(string.Empty, TeilhabeFactory.AdminUserName, TeilhabeFactory.AdminPassword, Roles.Administrator, null, null);
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    /// <summary>The user of a role (a user created with a known password and no forced change).</summary>
+    public TestUser User(string role) => _users[role];
+
+    public async Task<IPage> NewPageAsync(bool javaScriptEnabled = true, bool bypassCsp = false)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString().TrimEnd('/'),
+            JavaScriptEnabled = javaScriptEnabled,
+            BypassCSP = bypassCsp,
+            Locale = "de-DE",
+            TimezoneId = "Europe/Berlin",
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the login form, as a person does.</summary>
+    public static async Task SignInAsync(IPage page, TestUser user)
+    {
+        await page.GotoAsync("/konto/anmelden");
+        await page.GetByLabel("Benutzername").FillAsync(user.UserName);
+        await page.GetByLabel("Passwort", new PageGetByLabelOptions { Exact = true }).FillAsync(user.Password);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Anmelden" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/konto/anmelden", StringComparison.Ordinal));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await Factory.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}

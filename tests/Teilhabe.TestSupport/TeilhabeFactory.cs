@@ -1,0 +1,241 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Teilhabe.Core.Accounts;
+
+namespace Teilhabe.TestSupport;
+
+/// <summary>
+/// The app under test on its own fresh database (<see cref="TestDatabase"/>), in environment "Testing",
+/// with a movable clock and intent methods that set up organisations, IFDs and users through the
+/// real administration API (API.md "Bootstrap and administration").
+/// </summary>
+public sealed class TeilhabeFactory : WebApplicationFactory<Program>
+{
+    public const string AdminUserName = "admin";
+
+    /// <summary>Teilhabe:Bootstrap:AdminPassword; the bootstrap administrator must change it at first login (ACC-05).</summary>
+    public const string BootstrapAdminPassword = "Start#Admin26";
+
+    /// <summary>The administrator's own password after the first login.</summary>
+    public const string AdminPassword = "Admin#Test2026";
+
+    private readonly TeilhabeFactoryOptions _options;
+    private readonly TestDatabase _database = TestDatabase.FromEnvironment();
+    private readonly string _storagePath = Path.Combine(Path.GetTempPath(), $"teilhabe-test-docs-{Guid.NewGuid():N}");
+    private readonly SemaphoreSlim _adminGate = new(1, 1);
+    private bool _databaseCreated;
+    private bool _adminPasswordChanged;
+    private string? _adminToken;
+    private DateTimeOffset _adminTokenExpiresAt;
+    private int _sequence;
+
+    public TeilhabeFactory()
+        : this(new TeilhabeFactoryOptions())
+    {
+    }
+
+    private TeilhabeFactory(TeilhabeFactoryOptions options)
+    {
+        _options = options;
+        if (options.RealServer)
+        {
+            UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        }
+    }
+
+    /// <summary>A factory with other than the default options (one public constructor is all xUnit fixtures allow).</summary>
+    public static TeilhabeFactory With(TeilhabeFactoryOptions options) => new(options);
+
+    /// <summary>The app's clock when <see cref="TeilhabeFactoryOptions.FakeClock"/> is on: starts at the real now, moves only when told.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public TestDatabase Database => _database;
+
+    /// <summary>The address of the real server (only with <see cref="TeilhabeFactoryOptions.RealServer"/>), e.g. http://127.0.0.1:41234.</summary>
+    public Uri ServerAddress
+    {
+        get
+        {
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+            var address = addresses?.FirstOrDefault()
+                ?? throw new InvalidOperationException("The server listens nowhere: create the factory with RealServer = true.");
+            return new Uri(address);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        if (!_databaseCreated)
+        {
+            _database.Create();
+            _databaseCreated = true;
+        }
+
+        builder.UseEnvironment(_options.Environment);
+
+        // Host settings reach Program before it reads its options (unlike ConfigureAppConfiguration).
+        builder.UseSetting("Teilhabe:Database:Provider", _database.Provider.ToString());
+        builder.UseSetting("Teilhabe:Database:ConnectionString", _database.ConnectionString);
+        builder.UseSetting("Teilhabe:Bootstrap:AdminPassword", BootstrapAdminPassword);
+        builder.UseSetting("Teilhabe:RateLimit:LoginPermitsPerMinute", _options.LoginPermitsPerMinute.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Teilhabe:Storage:Path", _storagePath);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _options.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (_options.FakeClock)
+        {
+            builder.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Clock);
+            });
+        }
+    }
+
+    /// <summary>An API client without credentials (no cookies, no redirects).</summary>
+    public HttpClient AnonymousClient() => CreateClient(handleCookies: false);
+
+    /// <summary>A client that does not follow redirects, against the in-memory or the real server.</summary>
+    public HttpClient CreateClient(bool handleCookies)
+        => CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = handleCookies,
+            BaseAddress = _options.RealServer ? ServerAddress : ClientOptions.BaseAddress,
+        });
+
+    /// <summary>POST /api/v1/auth/token as it comes back: 200, 401, 423 or 429.</summary>
+    public async Task<HttpResponseMessage> RequestTokenAsync(string userName, string password)
+    {
+        using var client = AnonymousClient();
+        return await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password });
+    }
+
+    /// <summary>Signs in through the API and returns a client that sends the bearer token.</summary>
+    public async Task<HttpClient> LoginAsync(string userName, string password)
+    {
+        var (token, _) = await IssueTokenAsync(userName, password);
+        return ClientWithToken(token);
+    }
+
+    public Task<HttpClient> LoginAsync(TestUser user) => LoginAsync(user.UserName, user.Password);
+
+    /// <summary>The bootstrap administrator, past the forced change of the bootstrap password.</summary>
+    public async Task<HttpClient> AdminClientAsync()
+    {
+        await _adminGate.WaitAsync();
+        try
+        {
+            var now = Services.GetRequiredService<TimeProvider>().GetUtcNow();
+            if (_adminToken is null || now >= _adminTokenExpiresAt - TimeSpan.FromMinutes(30))
+            {
+                if (!_adminPasswordChanged)
+                {
+                    using var first = await LoginAsync(AdminUserName, BootstrapAdminPassword);
+                    using var change = await first.PostAsJsonAsync(
+                        "/api/v1/auth/password", new { currentPassword = BootstrapAdminPassword, newPassword = AdminPassword });
+                    await change.ExpectAsync(HttpStatusCode.NoContent);
+                    _adminPasswordChanged = true;
+                }
+
+                (_adminToken, _adminTokenExpiresAt) = await IssueTokenAsync(AdminUserName, AdminPassword);
+            }
+
+            return ClientWithToken(_adminToken);
+        }
+        finally
+        {
+            _adminGate.Release();
+        }
+    }
+
+    /// <summary>POST /api/v1/admin/organisations; returns the id.</summary>
+    public async Task<string> CreateOrganisationAsync(string kind, string? name = null, string state = "TH")
+    {
+        using var admin = await AdminClientAsync();
+        using var response = await admin.PostAsJsonAsync("/api/v1/admin/organisations", new { kind, name = name ?? Unique(kind), state });
+        return await response.ReadCreatedIdAsync();
+    }
+
+    /// <summary>POST /api/v1/admin/services (an IFD); returns the id.</summary>
+    public async Task<string> CreateServiceAsync(string providerId, string integrationOfficeId, string? name = null)
+    {
+        using var admin = await AdminClientAsync();
+        using var response = await admin.PostAsJsonAsync(
+            "/api/v1/admin/services", new { name = name ?? Unique("IFD"), providerId, integrationOfficeId });
+        return await response.ReadCreatedIdAsync();
+    }
+
+    /// <summary>POST /api/v1/admin/users with a valid initial password; a Deputy also gets the Caseworker role.</summary>
+    public async Task<TestUser> CreateUserAsync(string role, string? serviceId = null, string? officeId = null, bool mustChangePassword = false)
+    {
+        var userName = Unique(role).ToLowerInvariant();
+        var password = TestPasswords.Initial;
+        string[] roles = role == Roles.Deputy ? [Roles.Caseworker, Roles.Deputy] : [role];
+        using var admin = await AdminClientAsync();
+        using var response = await admin.PostAsJsonAsync("/api/v1/admin/users", new
+        {
+            userName,
+            displayName = $"{Roles.GermanLabel(role)} {userName}",
+            initialPassword = password,
+            roles,
+            serviceId,
+            integrationOfficeId = officeId,
+            mustChangePassword,
+        });
+        var id = await response.ReadCreatedIdAsync();
+        return new TestUser(id, userName, password, role, serviceId, officeId);
+    }
+
+    /// <summary>A name nobody else in this factory has, e.g. "Caseworker-7".</summary>
+    public string Unique(string prefix) => $"{prefix}-{Interlocked.Increment(ref _sequence)}";
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_databaseCreated)
+        {
+            _database.Drop();
+            _databaseCreated = false;
+        }
+
+        if (Directory.Exists(_storagePath))
+        {
+            Directory.Delete(_storagePath, recursive: true);
+        }
+
+        _adminGate.Dispose();
+    }
+
+    private async Task<(string Token, DateTimeOffset ExpiresAt)> IssueTokenAsync(string userName, string password)
+    {
+        using var response = await RequestTokenAsync(userName, password);
+        await response.ExpectAsync(HttpStatusCode.OK);
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>()
+            ?? throw new InvalidOperationException("POST /api/v1/auth/token answered 200 without a body.");
+        return (token.AccessToken, token.ExpiresAt);
+    }
+
+    private HttpClient ClientWithToken(string token)
+    {
+        var client = AnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
+}
