@@ -34,7 +34,7 @@ public sealed class PhaseMachineApiTests(TeilhabeFactory factory) : IClassFixtur
 
         var check = await caseworker.GetJsonAsync($"/api/v1/cases/{id}/transitions/P2/check");
         Assert.False(check.GetProperty("allowed").GetBoolean());
-        Assert.Equal(5, check.GetProperty("violations").EnumerateArray().Count(v => v.GetProperty("rule").GetString() == "PH-P2-01"));
+        Assert.Equal(4, check.GetProperty("violations").EnumerateArray().Count(v => v.GetProperty("rule").GetString() == "PH-P2-01"));
 
         await caseworker.SignNoticeAsync(id, factory.Today());
         await caseworker.UploadOkAsync(id, "DataProtectionNotice", "DisabilityProof");

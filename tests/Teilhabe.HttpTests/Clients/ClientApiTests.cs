@@ -199,7 +199,8 @@ public sealed class ClientApiTests(TeilhabeFactory factory) : IClassFixture<Teil
         }
 
         factory.Clock.Advance(TimeSpan.FromDays(21));
-        using var later = await caseworker.PostAsync($"/api/v1/clients/{id}/employment-situations/{sid}/confirm", null);
+        using var again = await factory.LoginAsync(tenant.CaseworkerA);
+        using var later = await again.PostAsync($"/api/v1/clients/{id}/employment-situations/{sid}/confirm", null);
         await later.ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("occurred", (await later.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
     }
