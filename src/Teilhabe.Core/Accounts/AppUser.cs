@@ -31,4 +31,12 @@ public sealed class AppUser : IdentityUser
     public DateTimeOffset PasswordChangedAt { get; set; }
 
     public bool IsActive { get; set; } = true;
+
+    /// <summary>
+    /// ACC-05: carried in every session (cookie and bearer token); a lock or a reset by InA-Koordination
+    /// renews it and so ends every open session. The user's own password change keeps the session.
+    /// </summary>
+    public string SessionStamp { get; private set; } = Guid.NewGuid().ToString("N");
+
+    public void RevokeSessions() => SessionStamp = Guid.NewGuid().ToString("N");
 }

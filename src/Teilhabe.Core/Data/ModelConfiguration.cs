@@ -31,6 +31,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     public void Configure(EntityTypeBuilder<AppUser> b)
     {
         b.Property(u => u.DisplayName).HasMaxLength(200);
+        b.Property(u => u.SessionStamp).HasMaxLength(32);
         b.HasIndex(u => u.ServiceId);
         b.HasIndex(u => u.IntegrationOfficeId);
     }

@@ -21,7 +21,7 @@ public static class StateProfiles
     public static IReadOnlySet<DateOnly> ThuringianHolidays(int year)
     {
         var easter = EasterSunday(year);
-        return new HashSet<DateOnly>
+        var days = new HashSet<DateOnly>
         {
             new(year, 1, 1),
             easter.AddDays(-2),
@@ -29,12 +29,19 @@ public static class StateProfiles
             new(year, 5, 1),
             easter.AddDays(39),
             easter.AddDays(50),
-            new(year, 9, 20),
             new(year, 10, 3),
             new(year, 10, 31),
             new(year, 12, 25),
             new(year, 12, 26),
         };
+
+        // Weltkindertag is a Thuringian holiday since 2019.
+        if (year >= 2019)
+        {
+            days.Add(new DateOnly(year, 9, 20));
+        }
+
+        return days;
     }
 
     /// <summary>Gregorian Easter Sunday (anonymous Gregorian algorithm).</summary>

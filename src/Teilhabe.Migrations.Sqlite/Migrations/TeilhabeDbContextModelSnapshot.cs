@@ -227,6 +227,11 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("ServiceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SessionStamp")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 

@@ -9,6 +9,7 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
     public const string ServiceClaim = "teilhabe:service";
     public const string OfficeClaim = "teilhabe:office";
     public const string MustChangePasswordClaim = "teilhabe:must-change-password";
+    public const string SessionClaim = "teilhabe:session";
 
     private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
 

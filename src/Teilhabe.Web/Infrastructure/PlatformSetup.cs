@@ -42,7 +42,10 @@ public static class PlatformSetup
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(LoginRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+            // Only sign-in attempts count; showing the login page does not.
+            o.AddPolicy(LoginRateLimit, ctx => HttpMethods.IsGet(ctx.Request.Method) || HttpMethods.IsHead(ctx.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions
                 {
@@ -52,7 +55,21 @@ public static class PlatformSetup
                 }));
         });
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            // German titles for the generic answers (API.md: messages in German).
+            ctx.ProblemDetails.Title = ctx.ProblemDetails.Status switch
+            {
+                StatusCodes.Status400BadRequest when ctx.ProblemDetails.Title is null or "Bad Request" => "Die Anfrage ist fehlerhaft.",
+                StatusCodes.Status401Unauthorized when ctx.ProblemDetails.Title is null or "Unauthorized" => "Bitte anmelden (Bearer-Token fehlt oder ist abgelaufen).",
+                StatusCodes.Status403Forbidden when ctx.ProblemDetails.Title is null or "Forbidden" => "Für diese Aktion fehlt Ihrer Rolle die Berechtigung.",
+                StatusCodes.Status404NotFound when ctx.ProblemDetails.Title is null or "Not Found" => "Nicht gefunden.",
+                StatusCodes.Status405MethodNotAllowed when ctx.ProblemDetails.Title is null or "Method Not Allowed" => "Diese Methode ist hier nicht erlaubt.",
+                StatusCodes.Status409Conflict when ctx.ProblemDetails.Title is null or "Conflict" => "Konflikt mit einer anderen Änderung.",
+                StatusCodes.Status429TooManyRequests => "Zu viele Anmeldeversuche. Bitte eine Minute warten.",
+                _ => ctx.ProblemDetails.Title,
+            };
+        });
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.ConfigureHttpJsonOptions(o =>
         {

@@ -51,6 +51,9 @@ public sealed class AccountService(
 
         if (result.IsLockedOut)
         {
+            // ACC-05: a lock ends every open session of the account (cookie and bearer token).
+            user.RevokeSessions();
+            await users.UpdateAsync(user);
             await audit.RecordAsync(AuditActions.Lock, "User", user.Id, ct, userId: user.Id, serviceId: user.ServiceId,
                 reason: $"{profile.MaxFailedLogins} Fehlversuche in Folge");
             return (SignInOutcome.LockedOut, user);
@@ -117,6 +120,7 @@ public sealed class AccountService(
 
         user.MustChangePassword = true;
         user.PasswordChangedAt = clock.GetUtcNow();
+        user.RevokeSessions();
         await users.UpdateAsync(user);
         await UnlockCoreAsync(user);
         await RememberAsync(user);

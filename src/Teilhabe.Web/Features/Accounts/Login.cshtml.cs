@@ -49,7 +49,7 @@ public sealed class LoginModel(AccountService accounts, SignInManager<AppUser> s
         await signIn.SignInAsync(user!, isPersistent: false);
         if (user!.MustChangePassword)
         {
-            return Redirect(ForcedPasswordChange.ChangePage);
+            return Redirect(SessionValidation.ChangePage);
         }
 
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");

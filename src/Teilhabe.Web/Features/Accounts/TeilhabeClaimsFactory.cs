@@ -18,6 +18,7 @@ public sealed class TeilhabeClaimsFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim("name", user.DisplayName));
+        identity.AddClaim(new Claim(HttpCurrentUser.SessionClaim, user.SessionStamp));
         if (user.ServiceId is { } service)
         {
             identity.AddClaim(new Claim(HttpCurrentUser.ServiceClaim, service.ToString()));

@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Teilhabe.Core.Accounts;
+
+namespace Teilhabe.Web.Infrastructure;
+
+/// <summary>
+/// Every authenticated request (cookie or bearer token) is checked against the account: a locked, deactivated
+/// or reset account (new security stamp) ends the session at once (ACC-05), and an initial password must be
+/// changed before anything else — pages lead to the change form, the API answers 403.
+/// </summary>
+public static class SessionValidation
+{
+    public const string ChangePage = "/konto/passwort";
+
+    public static IApplicationBuilder UseSessionValidation(this IApplicationBuilder app)
+        => app.Use(async (ctx, next) =>
+        {
+            if (ctx.User.Identity?.IsAuthenticated != true || IsStatic(ctx.Request.Path))
+            {
+                await next();
+                return;
+            }
+
+            var users = ctx.RequestServices.GetRequiredService<UserManager<AppUser>>();
+            var user = await users.GetUserAsync(ctx.User);
+            var stamp = ctx.User.FindFirstValue(HttpCurrentUser.SessionClaim);
+            if (user is null || !user.IsActive || await users.IsLockedOutAsync(user) || stamp != user.SessionStamp)
+            {
+                await EndSessionAsync(ctx);
+                return;
+            }
+
+            if (user.MustChangePassword && !IsAllowedDuringForcedChange(ctx.Request.Path))
+            {
+                if (ctx.Request.Path.StartsWithSegments("/api"))
+                {
+                    await ApiResults.Status(StatusCodes.Status403Forbidden,
+                        "Das Initialpasswort muss zuerst geändert werden (POST /api/v1/auth/password).", "ACC-05").ExecuteAsync(ctx);
+                    return;
+                }
+
+                ctx.Response.Redirect(ChangePage);
+                return;
+            }
+
+            await next();
+        });
+
+    private static async Task EndSessionAsync(HttpContext ctx)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            await ApiResults.Status(StatusCodes.Status401Unauthorized,
+                "Die Anmeldung ist nicht mehr gültig (Konto gesperrt oder Passwort zurückgesetzt). Bitte neu anmelden.", "ACC-05").ExecuteAsync(ctx);
+            return;
+        }
+
+        await ctx.SignOutAsync(IdentityConstants.ApplicationScheme);
+        ctx.Response.Redirect("/konto/anmelden");
+    }
+
+    private static bool IsStatic(PathString path)
+        => path.StartsWithSegments("/css") || path.StartsWithSegments("/js") || path.StartsWithSegments("/lib") || path.StartsWithSegments("/health");
+
+    private static bool IsAllowedDuringForcedChange(PathString path)
+        => path.StartsWithSegments(ChangePage) || path.StartsWithSegments("/konto/abmelden") || path.StartsWithSegments("/api/v1/auth");
+}
