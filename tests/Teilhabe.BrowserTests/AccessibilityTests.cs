@@ -31,6 +31,15 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         { "/protokoll", Roles.Administrator },
         { "/protokoll", Roles.ServiceLead },
         { "/zugriff-verweigert", Roles.Caseworker },
+        { "/klienten", Roles.Caseworker },
+        { "/klienten", Roles.IntegrationOfficeCoordinator },
+        { "/klienten/neu", Roles.Caseworker },
+        { "/institutionen", Roles.Caseworker },
+        { "/leistungstraeger", Roles.Caseworker },
+        { "/leistungstraeger", Roles.IntegrationOfficeCoordinator },
+        { "/ina/freischaltungen", Roles.IntegrationOfficeCoordinator },
+        { "/verwaltung/kataloge", Roles.Administrator },
+        { "/verwaltung/kataloge", Roles.IntegrationOfficeCoordinator },
     };
 
     [Theory]
@@ -95,6 +104,20 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         Assert.Contains(violations, v => v.Id == "image-alt" && v.Impact == "critical");
         Assert.Contains(violations, v => v.Id == "html-has-lang" && v.Impact == "serious");
         await page.Context.CloseAsync();
+    }
+
+    internal static async Task AssertAccessibleAsync(IPage page, ITestOutputHelper output)
+    {
+        var violations = await AxeCore.RunAsync(page);
+        foreach (var v in violations)
+        {
+            output.WriteLine($"{v.Impact}: {v.Id} ({v.Help}) at {string.Join(", ", v.Targets)}");
+        }
+
+        var blocking = violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(
+            blocking.Count == 0,
+            $"{page.Url}: " + string.Join("; ", blocking.Select(v => $"{v.Impact} {v.Id} at {string.Join(", ", v.Targets)}")));
     }
 
     private async Task AssertAccessibleAsync(IPage page)
