@@ -219,4 +219,53 @@ public sealed class PhaseMachineApiTests(TeilhabeFactory factory) : IClassFixtur
         await conflict.ExpectAsync(HttpStatusCode.Conflict);
         Assert.Equal("erste Fassung", (await caseworker.GetJsonAsync($"/api/v1/cases/{id}")).GetProperty("plannedContents").GetString());
     }
+
+    [Fact]
+    [Trait("Rule", "DOC-02")]
+    public async Task DOC02_an_application_to_InA_during_P2_gets_its_date_and_a_second_signature_on_the_same_Merkblatt()
+    {
+        var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
+        using var caseworker = await factory.LoginAsync(tenant.CaseworkerA);
+        var id = await caseworker.CreateCaseAsync(new { clientId = await caseworker.CreateClientAsync() });
+        using (var tooEarly = await caseworker.PostAsJsonAsync($"/api/v1/cases/{id}/data-protection-notice/second-signature", new { applicationDate = factory.Today(), signedOn = factory.Today() }))
+        {
+            await tooEarly.ExpectAsync(HttpStatusCode.UnprocessableEntity);
+            Assert.Contains("DOC-02", await tooEarly.ReadViolatedRulesAsync());
+        }
+
+        await caseworker.SignNoticeAsync(id, factory.Today());
+        await caseworker.UploadOkAsync(id, "DataProtectionNotice", "DisabilityProof");
+        await caseworker.PatchOkAsync(id, new { plannedContents = "Antrag auf Arbeitsassistenz vorbereiten" });
+        using (var p2 = await caseworker.MoveAsync(id, new { to = "P2" }))
+        {
+            await p2.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        using var second = await caseworker.PostAsJsonAsync($"/api/v1/cases/{id}/data-protection-notice/second-signature", new { applicationDate = factory.Today(), signedOn = factory.Today() });
+        await second.ExpectAsync(HttpStatusCode.OK);
+        var notice = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("dataProtectionNotice");
+        Assert.Equal(factory.Today(), notice.GetProperty("applicationDate").GetString());
+        Assert.Equal("2026-01", notice.GetProperty("version").GetString());
+    }
+
+    [Fact]
+    [Trait("Rule", "PH-P2-02")]
+    public async Task PHP202_a_P2_older_than_two_months_is_listed_as_overdue()
+    {
+        var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
+        using var caseworker = await factory.LoginAsync(tenant.CaseworkerA);
+        var id = await caseworker.CreateCaseAsync(new { clientId = await caseworker.CreateClientAsync() });
+        await caseworker.SignNoticeAsync(id, factory.Today());
+        await caseworker.UploadOkAsync(id, "DataProtectionNotice", "DisabilityProof");
+        await caseworker.PatchOkAsync(id, new { plannedContents = "Beratung zum Kündigungsschutz" });
+        using (var p2 = await caseworker.MoveAsync(id, new { to = "P2" }))
+        {
+            await p2.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        Assert.DoesNotContain((await caseworker.GetJsonAsync("/api/v1/cases?overdue=true")).GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetString() == id);
+        factory.Clock.Advance(TimeSpan.FromDays(63));
+        using var later = await factory.LoginAsync(tenant.CaseworkerA);
+        Assert.Contains((await later.GetJsonAsync("/api/v1/cases?overdue=true")).GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetString() == id);
+    }
 }

@@ -40,6 +40,7 @@ public sealed class FunderReleaseTests
     }
 
     [Fact]
+    [Trait("Rule", "FU-05")]
     public void FU05_the_Integrationsamt_needs_no_release_as_LEK_funder()
     {
         var ina = new Funder(Office, "TLVwA – Referat 640 – Integrationsamt", FunderKind.IntegrationOffice, null);
