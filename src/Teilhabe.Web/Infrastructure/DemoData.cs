@@ -67,7 +67,9 @@ public static class DemoData
             await accounts.CreateAsync(user, Password, roles, mustChangePassword: false);
         }
 
-        await SeedDirectoryAndClientsAsync(db, office.Id, provider.Id, services["IFD Erfurt"], services["IFD Jena"], sp.GetRequiredService<TimeProvider>().Today());
+        var today = sp.GetRequiredService<TimeProvider>().Today();
+        await SeedDirectoryAndClientsAsync(db, office.Id, provider.Id, services["IFD Erfurt"], services["IFD Jena"], today);
+        await DemoCases.SeedAsync(db, sp.GetRequiredService<Features.Documents.IDocumentStore>(), today);
     }
 
     private static async Task SeedDirectoryAndClientsAsync(TeilhabeDbContext db, Guid office, Guid provider, Service erfurt, Service jena, DateOnly today)

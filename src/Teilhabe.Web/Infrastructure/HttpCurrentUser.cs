@@ -16,7 +16,8 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
     public string? UserId => Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
     public Guid? ServiceId => ParseGuid(ServiceClaim);
     public Guid? IntegrationOfficeId => ParseGuid(OfficeClaim);
-    public bool IsSystem => false;
+    /// <summary>Outside a request (start-up, seeding, nightly jobs) the product itself acts and is not filtered.</summary>
+    public bool IsSystem => accessor.HttpContext is null;
     public bool IsInRole(string role) => Principal?.IsInRole(role) ?? false;
 
     private Guid? ParseGuid(string claim)
