@@ -5,12 +5,14 @@ using Teilhabe.Core.Catalogues;
 using Teilhabe.Core.Clients;
 using Teilhabe.Core.Data;
 using Teilhabe.Core.Directory;
+using Teilhabe.Web.Features.Cases;
 using Teilhabe.Web.Features.Catalogues;
+using Teilhabe.Web.Features.Directory;
 using Teilhabe.Web.Features.Shared;
 
 namespace Teilhabe.Web.Features.Clients;
 
-public sealed class DetailsModel(ClientService clients, CatalogueService catalogues, TeilhabeDbContext db) : PageModel
+public sealed class DetailsModel(ClientService clients, CatalogueService catalogues, TeilhabeDbContext db, CaseService cases, DirectoryService directory) : PageModel
 {
     public sealed class EvidenceInput
     {
@@ -44,6 +46,9 @@ public sealed class DetailsModel(ClientService clients, CatalogueService catalog
     [BindProperty]
     public EmploymentInput Employment { get; set; } = new();
 
+    [BindProperty]
+    public NewCaseForm NewCase { get; set; } = new();
+
     public Client Client { get; private set; } = null!;
     public Dictionary<string, string> Categories { get; private set; } = [];
     public Dictionary<string, string> EmploymentKinds { get; private set; } = [];
@@ -53,6 +58,7 @@ public sealed class DetailsModel(ClientService clients, CatalogueService catalog
     public List<Institution> Employers { get; private set; } = [];
     public Dictionary<Guid, string> InstitutionNames { get; private set; } = [];
     public string? Message { get; private set; }
+    public ClientCases Cases { get; private set; } = null!;
     public bool CanEdit => ClientService.EditorRoles.Any(User.IsInRole);
     public bool SeesContactData => clients.SeesContactData;
     public DateOnly Today => clients.Today;
@@ -115,6 +121,26 @@ public sealed class DetailsModel(ClientService clients, CatalogueService catalog
         return await AfterAsync(id, outcome.Failure, outcome.Errors, string.Empty, "Die Beschäftigungssituation ist als „eingetroffen“ bestätigt.", ct);
     }
 
+    /// <summary>Opens a case for this client (CaseService.CreateAsync) and goes to it.</summary>
+    public async Task<IActionResult> OnPostCaseAsync(Guid id, CancellationToken ct)
+    {
+        if (!CaseForms.IsIfdUser(User))
+        {
+            return Forbid();
+        }
+
+        var (created, errors) = await cases.CreateAsync(NewCase.Input(id), ct);
+        if (created is not null)
+        {
+            TempData[Features.Cases.DetailsModel.MessageKey] = $"Der Auftrag {created.CaseNumber} ist angelegt ({Core.Cases.PhaseLabels.German(created.Phase)}).";
+            return Redirect($"/faelle/{created.Id}");
+        }
+
+        ModelState.Clear();
+        ModelState.AddViolations(errors.At("NewCase"));
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
     private async Task<IActionResult> AfterAsync(Guid id, ClientService.Failure failure, IReadOnlyList<Core.Rules.RuleViolation> errors, string prefix, string success, CancellationToken ct)
     {
         if (failure == ClientService.Failure.NotFound)
@@ -155,6 +181,7 @@ public sealed class DetailsModel(ClientService clients, CatalogueService catalog
         Employers = await db.Institutions.AsNoTracking().OrderBy(i => i.Name).Take(500).ToListAsync(ct);
         var ids = client.Employment.Where(e => e.InstitutionId != null).Select(e => e.InstitutionId!.Value).ToList();
         InstitutionNames = await db.Institutions.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
+        Cases = await ClientCases.LoadAsync(id, NewCase, CaseForms.IsIfdUser(User), ModelState, cases, catalogues, directory, db, ct);
         return true;
     }
 }

@@ -10,6 +10,7 @@ public static class NavigationRegistry
     private static readonly List<(string Href, string Label, string[] Roles)> Entries =
     [
         ("/klienten", "Klientinnen und Klienten", [Roles.Caseworker, Roles.Deputy, Roles.ServiceLead, Roles.Trainer, Roles.ProgrammeLead, Roles.IntegrationOfficeCoordinator]),
+        ("/faelle", "Aufträge", [Roles.Caseworker, Roles.Deputy, Roles.ServiceLead, Roles.IntegrationOfficeCoordinator]),
         ("/institutionen", "Institutionen", DirectoryApi.DirectoryEditors),
         ("/leistungstraeger", "Leistungsträger", DirectoryApi.DirectoryEditors),
         ("/ina/freischaltungen", "Freischaltungen", [Roles.IntegrationOfficeCoordinator]),

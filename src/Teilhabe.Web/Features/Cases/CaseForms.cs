@@ -1,0 +1,216 @@
+using Teilhabe.Core.Accounts;
+using Teilhabe.Core.Cases;
+using Teilhabe.Core.Rules;
+using Teilhabe.Web.Features.Directory;
+
+namespace Teilhabe.Web.Features.Cases;
+
+/// <summary>The forms of the case pages. Each only carries what the user typed; the services decide.</summary>
+public static class CaseForms
+{
+    /// <summary>The roles that open cases in an IFD (CaseService.CreateAsync needs an IFD).</summary>
+    public const string IfdRoles = Roles.Caseworker + "," + Roles.Deputy + "," + Roles.ServiceLead;
+
+    /// <summary>Who sees the case list: the IFD roles and InA-Koordination.</summary>
+    public const string ListRoles = IfdRoles + "," + Roles.IntegrationOfficeCoordinator;
+
+    public static bool IsIfdUser(System.Security.Claims.ClaimsPrincipal user)
+        => IfdRoles.Split(',').Any(user.IsInRole);
+
+    /// <summary>
+    /// Where on the case page a violation's field is: rule checks name the case's fields, documents, the Merkblatt
+    /// or agreements; anything else belongs to the form that was sent (prefix). Null: no place on this page.
+    /// </summary>
+    public static string? Key(string? field, string prefix)
+    {
+        if (field is null)
+        {
+            return null;
+        }
+
+        if (field.StartsWith("documents.", StringComparison.Ordinal))
+        {
+            return "Upload.Kind";
+        }
+
+        if (field.StartsWith("client.", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (field.StartsWith("case.", StringComparison.Ordinal))
+        {
+            field = field["case.".Length..];
+        }
+
+        return field switch
+        {
+            "dataProtectionNotice" => "Notice.SignedOn",
+            "agreements" => "Agreement.Kind",
+            "contacts" or "phase" or "confirmations" or "employerAppliedBeforeIfd" => null,
+            "funderId" or "careTypeCode" or "legalBasisCode" or "caseGroupCode" or "referringBodyCode" or "contactFrequencyDays"
+                or "concern" or "plannedContents" or "disabilityImpact" or "goalAgreement" or "supplements" or "progress" or "closingResult" or "todo"
+                when prefix != "NewCase" => "Fields." + Pascal(field),
+            _ => prefix + "." + Pascal(field),
+        };
+    }
+
+    public static IEnumerable<RuleViolation> At(this IEnumerable<RuleViolation> violations, string prefix)
+        => violations.Select(v => v with { Field = Key(v.Field, prefix) });
+
+    private static string Pascal(string field) => char.ToUpperInvariant(field[0]) + field[1..];
+}
+
+/// <summary>"Phase wechseln" (PH-GEN-01, PH-P4-01, PH-FDS-04).</summary>
+public sealed class MoveForm
+{
+    public Phase? To { get; set; }
+    public DateOnly? Date { get; set; }
+    public string? ReasonCode { get; set; }
+    public string? OutcomeCategoryCode { get; set; }
+    public bool ConfirmPurge { get; set; }
+}
+
+/// <summary>DOC-02 / DOC-04: the signed Merkblatt.</summary>
+public sealed class NoticeForm
+{
+    public DateOnly? SignedOn { get; set; }
+    public string? Version { get; set; }
+    public DateOnly? CommissionDate { get; set; }
+}
+
+/// <summary>DOC-02: application to InA during P2/P3 with a second signature.</summary>
+public sealed class SecondSignatureForm
+{
+    public DateOnly? ApplicationDate { get; set; }
+    public DateOnly? SignedOn { get; set; }
+}
+
+/// <summary>PH-P2-04 / PH-P3-04.</summary>
+public sealed class AgreementForm
+{
+    public string? Kind { get; set; }
+    public DateOnly? AgreedOn { get; set; }
+    public string? AgreedWith { get; set; }
+}
+
+/// <summary>DOC-01: one kind, one or more files.</summary>
+public sealed class UploadForm
+{
+    public DocumentKind? Kind { get; set; }
+    public List<IFormFile> Files { get; set; } = [];
+}
+
+/// <summary>Case fields and report texts (REP-01, REP-02, CT-07), with the version the form was loaded at.</summary>
+public sealed class CaseFieldsForm
+{
+    /// <summary>One report text (REP-01): its German label and hint, its column size, its value in the form and on the case.</summary>
+    public sealed record TextField(string Name, string Label, string? Hint, int MaxLength, Func<CaseFieldsForm, string?> Input, Func<CaseTexts, string?> Stored);
+
+    public const string TodoLabel = "ToDo – privat, erscheint in keinem Bericht";
+
+    /// <summary>The report texts in the order of the reports; ToDo last, it is private (REP-02).</summary>
+    public static readonly IReadOnlyList<TextField> TextFields =
+    [
+        new("Concern", "Anliegen", "Eine Qualifizierte Beratung behandelt ein konkretes Anliegen (PH-P2-01).", 4000, f => f.Concern, t => t.Concern),
+        new("PlannedContents", "Geplante Inhalte und Maßnahmen der QB", "Pflicht für P2 (PH-P2-01) und den Anfangsbericht QB (REP-01).", 8000, f => f.PlannedContents, t => t.PlannedContents),
+        new("DisabilityImpact", "Auswirkung der Behinderung auf die Teilhabe am Arbeitsleben", null, 8000, f => f.DisabilityImpact, t => t.DisabilityImpact),
+        new("GoalAgreement", "Zielvereinbarung (Ziele und Teilziele, Aktivitäten, Zeitplan, Ressourcen, wer macht was)", null, 8000, f => f.GoalAgreement, t => t.GoalAgreement),
+        new("Supplements", "Ergänzungen", "„keine Ergänzungen“ ist eine gültige Angabe.", 8000, f => f.Supplements, t => t.Supplements),
+        new("Progress", "Sachstand / Begründung zur Verlängerung", null, 8000, f => f.Progress, t => t.Progress),
+        new("ClosingResult", "Sachstand zur Abmeldung / Ergebnis", "Pflicht für die Abmeldung aus P2 oder P3 (PH-P4-02).", 8000, f => f.ClosingResult, t => t.ClosingResult),
+        new("Todo", TodoLabel, "Ihre Arbeitsliste zu diesem Auftrag (REP-02).", 4000, f => f.Todo, t => t.Todo),
+    ];
+
+    public string? FunderId { get; set; }
+    public string? CareTypeCode { get; set; }
+    public string? LegalBasisCode { get; set; }
+    public string? CaseGroupCode { get; set; }
+    public string? ReferringBodyCode { get; set; }
+    public string? Concern { get; set; }
+    public string? PlannedContents { get; set; }
+    public string? DisabilityImpact { get; set; }
+    public string? GoalAgreement { get; set; }
+    public string? Supplements { get; set; }
+    public string? Progress { get; set; }
+    public string? ClosingResult { get; set; }
+    public string? Todo { get; set; }
+    public string? ContactFrequencyDays { get; set; }
+    public int Version { get; set; }
+
+    public static CaseFieldsForm From(Case c) => new()
+    {
+        FunderId = c.FunderId?.ToString(),
+        CareTypeCode = c.CareTypeCode,
+        LegalBasisCode = c.LegalBasisCode,
+        CaseGroupCode = c.CaseGroupCode,
+        ReferringBodyCode = c.ReferringBodyCode,
+        Concern = c.Texts.Concern,
+        PlannedContents = c.Texts.PlannedContents,
+        DisabilityImpact = c.Texts.DisabilityImpact,
+        GoalAgreement = c.Texts.GoalAgreement,
+        Supplements = c.Texts.Supplements,
+        Progress = c.Texts.Progress,
+        ClosingResult = c.Texts.ClosingResult,
+        Todo = c.Texts.Todo,
+        ContactFrequencyDays = c.ContactFrequencyDays?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Version = c.Version,
+    };
+
+    public CaseSettings Settings() => new(DirectoryPages.ParseId(FunderId), CareTypeCode, LegalBasisCode, CaseGroupCode, ReferringBodyCode);
+
+    /// <summary>Blank texts are empty; line breaks as the browser sends them (CRLF) are stored as LF.</summary>
+    public CaseTexts Texts() => new()
+    {
+        Concern = Clean(Concern),
+        PlannedContents = Clean(PlannedContents),
+        DisabilityImpact = Clean(DisabilityImpact),
+        GoalAgreement = Clean(GoalAgreement),
+        Supplements = Clean(Supplements),
+        Progress = Clean(Progress),
+        ClosingResult = Clean(ClosingResult),
+        Todo = Clean(Todo),
+    };
+
+    /// <summary>Plain input checks before the service: lengths of the texts and a whole number of days.</summary>
+    public List<RuleViolation> InputErrors(out int? contactFrequencyDays)
+    {
+        var errors = new List<RuleViolation>();
+        var texts = Texts();
+        foreach (var field in TextFields)
+        {
+            InputCheck.MaxLength(errors, char.ToLowerInvariant(field.Name[0]) + field.Name[1..], field.Stored(texts), field.MaxLength, $"Das Feld „{field.Label}“");
+        }
+
+        contactFrequencyDays = null;
+        if (!string.IsNullOrWhiteSpace(ContactFrequencyDays))
+        {
+            if (int.TryParse(ContactFrequencyDays.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var days))
+            {
+                contactFrequencyDays = days;
+            }
+            else
+            {
+                errors.Add(new(RuleIds.Input, "Die Kontaktfrequenz ist eine ganze Zahl von Tagen.", "contactFrequencyDays"));
+            }
+        }
+
+        return errors;
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Replace("\r\n", "\n", StringComparison.Ordinal);
+}
+
+/// <summary>"Neuen Auftrag anlegen" on the client page.</summary>
+public sealed class NewCaseForm
+{
+    public string? CareTypeCode { get; set; }
+    public string? FunderId { get; set; }
+    public string? LegalBasisCode { get; set; }
+    public string? CaseGroupCode { get; set; }
+    public string? ReferringBodyCode { get; set; }
+    public string? ParentCaseId { get; set; }
+
+    public CaseService.CreateInput Input(Guid clientId)
+        => new(clientId, CareTypeCode, DirectoryPages.ParseId(FunderId), LegalBasisCode, CaseGroupCode, ReferringBodyCode, DirectoryPages.ParseId(ParentCaseId));
+}

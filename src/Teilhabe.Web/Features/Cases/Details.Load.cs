@@ -1,0 +1,137 @@
+using Microsoft.EntityFrameworkCore;
+using Teilhabe.Core.Cases;
+using Teilhabe.Core.Catalogues;
+
+namespace Teilhabe.Web.Features.Cases;
+
+/// <summary>What the case page shows: the case, its names and labels, the checks of the next steps, the documents.</summary>
+public sealed partial class DetailsModel
+{
+    /// <summary>One possible next phase and what CaseTransitions.CheckAsync finds for it today (PH-GEN-01).</summary>
+    public sealed record NextStep(Phase To, IReadOnlyList<Core.Rules.RuleViolation> Violations, IReadOnlyList<Core.Rules.RuleViolation> Warnings);
+
+    public Case Case { get; private set; } = null!;
+    public FormErrors Errors => new(ModelState);
+    public bool CanEdit { get; private set; }
+    public bool SeesInternalTexts { get; private set; }
+    public bool IsCoordinator => access.IsCoordinator;
+    public DateOnly Today => cases.Today;
+
+    public string ClientName { get; private set; } = "–";
+    public string FunderName { get; private set; } = "–";
+    public string? ParentCaseNumber { get; private set; }
+    public IReadOnlyDictionary<string, string> UserNames { get; private set; } = new Dictionary<string, string>();
+    public CaseChoices Choices { get; private set; } = null!;
+    public IReadOnlyList<CatalogueEntry> ClosingReasons { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> ClosingReasonLabels { get; private set; } = new Dictionary<string, string>();
+    public IReadOnlyList<CatalogueEntry> OutcomeCategories { get; private set; } = [];
+    public IReadOnlyDictionary<string, string> OutcomeLabels { get; private set; } = new Dictionary<string, string>();
+    public IReadOnlyList<CatalogueEntry> NoticeVersions { get; private set; } = [];
+    public IReadOnlyList<Phase> Targets { get; private set; } = [];
+    public IReadOnlyList<NextStep> NextSteps { get; private set; } = [];
+    public IReadOnlyList<CaseDocument> Documents { get; private set; } = [];
+
+    public string? Message { get; private set; }
+    public IReadOnlyList<string> Warnings { get; private set; } = [];
+
+    /// <summary>The stored case when the fields form was sent on an older version.</summary>
+    public Case? Conflict { get; private set; }
+
+    /// <summary>Files stored before a later file of the same upload was refused.</summary>
+    public IReadOnlyList<string> StoredBeforeRefusal { get; private set; } = [];
+
+    public string UserName(string? id) => id is null ? "–" : UserNames.GetValueOrDefault(id, "–");
+
+    private async Task<bool> LoadAsync(CancellationToken ct, bool keepFields = false)
+    {
+        var @case = await cases.GetAsync(Id, ct);
+        if (@case is null)
+        {
+            return false;
+        }
+
+        Case = @case;
+        CanEdit = access.CanEdit(@case);
+        SeesInternalTexts = access.SeesInternalTexts(@case);
+        Message = TempData[MessageKey] as string;
+        Warnings = TempData[WarningsKey] as string[] ?? [];
+
+        Choices = await CaseChoices.LoadAsync(catalogues, directory, ct);
+        ClosingReasons = await catalogues.ListAsync(CatalogueNames.ClosingReasons, false, ct);
+        ClosingReasonLabels = await catalogues.LabelsAsync(CatalogueNames.ClosingReasons, ct);
+        OutcomeCategories = await catalogues.ListAsync(CatalogueNames.OutcomeCategories, false, ct);
+        OutcomeLabels = await catalogues.LabelsAsync(CatalogueNames.OutcomeCategories, ct);
+        NoticeVersions = [.. (await catalogues.ListAsync(CatalogueNames.FormVersions, false, ct)).Where(e => e.Form == nameof(DocumentKind.DataProtectionNotice))];
+
+        ClientName = await db.Clients.AsNoTracking().Where(c => c.Id == @case.ClientId).Select(c => c.LastName + ", " + c.FirstName).FirstOrDefaultAsync(ct) ?? "–";
+        FunderName = @case.FunderId is null ? "–" : await db.Funders.AsNoTracking().Where(f => f.Id == @case.FunderId).Select(f => f.Name).FirstOrDefaultAsync(ct) ?? "–";
+        ParentCaseNumber = @case.ParentCaseId is null ? null : await db.Cases.AsNoTracking().Where(c => c.Id == @case.ParentCaseId).Select(c => c.CaseNumber).FirstOrDefaultAsync(ct);
+        Documents = await documents.ListAsync(@case, ct);
+
+        var userIds = new HashSet<string>([@case.CaseworkerId, .. @case.Deputies.Select(d => d.UserId)]);
+        userIds.UnionWith(@case.History.Where(h => h.UserId != null).Select(h => h.UserId!));
+        userIds.UnionWith(Documents.Where(d => d.UploadedBy != null).Select(d => d.UploadedBy!));
+        UserNames = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+
+        Targets = [.. Enum.GetValues<Phase>().Where(p => PhaseMachine.IsAllowedEdge(@case.Phase, p, @case.IsAdditionalStatement))];
+        if (CanEdit)
+        {
+            var steps = new List<NextStep>();
+            foreach (var to in Targets)
+            {
+                var check = await transitions.CheckAsync(@case, new CaseTransitions.Request(to, Today, null, null), ct);
+                steps.Add(new NextStep(to, Merged(check.Violations), Merged(check.Warnings)));
+            }
+
+            NextSteps = steps;
+        }
+
+        if (!keepFields)
+        {
+            Fields = CaseFieldsForm.From(@case);
+        }
+
+        Move.Date ??= Today;
+        Notice.Version ??= @case.DataProtectionNotice?.Version ?? await cases.ValidFormVersionAsync(nameof(DocumentKind.DataProtectionNotice), Today, ct);
+        return true;
+    }
+
+    /// <summary>The closing reasons of the reachable closing phases: P4 (PH-P4-01) or FP5 (PH-FDS-04).</summary>
+    public IEnumerable<CatalogueEntry> ReasonsForTargets
+        => ClosingReasons.Where(r => Targets.Any(t => t.ToString() == r.Parent));
+
+    /// <summary>Outcome categories of the case's care type (STAT-01), all when the care type is open.</summary>
+    public IEnumerable<CatalogueEntry> OutcomesForCase
+        => OutcomeCategories.Where(o => Case.CareTypeCode is null || o.Parent is null || o.Parent == Case.CareTypeCode);
+
+    /// <summary>After a conflict: where the stored case differs from the user's input, with the stored value.</summary>
+    public IReadOnlyList<(string Label, string Value)> ConflictDifferences(Case stored)
+    {
+        var f = Fields;
+        var ch = Choices;
+        var differing = new List<(string Label, string Value)>();
+        void Compare(string label, string? storedValue, string? input, string shown)
+        {
+            if ((storedValue ?? string.Empty) != (input ?? string.Empty))
+            {
+                differing.Add((label, shown));
+            }
+        }
+
+        var storedFunder = stored.FunderId?.ToString();
+        Compare("Auftraggeber", storedFunder, f.FunderId, ch.Funders.FirstOrDefault(o => o.Value == storedFunder)?.Label ?? "–");
+        Compare("Betreuungsart", stored.CareTypeCode, f.CareTypeCode, ch.CareTypeLabels.Or(stored.CareTypeCode));
+        Compare("Gesetzliche Grundlage", stored.LegalBasisCode, f.LegalBasisCode, ch.LegalBasisLabels.Or(stored.LegalBasisCode));
+        Compare("Fallgruppe", stored.CaseGroupCode, f.CaseGroupCode, ch.CaseGroupLabels.Or(stored.CaseGroupCode));
+        Compare("Einleitende Stelle", stored.ReferringBodyCode, f.ReferringBodyCode, ch.ReferringBodyLabels.Or(stored.ReferringBodyCode));
+        var days = stored.ContactFrequencyDays?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Compare("Kontaktfrequenz des Auftraggebers in Tagen", days, f.ContactFrequencyDays?.Trim(), days ?? "–");
+        var input = f.Texts();
+        foreach (var t in CaseFieldsForm.TextFields)
+        {
+            Compare(t.Label, t.Stored(stored.Texts), t.Stored(input), t.Stored(stored.Texts) ?? "–");
+        }
+
+        return differing;
+    }
+}

@@ -1,0 +1,295 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Teilhabe.Core.Cases;
+using Teilhabe.Core.Data;
+using Teilhabe.Core.Rules;
+using Teilhabe.Web.Features.Catalogues;
+using Teilhabe.Web.Features.Directory;
+using Teilhabe.Web.Features.Documents;
+using Teilhabe.Web.Features.Shared;
+
+namespace Teilhabe.Web.Features.Cases;
+
+/// <summary>
+/// The case page. Every action goes through the services the API uses (CaseService, CaseTransitions,
+/// DocumentService); a case the user may not see answers 404, editing needs CaseAccess.CanEdit.
+/// </summary>
+[Authorize(Roles = CaseForms.ListRoles)]
+[RequestSizeLimit(UploadLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
+public sealed partial class DetailsModel(
+    CaseService cases,
+    CaseTransitions transitions,
+    CaseAccess access,
+    DocumentService documents,
+    CatalogueService catalogues,
+    DirectoryService directory,
+    TeilhabeDbContext db) : PageModel
+{
+    /// <summary>Several files of at most 4 MB each (DOC-01) in one form, as the API allows.</summary>
+    private const long UploadLimit = 64L * 1024 * 1024;
+
+    public const string MessageKey = "CaseMessage";
+    private const string WarningsKey = "CaseWarnings";
+
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public MoveForm Move { get; set; } = new();
+
+    [BindProperty]
+    public NoticeForm Notice { get; set; } = new();
+
+    [BindProperty]
+    public SecondSignatureForm Second { get; set; } = new();
+
+    [BindProperty]
+    public CaseFieldsForm Fields { get; set; } = new();
+
+    [BindProperty]
+    public UploadForm Upload { get; set; } = new();
+
+    [BindProperty]
+    public AgreementForm Agreement { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+        => await LoadAsync(ct) ? Page() : NotFound();
+
+    /// <summary>PH-GEN-01: a refused change lists every violation with its rule ID; nothing is saved.</summary>
+    public async Task<IActionResult> OnPostMoveAsync(CancellationToken ct)
+    {
+        var @case = await cases.GetAsync(Id, ct, tracked: true);
+        if (@case is null)
+        {
+            return NotFound();
+        }
+
+        if (!access.CanEdit(@case))
+        {
+            return Forbid();
+        }
+
+        ModelState.Clear();
+        if (Move.To is not { } to)
+        {
+            ModelState.AddModelError("Move.To", "Bitte die neue Phase wählen.");
+            return await PageAsync(ct);
+        }
+
+        var check = await transitions.MoveAsync(@case, new CaseTransitions.Request(to, Move.Date, Move.ReasonCode, Move.OutcomeCategoryCode, Move.ConfirmPurge), ct);
+        if (!check.Allowed)
+        {
+            ModelState.AddViolations(Merged(check.Violations).At("Move"));
+            return await PageAsync(ct);
+        }
+
+        return Done($"Der Auftrag ist jetzt in {CaseLabels.Phase(to)}.", check.Warnings);
+    }
+
+    /// <summary>DOC-02 / DOC-04.</summary>
+    public async Task<IActionResult> OnPostNoticeAsync(CancellationToken ct)
+    {
+        var @case = await cases.GetAsync(Id, ct, tracked: true);
+        if (@case is null)
+        {
+            return NotFound();
+        }
+
+        if (!access.CanEdit(@case))
+        {
+            return Forbid();
+        }
+
+        var errors = await cases.SignNoticeAsync(@case, Notice.SignedOn, Notice.Version, Notice.CommissionDate, ct);
+        return await AfterAsync(errors, "Notice", "Das unterschriebene Merkblatt ist erfasst.", ct);
+    }
+
+    /// <summary>DOC-02: application to InA during P2/P3, second signature on the same Merkblatt.</summary>
+    public async Task<IActionResult> OnPostSecondSignatureAsync(CancellationToken ct)
+    {
+        var @case = await cases.GetAsync(Id, ct, tracked: true);
+        if (@case is null)
+        {
+            return NotFound();
+        }
+
+        if (!access.CanEdit(@case))
+        {
+            return Forbid();
+        }
+
+        var errors = await cases.SecondSignatureAsync(@case, Second.ApplicationDate, Second.SignedOn, ct);
+        return await AfterAsync(errors, "Second", "Antragsdatum und zweite Unterschrift sind auf dem Merkblatt vermerkt.", ct);
+    }
+
+    /// <summary>PH-P2-04 / PH-P3-04: recorded by the IFD ("abgestimmt am … mit …") or as approval by InA-Koordination.</summary>
+    public async Task<IActionResult> OnPostAgreementAsync(CancellationToken ct)
+    {
+        var @case = await cases.GetAsync(Id, ct, tracked: true);
+        if (@case is null)
+        {
+            return NotFound();
+        }
+
+        if (!access.CanEdit(@case) && !access.IsCoordinator)
+        {
+            return Forbid();
+        }
+
+        var input = new List<RuleViolation>();
+        InputCheck.MaxLength(input, "agreedWith", Agreement.AgreedWith, 200, "Der Name");
+        if (input.Count > 0)
+        {
+            return await AfterAsync(input, "Agreement", string.Empty, ct);
+        }
+
+        var (_, errors) = await cases.AddAgreementAsync(@case, Agreement.Kind, Agreement.AgreedOn, Agreement.AgreedWith, ct);
+        return await AfterAsync(errors, "Agreement", access.IsCoordinator ? "Die Zustimmung der InA-Koordination ist erfasst." : "Die Abstimmung ist erfasst.", ct);
+    }
+
+    /// <summary>Case fields and texts with the version the form was loaded at; a newer one is a conflict that keeps the input.</summary>
+    public async Task<IActionResult> OnPostFieldsAsync(CancellationToken ct)
+    {
+        var @case = await cases.GetAsync(Id, ct);
+        if (@case is null)
+        {
+            return NotFound();
+        }
+
+        if (!access.CanEdit(@case))
+        {
+            return Forbid();
+        }
+
+        ModelState.Clear();
+        var input = Fields.InputErrors(out var frequency);
+        if (input.Count > 0)
+        {
+            ModelState.AddViolations(input.At("Fields"));
+            return await PageAsync(ct, keepFields: true);
+        }
+
+        var (stored, errors, conflict) = await cases.UpdateAsync(Id, Fields.Version, Fields.Settings(), Fields.Texts(), frequency, ct);
+        if (stored is null && errors.Count == 0)
+        {
+            return NotFound();
+        }
+
+        if (conflict)
+        {
+            Conflict = stored;
+            Fields.Version = stored!.Version;
+            return await PageAsync(ct, keepFields: true);
+        }
+
+        if (errors.Count > 0)
+        {
+            ModelState.AddViolations(errors.At("Fields"));
+            return await PageAsync(ct, keepFields: true);
+        }
+
+        return Done("Die Angaben zum Auftrag sind gespeichert.", []);
+    }
+
+    /// <summary>DOC-01: every file's size is checked before any is stored, so a refusal for size stores nothing.</summary>
+    public async Task<IActionResult> OnPostUploadAsync(CancellationToken ct)
+    {
+        var @case = await cases.GetAsync(Id, ct);
+        if (@case is null)
+        {
+            return NotFound();
+        }
+
+        if (!access.CanEdit(@case))
+        {
+            return Forbid();
+        }
+
+        ModelState.Clear();
+        var files = Upload.Files;
+        if (files.Count == 0)
+        {
+            ModelState.AddModelError("Upload.Files", "Bitte mindestens eine Datei auswählen.");
+            return await PageAsync(ct);
+        }
+
+        var tooLarge = files.Where(f => f.Length > documents.MaxBytes).Select(f => documents.TooLarge(f.FileName, f.Length)).ToList();
+        if (tooLarge.Count > 0)
+        {
+            ModelState.AddViolations(AtFiles(tooLarge));
+            return await PageAsync(ct);
+        }
+
+        var stored = new List<string>();
+        foreach (var file in files)
+        {
+            await using var stream = file.OpenReadStream();
+            var (document, errors) = await documents.UploadAsync(@case, Upload.Kind, null, new DocumentService.Upload(file.FileName, stream, file.Length), ct);
+            if (document is null)
+            {
+                ModelState.AddViolations(AtFiles(errors));
+                StoredBeforeRefusal = stored;
+                return await PageAsync(ct);
+            }
+
+            stored.Add(document.FileName);
+        }
+
+        return Done($"Hochgeladen: {string.Join(", ", stored)}. Bitte den Scan jetzt vom PC löschen; das unterschriebene Original bleibt im IFD (DOC-03).", []);
+    }
+
+    /// <summary>Streams one file of this case (or of its client's proofs); 404 when the user may not see it (ACC-07, ACC-10).</summary>
+    public async Task<IActionResult> OnGetDownloadAsync(Guid documentId, CancellationToken ct)
+    {
+        var @case = await cases.GetAsync(Id, ct);
+        if (@case is null)
+        {
+            return NotFound();
+        }
+
+        var opened = await documents.OpenAsync(documentId, ct);
+        if (opened is not { } o || !(o.Document.CaseId == @case.Id || (o.Document.CaseId is null && o.Document.ClientId == @case.ClientId)))
+        {
+            return NotFound();
+        }
+
+        return File(o.Content, o.Document.ContentType, o.Document.FileName);
+    }
+
+    private async Task<IActionResult> AfterAsync(IReadOnlyList<RuleViolation> errors, string prefix, string success, CancellationToken ct)
+    {
+        ModelState.Clear();
+        if (errors.Count == 0)
+        {
+            return Done(success, []);
+        }
+
+        ModelState.AddViolations(errors.At(prefix));
+        return await PageAsync(ct);
+    }
+
+    /// <summary>Post/Redirect/Get: a reload does not send twice; the message and warnings survive the redirect.</summary>
+    private RedirectResult Done(string message, IReadOnlyList<RuleViolation> warnings)
+    {
+        TempData[MessageKey] = message;
+        if (warnings.Count > 0)
+        {
+            TempData[WarningsKey] = Merged(warnings).Select(w => $"{w.Message} ({w.Rule})").ToArray();
+        }
+
+        return Redirect($"/faelle/{Id}");
+    }
+
+    private async Task<IActionResult> PageAsync(CancellationToken ct, bool keepFields = false)
+        => await LoadAsync(ct, keepFields) ? Page() : NotFound();
+
+    private static IEnumerable<RuleViolation> AtFiles(IEnumerable<RuleViolation> errors)
+        => errors.Select(e => e with { Field = e.Field == "file" ? "files" : e.Field }).At("Upload");
+
+    /// <summary>The same finding under two rule IDs (e.g. PH-P2-01 and DOC-REQ) is listed once with both.</summary>
+    public static IReadOnlyList<RuleViolation> Merged(IEnumerable<RuleViolation> violations)
+        => [.. violations.GroupBy(v => (v.Message, v.Field))
+            .Select(g => g.First() with { Rule = string.Join(", ", g.Select(v => v.Rule).Distinct()) })];
+}
