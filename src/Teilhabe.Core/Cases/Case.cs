@@ -243,6 +243,19 @@ public sealed record CaseTexts
     /// <summary>REP-02: the private work list; never in a report.</summary>
     public string? Todo { get; init; }
 
+    public static string GermanLabel(string field) => field switch
+    {
+        nameof(Concern) => "Anliegen",
+        nameof(PlannedContents) => "Geplante Inhalte und Maßnahmen",
+        nameof(DisabilityImpact) => "Auswirkung der Behinderung",
+        nameof(GoalAgreement) => "Zielvereinbarung (Text)",
+        nameof(Supplements) => "Ergänzungen",
+        nameof(Progress) => "Sachstand",
+        nameof(ClosingResult) => "Sachstand zur Abmeldung / Ergebnis",
+        nameof(Todo) => "ToDo",
+        _ => field,
+    };
+
     public IEnumerable<string> FilledFieldNames()
     {
         if (!string.IsNullOrWhiteSpace(Concern)) { yield return nameof(Concern); }

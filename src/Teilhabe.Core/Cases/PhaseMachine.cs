@@ -320,13 +320,13 @@ public static class PhaseMachine
 
         if (f.ReasonCode == ClientRefuses)
         {
-            var beyond = f.Case.Texts.FilledFieldNames().ToList();
+            var beyond = f.Case.Texts.FilledFieldNames().Select(CaseTexts.GermanLabel).ToList();
             if (f.Case.DataProtectionNotice is not null)
             {
-                beyond.Add("DataProtectionNotice");
+                beyond.Add("Unterschrift auf dem Merkblatt");
             }
 
-            var extra = f.Documents.Where(d => d is not (DocumentKind.WrittenCommission or DocumentKind.DisabilityProof)).Select(d => d.ToString());
+            var extra = f.Documents.Where(d => d is not (DocumentKind.WrittenCommission or DocumentKind.DisabilityProof)).Select(d => "Dokument " + DocumentLabels.German(d));
             beyond.AddRange(extra);
             if (beyond.Count > 0)
             {

@@ -120,4 +120,33 @@ public sealed class DocumentApiTests(TeilhabeFactory factory) : IClassFixture<Te
         var leadList = await lead.GetJsonAsync("/api/v1/cases?pageSize=200");
         Assert.Contains(leadList.GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetString() == id);
     }
+
+    [Fact]
+    [Trait("Rule", "DOC-01")]
+    public async Task DOC01_several_files_are_all_or_nothing_one_refused_file_stores_none()
+    {
+        var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
+        using var caseworker = await factory.LoginAsync(tenant.CaseworkerA);
+        var id = await caseworker.CreateCaseAsync(new { clientId = await caseworker.CreateClientAsync() });
+        using var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(CaseApi.SmallPdf), "file", "seite1.pdf" },
+            { new ByteArrayContent("kein pdf"u8.ToArray()), "file", "seite2.pdf" },
+            { new StringContent("Other"), "kind" },
+        };
+        using var refused = await caseworker.PostAsync($"/api/v1/cases/{id}/documents", form);
+        await refused.ExpectAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["DOC-01"], await refused.ReadViolatedRulesAsync());
+        Assert.Equal(0, (await caseworker.GetJsonAsync($"/api/v1/cases/{id}/documents")).GetArrayLength());
+
+        using var both = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(CaseApi.SmallPdf), "file", "seite1.pdf" },
+            { new ByteArrayContent(CaseApi.SmallPdf), "file", "seite2.pdf" },
+            { new StringContent("Other"), "kind" },
+        };
+        using var stored = await caseworker.PostAsync($"/api/v1/cases/{id}/documents", both);
+        await stored.ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal(2, (await caseworker.GetJsonAsync($"/api/v1/cases/{id}/documents")).GetArrayLength());
+    }
 }

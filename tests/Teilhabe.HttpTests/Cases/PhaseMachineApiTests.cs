@@ -268,4 +268,35 @@ public sealed class PhaseMachineApiTests(TeilhabeFactory factory) : IClassFixtur
         using var later = await factory.LoginAsync(tenant.CaseworkerA);
         Assert.Contains((await later.GetJsonAsync("/api/v1/cases?overdue=true")).GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetString() == id);
     }
+
+    [Fact]
+    [Trait("Rule", "PH-FDS-05")]
+    [Trait("Rule", "PH-FDS-06")]
+    public async Task PHFDS05_a_27_SchwbAV_recommendation_is_an_additional_case_of_a_Sicherung_that_goes_FP1_to_FP4_with_its_document()
+    {
+        var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
+        using var caseworker = await factory.LoginAsync(tenant.CaseworkerA);
+        var client = await caseworker.CreateClientAsync();
+        var ina = await caseworker.CreateFunderAsync(factory, "IntegrationOffice");
+        var placement = await caseworker.CreateCaseAsync(new { clientId = client, careTypeCode = "placement", funderId = ina, legalBasisCode = "placement-sgb3-sgb2" });
+        using (var wrongParent = await caseworker.PostAsJsonAsync("/api/v1/cases", new { clientId = client, careTypeCode = "expert-statement", funderId = ina, legalBasisCode = "fds-27-schwbav", parentCaseId = placement }))
+        {
+            await wrongParent.ExpectAsync(HttpStatusCode.UnprocessableEntity);
+            Assert.Contains("PH-FDS-05", await wrongParent.ReadViolatedRulesAsync());
+        }
+
+        var main = await caseworker.CreateCaseAsync(new { clientId = client, careTypeCode = "retention", funderId = ina, legalBasisCode = "sgb9-185-2" });
+        var extra = await caseworker.CreateCaseAsync(new { clientId = client, careTypeCode = "expert-statement", funderId = ina, legalBasisCode = "fds-27-schwbav", parentCaseId = main });
+        await caseworker.UploadOkAsync(extra, "ExpertStatement");
+        using (var unconfirmed = await caseworker.MoveAsync(extra, new { to = "FP4" }))
+        {
+            await unconfirmed.ExpectAsync(HttpStatusCode.UnprocessableEntity);
+            Assert.Equal(["PH-FDS-06"], await unconfirmed.ReadViolatedRulesAsync());
+        }
+
+        await caseworker.PatchOkAsync(extra, new { employerAppliedBeforeIfd = false, applicationWithIfdSupportConfirmed = true, priorMeasuresExhaustedConfirmed = true });
+        using var done = await caseworker.MoveAsync(extra, new { to = "FP4" });
+        await done.ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("FP4", await caseworker.PhaseOfAsync(extra));
+    }
 }

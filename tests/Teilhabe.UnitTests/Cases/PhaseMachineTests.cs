@@ -281,8 +281,8 @@ public sealed class PhaseMachineTests
         var unconfirmed = PhaseMachine.Check(Facts(c, client, Phase.FP5, o => { o.Reason = PhaseMachine.ClientRefuses; o.ReasonPhase = "FP5"; o.Documents = [DocumentKind.WrittenCommission, DocumentKind.Other]; }));
         var violation = Assert.Single(unconfirmed.Violations);
         Assert.Equal("PH-FDS-04", violation.Rule);
-        Assert.Contains("PlannedContents", violation.Message, StringComparison.Ordinal);
-        Assert.Contains("Other", violation.Message, StringComparison.Ordinal);
+        Assert.Contains("Geplante Inhalte und Maßnahmen", violation.Message, StringComparison.Ordinal);
+        Assert.Contains("Sonstiges Dokument", violation.Message, StringComparison.Ordinal);
 
         var confirmed = PhaseMachine.Check(Facts(c, client, Phase.FP5, o => { o.Reason = PhaseMachine.ClientRefuses; o.ReasonPhase = "FP5"; o.ConfirmPurge = true; }));
         Assert.True(confirmed.Allowed);

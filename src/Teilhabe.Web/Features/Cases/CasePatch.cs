@@ -77,4 +77,20 @@ public sealed class CasePatch(JsonElement body)
         Errors.Add(new(RuleIds.Input, "Erwartet wird eine ganze Zahl oder null.", name));
         return current;
     }
+
+    public bool Flag(string name, bool current)
+    {
+        if (!body.TryGetProperty(name, out var value))
+        {
+            return current;
+        }
+
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return value.GetBoolean();
+        }
+
+        Errors.Add(new(RuleIds.Input, "Erwartet wird true oder false.", name));
+        return current;
+    }
 }

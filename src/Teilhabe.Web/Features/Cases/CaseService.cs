@@ -133,11 +133,22 @@ public sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUs
         var items = await query.OrderByDescending(c => c.PhaseSince).ThenBy(c => c.CaseNumber)
             .Skip((Math.Max(page, 1) - 1) * Math.Clamp(pageSize, 1, 200)).Take(Math.Clamp(pageSize, 1, 200))
             .ToListAsync(ct);
+        if (items.Count > 0)
+        {
+            // ACC-09: one row per list shown (the list shows case numbers and clients).
+            await audit.RecordAsync(AuditActions.Read, "CaseList", items.Count.ToString(CultureInfo.InvariantCulture), ct,
+                serviceId: user.ServiceId, clientId: filter.ClientId, reason: $"Auftragsliste, {items.Count} Einträge angezeigt");
+        }
+
         return (items, total);
     }
 
     /// <summary>Edits case fields and texts. PH-P3-02: from P3 on funder and legal basis do not change (guided funder change instead).</summary>
-    public async Task<(Case? Case, IReadOnlyList<RuleViolation> Errors, bool Conflict)> UpdateAsync(Guid id, int? expectedVersion, CaseSettings settings, CaseTexts texts, int? contactFrequencyDays, CancellationToken ct)
+    /// <summary>PH-FDS-06: the confirmations the § 27 SchwbAV recommendation needs.</summary>
+    public sealed record SchwbAv27Confirmations(bool EmployerAppliedBeforeIfd, bool ApplicationWithIfdSupport, bool PriorMeasuresExhausted);
+
+    public async Task<(Case? Case, IReadOnlyList<RuleViolation> Errors, bool Conflict)> UpdateAsync(
+        Guid id, int? expectedVersion, CaseSettings settings, CaseTexts texts, int? contactFrequencyDays, CancellationToken ct, SchwbAv27Confirmations? confirmations = null)
     {
         var @case = await db.Cases.Include(c => c.Deputies).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (@case is null || !access.CanSee(@case))
@@ -173,6 +184,21 @@ public sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUs
             errors.Add(new("PH-FDS-04", "Nach der Rückgabe wegen verweigerter Mitwirkung dürfen keine weiteren Angaben erfasst werden.", null));
         }
 
+        InputCheck.MaxLength(errors, "concern", texts.Concern, 4000, "Das Anliegen");
+        InputCheck.MaxLength(errors, "todo", texts.Todo, 4000, "Die ToDo-Liste");
+        foreach (var (field, value, label) in new[]
+        {
+            ("plannedContents", texts.PlannedContents, "„Geplante Inhalte und Maßnahmen“"),
+            ("disabilityImpact", texts.DisabilityImpact, "„Auswirkung der Behinderung“"),
+            ("goalAgreement", texts.GoalAgreement, "„Zielvereinbarung“"),
+            ("supplements", texts.Supplements, "„Ergänzungen“"),
+            ("progress", texts.Progress, "„Sachstand“"),
+            ("closingResult", texts.ClosingResult, "„Sachstand zur Abmeldung / Ergebnis“"),
+        })
+        {
+            InputCheck.MaxLength(errors, field, value, 8000, label);
+        }
+
         if (contactFrequencyDays is < 1 or > 365)
         {
             errors.Add(Input("contactFrequencyDays", "Die Kontaktfrequenz des Auftraggebers liegt zwischen 1 und 365 Tagen."));
@@ -188,6 +214,11 @@ public sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUs
         if (contactFrequencyDays != @case.ContactFrequencyDays)
         {
             @case.SetContactFrequency(contactFrequencyDays);
+        }
+
+        if (confirmations is not null)
+        {
+            @case.ConfirmSchwbAv27(confirmations.EmployerAppliedBeforeIfd, confirmations.ApplicationWithIfdSupport, confirmations.PriorMeasuresExhausted);
         }
 
         try
@@ -282,7 +313,7 @@ public sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUs
         var errors = new List<RuleViolation>();
         if (kind is not (CaseAgreement.P2Renewal or CaseAgreement.P2ToP3 or CaseAgreement.P3Renewal))
         {
-            errors.Add(Input("kind", "Art der Abstimmung: „P2-renewal“, „P2-to-P3“ oder „P3-renewal“."));
+            errors.Add(Input("kind", "Bitte die Art der Abstimmung wählen: erneute Qualifizierte Beratung (P2-renewal), Wechsel P2 → P3 (P2-to-P3) oder erneute Beauftragung (P3-renewal)."));
         }
 
         var byCoordinator = access.IsCoordinator;
@@ -295,6 +326,8 @@ public sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUs
         {
             errors.Add(Input("agreedWith", "Bitte angeben, mit wem in der InA-Koordination abgestimmt wurde."));
         }
+
+        InputCheck.MaxLength(errors, "agreedWith", agreedWith, 200, "Der Name");
 
         if (errors.Count > 0)
         {

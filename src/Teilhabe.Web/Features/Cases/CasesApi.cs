@@ -127,12 +127,16 @@ public static class CasesApi
             Todo = patch.Text("todo", t.Todo),
         };
         var frequency = patch.Number("contactFrequencyDays", @case.ContactFrequencyDays);
+        var confirmations = new CaseService.SchwbAv27Confirmations(
+            patch.Flag("employerAppliedBeforeIfd", @case.EmployerAppliedBeforeIfd),
+            patch.Flag("applicationWithIfdSupportConfirmed", @case.ApplicationWithIfdSupportConfirmed),
+            patch.Flag("priorMeasuresExhaustedConfirmed", @case.PriorMeasuresExhaustedConfirmed));
         if (patch.Errors.Count > 0)
         {
             return ApiResults.InputErrors(patch.Errors);
         }
 
-        var (updated, errors, conflict) = await cases.UpdateAsync(id, expected, settings, texts, frequency, ct);
+        var (updated, errors, conflict) = await cases.UpdateAsync(id, expected, settings, texts, frequency, ct, confirmations);
         if (conflict)
         {
             return ApiResults.Status(StatusCodes.Status409Conflict, "Der Auftrag wurde inzwischen von jemand anderem geändert. Bitte neu laden und die Änderung erneut eintragen.");
@@ -327,27 +331,26 @@ public static class CasesApi
             contactId = cid;
         }
 
-        // All files are checked first (size and content) so that one refused file stores nothing.
-        var precheck = files.Where(f => f.Length > documents.MaxBytes).Select(f => documents.TooLarge(f.FileName, f.Length)).ToList();
-        if (precheck.Count > 0)
+        // All files are checked (size and content) before any is stored: one refused file stores nothing.
+        var streams = files.Select(f => f.OpenReadStream()).ToList();
+        try
         {
-            return ApiResults.Violations(precheck);
-        }
-
-        CaseDocument? first = null;
-        foreach (var file in files)
-        {
-            await using var stream = file.OpenReadStream();
-            var (document, errors) = await documents.UploadAsync(@case, kind, contactId, new DocumentService.Upload(file.FileName, stream, file.Length), ct);
-            if (document is null)
+            var uploads = files.Select((f, i) => new DocumentService.Upload(f.FileName, streams[i], f.Length)).ToList();
+            var (stored, errors) = await documents.UploadAllAsync(@case, kind, contactId, uploads, ct);
+            if (errors.Count > 0)
             {
                 return ApiResults.Violations(errors);
             }
 
-            first ??= document;
+            return TypedResults.Created($"/api/v1/documents/{stored[0].Id}", DocumentDto.From(stored[0]));
         }
-
-        return TypedResults.Created($"/api/v1/documents/{first!.Id}", DocumentDto.From(first));
+        finally
+        {
+            foreach (var stream in streams)
+            {
+                await stream.DisposeAsync();
+            }
+        }
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> DownloadAsync(Guid id, DocumentService documents, CancellationToken ct)

@@ -38,7 +38,6 @@ public sealed partial class DetailsModel
     public Case? Conflict { get; private set; }
 
     /// <summary>Files stored before a later file of the same upload was refused.</summary>
-    public IReadOnlyList<string> StoredBeforeRefusal { get; private set; } = [];
 
     public string UserName(string? id) => id is null ? "–" : UserNames.GetValueOrDefault(id, "–");
 

@@ -215,29 +215,26 @@ public sealed partial class DetailsModel(
             return await PageAsync(ct);
         }
 
-        var tooLarge = files.Where(f => f.Length > documents.MaxBytes).Select(f => documents.TooLarge(f.FileName, f.Length)).ToList();
-        if (tooLarge.Count > 0)
+        var streams = files.Select(f => f.OpenReadStream()).ToList();
+        try
         {
-            ModelState.AddViolations(AtFiles(tooLarge));
-            return await PageAsync(ct);
-        }
-
-        var stored = new List<string>();
-        foreach (var file in files)
-        {
-            await using var stream = file.OpenReadStream();
-            var (document, errors) = await documents.UploadAsync(@case, Upload.Kind, null, new DocumentService.Upload(file.FileName, stream, file.Length), ct);
-            if (document is null)
+            var uploads = files.Select((f, i) => new DocumentService.Upload(f.FileName, streams[i], f.Length)).ToList();
+            var (stored, errors) = await documents.UploadAllAsync(@case, Upload.Kind, null, uploads, ct);
+            if (errors.Count > 0)
             {
                 ModelState.AddViolations(AtFiles(errors));
-                StoredBeforeRefusal = stored;
                 return await PageAsync(ct);
             }
 
-            stored.Add(document.FileName);
+            return Done($"Hochgeladen: {string.Join(", ", stored.Select(d => d.FileName))}. Bitte den Scan jetzt vom PC löschen; das unterschriebene Original bleibt im IFD (DOC-03).", []);
         }
-
-        return Done($"Hochgeladen: {string.Join(", ", stored)}. Bitte den Scan jetzt vom PC löschen; das unterschriebene Original bleibt im IFD (DOC-03).", []);
+        finally
+        {
+            foreach (var stream in streams)
+            {
+                await stream.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>Streams one file of this case (or of its client's proofs); 404 when the user may not see it (ACC-07, ACC-10).</summary>

@@ -46,7 +46,9 @@ public sealed class EditModel(ClientService clients, CatalogueService catalogues
             case ClientService.Failure.NotFound:
                 return NotFound();
             case ClientService.Failure.Conflict:
+                // The user's input is kept; saving again now deliberately replaces the newer version they were shown.
                 Conflict = true;
+                Version = (await clients.GetAsync(Id, ct))?.Version ?? Version;
                 break;
             case ClientService.Failure.Invalid:
                 ModelState.AddViolations(outcome.Errors, ClientForm.FieldMap);

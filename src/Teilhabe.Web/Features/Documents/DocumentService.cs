@@ -29,40 +29,31 @@ public sealed class DocumentService(TeilhabeDbContext db, IDocumentStore store, 
     public async Task<(CaseDocument? Document, IReadOnlyList<RuleViolation> Errors)> UploadAsync(
         Case @case, DocumentKind? kind, Guid? contactId, Upload file, CancellationToken ct)
     {
-        var errors = new List<RuleViolation>();
+        var (documents, errors) = await UploadAllAsync(@case, kind, contactId, [file], ct);
+        return (documents.Count > 0 ? documents[0] : null, errors);
+    }
+
+    /// <summary>
+    /// DOC-01 for one or more files: every file is read and checked (size, real content type) before any is
+    /// stored, so one refused file stores nothing; a failed save removes the files already written.
+    /// </summary>
+    public async Task<(IReadOnlyList<CaseDocument> Documents, IReadOnlyList<RuleViolation> Errors)> UploadAllAsync(
+        Case @case, DocumentKind? kind, Guid? contactId, IReadOnlyList<Upload> files, CancellationToken ct)
+    {
         if (!access.CanEdit(@case))
         {
-            return (null, [new(RuleIds.Roles, "Dokumente lädt die zuständige Fachkraft, ihre Vertretung oder die IFD-Leitung hoch.", null)]);
+            return ([], [new(RuleIds.Roles, "Dokumente lädt die zuständige Fachkraft, ihre Vertretung oder die IFD-Leitung hoch.", null)]);
         }
 
         if (@case.RestrictedToCommission)
         {
-            return (null, [new("PH-FDS-04", "Nach der Rückgabe wegen verweigerter Mitwirkung werden keine Dokumente mehr aufgenommen.", "file")]);
+            return ([], [new("PH-FDS-04", "Nach der Rückgabe wegen verweigerter Mitwirkung werden keine Dokumente mehr aufgenommen.", "file")]);
         }
 
+        var errors = new List<RuleViolation>();
         if (kind is null)
         {
             errors.Add(new(RuleIds.Input, "Bitte die Art des Dokuments angeben.", "kind"));
-        }
-
-        if (file.Length > profile.MaxUploadBytes)
-        {
-            errors.Add(TooLarge(file.FileName, file.Length));
-            return (null, errors);
-        }
-
-        if (file.Length == 0)
-        {
-            errors.Add(new(Rule, "Die Datei ist leer.", "file"));
-            return (null, errors);
-        }
-
-        var bytes = new byte[file.Length];
-        await file.Content.ReadExactlyAsync(bytes, ct);
-        var contentType = ContentSniffer.Detect(bytes.AsSpan(0, Math.Min(bytes.Length, 16)), bytes);
-        if (contentType is null)
-        {
-            errors.Add(new(Rule, $"„{file.FileName}“ ist keine PDF-, PNG-, JPEG-, TIFF-, DOCX- oder ODT-Datei (geprüft wird der Inhalt, nicht der Name).", "file"));
         }
 
         if (contactId is not null && kind is DocumentKind.DisabilityProof or DocumentKind.DisabilityCard)
@@ -70,29 +61,76 @@ public sealed class DocumentService(TeilhabeDbContext db, IDocumentStore store, 
             errors.Add(new(RuleIds.Input, "Ein Nachweis der Behinderung gehört zur Person, nicht zu einem Kontakt.", "contactId"));
         }
 
-        if (errors.Count > 0)
+        if (files.Count == 0)
         {
-            return (null, errors);
+            errors.Add(new(RuleIds.Input, "Es wurde keine Datei übertragen.", "file"));
         }
 
-        var key = $"{clock.GetUtcNow().Year}/{Guid.CreateVersion7():N}";
-        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var document = new CaseDocument(@case.ServiceId, @case.IntegrationOfficeId, @case.ClientId, @case.Id, contactId, kind!.Value,
-            SafeName(file.FileName), contentType!, bytes.Length, hash, key, clock.GetUtcNow(), user.UserId);
-        await store.SaveAsync(key, bytes, ct);
+        var prepared = new List<(Upload File, byte[] Bytes, string ContentType)>();
+        foreach (var file in files)
+        {
+            if (file.Length > profile.MaxUploadBytes)
+            {
+                errors.Add(TooLarge(file.FileName, file.Length));
+                continue;
+            }
+
+            if (file.Length == 0)
+            {
+                errors.Add(new(Rule, $"Die Datei „{file.FileName}“ ist leer.", "file"));
+                continue;
+            }
+
+            var bytes = new byte[file.Length];
+            await file.Content.ReadExactlyAsync(bytes, ct);
+            var contentType = ContentSniffer.Detect(bytes.AsSpan(0, Math.Min(bytes.Length, 16)), bytes);
+            if (contentType is null)
+            {
+                errors.Add(new(Rule, $"„{file.FileName}“ ist keine PDF-, PNG-, JPEG-, TIFF-, DOCX- oder ODT-Datei (geprüft wird der Inhalt, nicht der Name).", "file"));
+                continue;
+            }
+
+            prepared.Add((file, bytes, contentType));
+        }
+
+        if (errors.Count > 0)
+        {
+            return ([], errors);
+        }
+
+        var documents = new List<CaseDocument>();
+        var written = new List<string>();
         try
         {
-            db.Documents.Add(document);
+            foreach (var (file, bytes, contentType) in prepared)
+            {
+                var key = $"{clock.GetUtcNow().Year}/{Guid.CreateVersion7():N}";
+                await store.SaveAsync(key, bytes, ct);
+                written.Add(key);
+                var document = new CaseDocument(@case.ServiceId, @case.IntegrationOfficeId, @case.ClientId, @case.Id, contactId, kind!.Value,
+                    SafeName(file.FileName), contentType, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)), key, clock.GetUtcNow(), user.UserId);
+                db.Documents.Add(document);
+                documents.Add(document);
+            }
+
             await db.SaveChangesAsync(ct);
         }
         catch
         {
-            db.Documents.Remove(document);
-            await store.DeleteAsync(key, CancellationToken.None);
+            foreach (var document in documents)
+            {
+                db.Entry(document).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+            }
+
+            foreach (var key in written)
+            {
+                await store.DeleteAsync(key, CancellationToken.None);
+            }
+
             throw;
         }
 
-        return (document, []);
+        return (documents, []);
     }
 
     /// <summary>The case's documents and the client's proofs, as far as the caller may see them.</summary>
