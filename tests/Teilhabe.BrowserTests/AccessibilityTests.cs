@@ -40,6 +40,9 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         { "/ina/freischaltungen", Roles.IntegrationOfficeCoordinator },
         { "/verwaltung/kataloge", Roles.Administrator },
         { "/verwaltung/kataloge", Roles.IntegrationOfficeCoordinator },
+        { "/faelle", Roles.Caseworker },
+        { "/faelle", Roles.ServiceLead },
+        { "/faelle", Roles.IntegrationOfficeCoordinator },
     };
 
     [Theory]
