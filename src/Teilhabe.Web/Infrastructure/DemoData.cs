@@ -19,13 +19,13 @@ public static class DemoData
     public static readonly IReadOnlyList<(string UserName, string DisplayName, string Role, string? Service)> Users =
     [
         ("admin", "Administration", Roles.Administrator, null),
-        ("ina.koordination", "Ines Koordinatorin (InA Thüringen)", Roles.IntegrationOfficeCoordinator, null),
-        ("leitung.erfurt", "Lena Leitung (IFD Erfurt)", Roles.ServiceLead, "IFD Erfurt"),
-        ("fachkraft.erfurt", "Frank Fachkraft (IFD Erfurt)", Roles.Caseworker, "IFD Erfurt"),
-        ("vertretung.erfurt", "Vera Vertretung (IFD Erfurt)", Roles.Deputy, "IFD Erfurt"),
-        ("leitung.jena", "Jonas Leitung (IFD Jena)", Roles.ServiceLead, "IFD Jena"),
-        ("fachkraft.jena", "Julia Fachkraft (IFD Jena)", Roles.Caseworker, "IFD Jena"),
-        ("trainer.erfurt", "Tim Trainer (Programm)", Roles.Trainer, "IFD Erfurt"),
+        ("ina.koordination", "Ines Koordinatorin", Roles.IntegrationOfficeCoordinator, null),
+        ("leitung.erfurt", "Lena Leitung", Roles.ServiceLead, "IFD Erfurt"),
+        ("fachkraft.erfurt", "Frank Fachkraft", Roles.Caseworker, "IFD Erfurt"),
+        ("vertretung.erfurt", "Vera Vertretung", Roles.Deputy, "IFD Erfurt"),
+        ("leitung.jena", "Jonas Leitung", Roles.ServiceLead, "IFD Jena"),
+        ("fachkraft.jena", "Julia Fachkraft", Roles.Caseworker, "IFD Jena"),
+        ("trainer.erfurt", "Tim Trainer", Roles.Trainer, "IFD Erfurt"),
         ("programmleitung.erfurt", "Paula Programmleitung", Roles.ProgrammeLead, "IFD Erfurt"),
     ];
 
