@@ -70,7 +70,7 @@ public static class CasesApi
             return TypedResults.NotFound();
         }
 
-        http.Response.Headers.ETag = ClientsApi.ETag(@case.Version);
+        http.Response.Headers.ETag = ETags.Of(@case.Version);
         return TypedResults.Ok(CaseDto.From(@case, access.SeesInternalTexts(@case)));
     }
 
@@ -94,15 +94,9 @@ public static class CasesApi
             return ApiResults.Input("body", "Erwartet wird ein JSON-Objekt mit den zu ändernden Feldern.");
         }
 
-        int? expected = null;
-        if (!string.IsNullOrEmpty(ifMatch))
+        if (!ETags.TryParseIfMatch(ifMatch, out var expected))
         {
-            if (!int.TryParse(ifMatch.Replace("W/", string.Empty, StringComparison.Ordinal).Trim('"'), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v))
-            {
-                return ApiResults.Input("If-Match", "If-Match muss das ETag aus GET /api/v1/cases/{id} enthalten.");
-            }
-
-            expected = v;
+            return ApiResults.Input("If-Match", "If-Match muss das ETag aus GET /api/v1/cases/{id} enthalten.");
         }
 
         var patch = new CasePatch(body);
@@ -147,7 +141,7 @@ public static class CasesApi
             return ApiResults.Violations(errors);
         }
 
-        http.Response.Headers.ETag = ClientsApi.ETag(updated!.Version);
+        http.Response.Headers.ETag = ETags.Of(updated!.Version);
         var fresh = await cases.GetAsync(id, ct);
         return TypedResults.Ok(CaseDto.From(fresh!, true));
     }

@@ -60,15 +60,10 @@ public sealed partial class DetailsModel(
     /// <summary>PH-GEN-01: a refused change lists every violation with its rule ID; nothing is saved.</summary>
     public async Task<IActionResult> OnPostMoveAsync(CancellationToken ct)
     {
-        var @case = await cases.GetAsync(Id, ct, tracked: true);
-        if (@case is null)
+        var (@case, refusal) = await EditableAsync(tracked: true, ct);
+        if (refusal is not null)
         {
-            return NotFound();
-        }
-
-        if (!access.CanEdit(@case))
-        {
-            return Forbid();
+            return refusal;
         }
 
         ModelState.Clear();
@@ -91,15 +86,10 @@ public sealed partial class DetailsModel(
     /// <summary>DOC-02 / DOC-04.</summary>
     public async Task<IActionResult> OnPostNoticeAsync(CancellationToken ct)
     {
-        var @case = await cases.GetAsync(Id, ct, tracked: true);
-        if (@case is null)
+        var (@case, refusal) = await EditableAsync(tracked: true, ct);
+        if (refusal is not null)
         {
-            return NotFound();
-        }
-
-        if (!access.CanEdit(@case))
-        {
-            return Forbid();
+            return refusal;
         }
 
         var errors = await cases.SignNoticeAsync(@case, Notice.SignedOn, Notice.Version, Notice.CommissionDate, ct);
@@ -109,15 +99,10 @@ public sealed partial class DetailsModel(
     /// <summary>DOC-02: application to InA during P2/P3, second signature on the same Merkblatt.</summary>
     public async Task<IActionResult> OnPostSecondSignatureAsync(CancellationToken ct)
     {
-        var @case = await cases.GetAsync(Id, ct, tracked: true);
-        if (@case is null)
+        var (@case, refusal) = await EditableAsync(tracked: true, ct);
+        if (refusal is not null)
         {
-            return NotFound();
-        }
-
-        if (!access.CanEdit(@case))
-        {
-            return Forbid();
+            return refusal;
         }
 
         var errors = await cases.SecondSignatureAsync(@case, Second.ApplicationDate, Second.SignedOn, ct);
@@ -149,18 +134,25 @@ public sealed partial class DetailsModel(
         return await AfterAsync(errors, "Agreement", access.IsCoordinator ? "Die Zustimmung der InA-Koordination ist erfasst." : "Die Abstimmung ist erfasst.", ct);
     }
 
+    /// <summary>The case for a writing handler: 404 when the user cannot see it, 403 when the user may only read it.</summary>
+    private async Task<(Case Case, IActionResult? Refusal)> EditableAsync(bool tracked, CancellationToken ct)
+    {
+        var @case = await cases.GetAsync(Id, ct, tracked);
+        if (@case is null)
+        {
+            return (null!, NotFound());
+        }
+
+        return access.CanEdit(@case) ? (@case, null) : (@case, Forbid());
+    }
+
     /// <summary>Case fields and texts with the version the form was loaded at; a newer one is a conflict that keeps the input.</summary>
     public async Task<IActionResult> OnPostFieldsAsync(CancellationToken ct)
     {
-        var @case = await cases.GetAsync(Id, ct);
-        if (@case is null)
+        var (@case, refusal) = await EditableAsync(tracked: false, ct);
+        if (refusal is not null)
         {
-            return NotFound();
-        }
-
-        if (!access.CanEdit(@case))
-        {
-            return Forbid();
+            return refusal;
         }
 
         ModelState.Clear();
@@ -196,15 +188,10 @@ public sealed partial class DetailsModel(
     /// <summary>DOC-01: every file's size is checked before any is stored, so a refusal for size stores nothing.</summary>
     public async Task<IActionResult> OnPostUploadAsync(CancellationToken ct)
     {
-        var @case = await cases.GetAsync(Id, ct);
-        if (@case is null)
+        var (@case, refusal) = await EditableAsync(tracked: false, ct);
+        if (refusal is not null)
         {
-            return NotFound();
-        }
-
-        if (!access.CanEdit(@case))
-        {
-            return Forbid();
+            return refusal;
         }
 
         ModelState.Clear();

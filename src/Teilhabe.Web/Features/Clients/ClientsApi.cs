@@ -101,7 +101,7 @@ public static class ClientsApi
             return TypedResults.NotFound();
         }
 
-        http.Response.Headers.ETag = ETag(client.Version);
+        http.Response.Headers.ETag = ETags.Of(client.Version);
         return TypedResults.Ok(ToDetails(client, clients.SeesContactData, clients.Today));
     }
 
@@ -117,15 +117,9 @@ public static class ClientsApi
     private static async Task<Results<Ok<ClientDetails>, NotFound, ProblemHttpResult>> UpdateAsync(
         Guid id, ClientRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, ClientService clients, HttpContext http, CancellationToken ct)
     {
-        int? expected = null;
-        if (!string.IsNullOrEmpty(ifMatch))
+        if (!ETags.TryParseIfMatch(ifMatch, out var expected))
         {
-            if (!int.TryParse(ifMatch.Replace("W/", string.Empty, StringComparison.Ordinal).Trim('"'), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v))
-            {
-                return ApiResults.Input("If-Match", "If-Match muss das ETag aus GET /api/v1/clients/{id} enthalten.");
-            }
-
-            expected = v;
+            return ApiResults.Input("If-Match", "If-Match muss das ETag aus GET /api/v1/clients/{id} enthalten.");
         }
 
         var outcome = await clients.UpdateAsync(id, expected, ToInput(request), ct);
@@ -141,7 +135,7 @@ public static class ClientsApi
         }
 
         var client = (await clients.GetAsync(id, ct))!;
-        http.Response.Headers.ETag = ETag(client.Version);
+        http.Response.Headers.ETag = ETags.Of(client.Version);
         return TypedResults.Ok(ToDetails(client, clients.SeesContactData, clients.Today));
     }
 
@@ -197,8 +191,6 @@ public static class ClientsApi
             _ => TypedResults.Ok(ToDto(outcome.Value!, clients.Today)),
         };
     }
-
-    public static string ETag(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
     private static ClientDetails ToDetails(Client c, bool contactData, DateOnly today)
         => new(c.Id, c.LastName, c.FirstName, c.BirthDate, c.Gender, c.Nationality,
