@@ -16,6 +16,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
     {
         { "/konto/anmelden", null },
         { "/fehler", null },
+        { "/api-docs", null },
         { "/", Roles.Administrator },
         { "/", Roles.IntegrationOfficeCoordinator },
         { "/", Roles.ServiceLead },

@@ -90,6 +90,7 @@ public static class PlatformSetup
             o.RootDirectory = "/Features";
             o.Conventions.AllowAnonymousToPage("/Accounts/Login");
             o.Conventions.AllowAnonymousToPage("/Shared/Error");
+            o.Conventions.AllowAnonymousToPage("/ApiDocs/ApiDocs");
         });
         services.Configure<RequestLocalizationOptions>(o =>
         {
