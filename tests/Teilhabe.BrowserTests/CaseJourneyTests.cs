@@ -25,9 +25,10 @@ public sealed class CaseJourneyTests(BrowserFixture browser, ITestOutputHelper o
         var user = browser.User(Roles.Caseworker);
         using var api = await browser.Factory.LoginAsync(user);
         var clientId = await CreateCompleteClientAsync(api);
+        string inaId;
         using (var funder = await api.PostAsJsonAsync("/api/v1/funders", new { name = "Integrationsamt " + Guid.NewGuid().ToString("N")[..6], kind = "IntegrationOffice" }))
         {
-            await funder.ExpectAsync(System.Net.HttpStatusCode.Created);
+            inaId = await funder.ReadCreatedIdAsync();
         }
 
         var page = await browser.NewPageAsync(bypassCsp: true);
@@ -35,7 +36,8 @@ public sealed class CaseJourneyTests(BrowserFixture browser, ITestOutputHelper o
         await page.GotoAsync($"/klienten/{clientId}");
         await page.GetByText("Neuen Auftrag anlegen").ClickAsync();
         await page.Locator("#NewCase_CareTypeCode").SelectOptionAsync("retention");
-        await page.Locator("#NewCase_FunderId").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        // By id: other journeys add funders of other kinds to the same directory.
+        await page.Locator("#NewCase_FunderId").SelectOptionAsync(inaId);
         await page.Locator("#NewCase_LegalBasisCode").SelectOptionAsync("sgb9-185-2");
         await page.Locator("#NewCase_CaseGroupCode").SelectOptionAsync("support-need");
         await page.Locator("#NewCase_ReferringBodyCode").SelectOptionAsync("employer");
@@ -98,7 +100,7 @@ public sealed class CaseJourneyTests(BrowserFixture browser, ITestOutputHelper o
         await page.Context.CloseAsync();
     }
 
-    private static async Task<string> CreateCompleteClientAsync(HttpClient api)
+    internal static async Task<string> CreateCompleteClientAsync(HttpClient api)
     {
         using var created = await api.PostAsJsonAsync("/api/v1/clients", new
         {

@@ -31,12 +31,41 @@ public sealed class DatabaseOptions
     public bool Migrate { get; set; } = true;
 }
 
+public enum StorageProvider
+{
+    FileSystem,
+    S3,
+}
+
 public sealed class StorageOptions
 {
+    public StorageProvider Provider { get; set; } = StorageProvider.FileSystem;
+
     public string Path { get; set; } = "data/documents";
+
+    public S3StorageOptions S3 { get; set; } = new();
 
     /// <summary>The document encryption key (base64, 256 bit) lives in this file, outside the database.</summary>
     public string? KeyFile { get; set; }
+}
+
+/// <summary>S3-compatible object storage (Teilhabe:Storage:S3); AccessKey and SecretKey come from environment variables only.</summary>
+public sealed class S3StorageOptions
+{
+    /// <summary>Endpoint of an S3-compatible service (e.g. MinIO); empty for AWS itself.</summary>
+    public string? ServiceUrl { get; set; }
+
+    public string? Bucket { get; set; }
+
+    /// <summary>Key prefix inside the bucket, so one bucket can serve several installations.</summary>
+    public string? Prefix { get; set; }
+
+    public string Region { get; set; } = "eu-central-1";
+    public string? AccessKey { get; set; }
+    public string? SecretKey { get; set; }
+
+    /// <summary>Path-style addressing (bucket in the path, not the host name); MinIO needs it.</summary>
+    public bool ForcePathStyle { get; set; }
 }
 
 public sealed class BootstrapOptions

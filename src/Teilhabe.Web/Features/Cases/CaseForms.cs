@@ -48,6 +48,7 @@ public static class CaseForms
             "dataProtectionNotice" => "Notice.SignedOn",
             "agreements" => "Agreement.Kind",
             "contacts" or "phase" or "confirmations" or "employerAppliedBeforeIfd" => null,
+            "funderId" or "legalBasisCode" when prefix == "FunderChange" => prefix + "." + Pascal(field),
             "funderId" or "careTypeCode" or "legalBasisCode" or "caseGroupCode" or "referringBodyCode" or "contactFrequencyDays"
                 or "concern" or "plannedContents" or "disabilityImpact" or "goalAgreement" or "supplements" or "progress" or "closingResult" or "todo"
                 when prefix != "NewCase" => "Fields." + Pascal(field),
@@ -69,6 +70,15 @@ public sealed class MoveForm
     public string? ReasonCode { get; set; }
     public string? OutcomeCategoryCode { get; set; }
     public bool ConfirmPurge { get; set; }
+}
+
+/// <summary>"Auftraggeber oder gesetzliche Grundlage wechseln" (PH-P3-02).</summary>
+public sealed class FunderChangeForm
+{
+    public Guid? FunderId { get; set; }
+    public string? LegalBasisCode { get; set; }
+    public DateOnly? Date { get; set; }
+    public string? OutcomeCategoryCode { get; set; }
 }
 
 /// <summary>DOC-02 / DOC-04: the signed Merkblatt.</summary>

@@ -91,6 +91,7 @@ public sealed partial class DetailsModel
         }
 
         Move.Date ??= Today;
+        FunderChange.Date ??= Today;
         Notice.Version ??= @case.DataProtectionNotice?.Version ?? await cases.ValidFormVersionAsync(nameof(DocumentKind.DataProtectionNotice), Today, ct);
         return true;
     }

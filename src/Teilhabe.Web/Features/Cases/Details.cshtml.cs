@@ -40,6 +40,9 @@ public sealed partial class DetailsModel(
     public MoveForm Move { get; set; } = new();
 
     [BindProperty]
+    public FunderChangeForm FunderChange { get; set; } = new();
+
+    [BindProperty]
     public NoticeForm Notice { get; set; } = new();
 
     [BindProperty]
@@ -81,6 +84,36 @@ public sealed partial class DetailsModel(
         }
 
         return Done($"Der Auftrag ist jetzt in {CaseLabels.Phase(to)}.", check.Warnings);
+    }
+
+    /// <summary>
+    /// PH-P3-02: closes the case on the date of the change and opens a new case for the same client, as the API
+    /// does; a refusal lists every violation with its rule ID and changes nothing.
+    /// </summary>
+    public async Task<IActionResult> OnPostFunderChangeAsync(CancellationToken ct)
+    {
+        var @case = await cases.GetAsync(Id, ct, tracked: true);
+        if (@case is null)
+        {
+            return NotFound();
+        }
+
+        if (!access.CanEdit(@case))
+        {
+            return Forbid();
+        }
+
+        ModelState.Clear();
+        var f = FunderChange;
+        var (successor, check) = await transitions.ChangeFunderAsync(@case, new CaseTransitions.FunderChange(f.FunderId, f.LegalBasisCode, f.Date, f.OutcomeCategoryCode), cases, ct);
+        if (successor is null)
+        {
+            ModelState.AddViolations(Merged(check.Violations).At("FunderChange"));
+            return await PageAsync(ct);
+        }
+
+        TempData[MessageKey] = $"Auftrag {@case.CaseNumber} ist zum {CaseLabels.Date(@case.ClosedOn)} abgeschlossen; dies ist der neue Auftrag für dieselbe Person (PH-P3-02).";
+        return Redirect($"/faelle/{successor.Id}");
     }
 
     /// <summary>DOC-02 / DOC-04.</summary>

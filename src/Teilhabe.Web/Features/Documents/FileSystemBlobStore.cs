@@ -1,0 +1,51 @@
+namespace Teilhabe.Web.Features.Documents;
+
+/// <summary>Objects as files below one folder (Teilhabe:Storage:Path), one file per key.</summary>
+public sealed class FileSystemBlobStore : IBlobStore
+{
+    private readonly string _root;
+
+    public FileSystemBlobStore(string root)
+    {
+        _root = Path.GetFullPath(root);
+        System.IO.Directory.CreateDirectory(_root);
+    }
+
+    public async Task PutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken ct)
+    {
+        var path = PathOf(key);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = path + ".tmp";
+        await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        {
+            await file.WriteAsync(content, ct);
+        }
+
+        File.Move(temp, path);
+    }
+
+    public async Task<byte[]?> GetAsync(string key, CancellationToken ct)
+    {
+        var path = PathOf(key);
+        return File.Exists(path) ? await File.ReadAllBytesAsync(path, ct) : null;
+    }
+
+    public Task DeleteAsync(string key, CancellationToken ct)
+    {
+        var path = PathOf(key);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private string PathOf(string key)
+    {
+        var path = Path.GetFullPath(Path.Combine(_root, StorageKey.Validate(key)));
+        return path.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? path
+            : throw new ArgumentException("Ungültiger Speicherschlüssel.", nameof(key));
+    }
+}

@@ -1,0 +1,114 @@
+using System.Security.Cryptography;
+using System.Text;
+using Teilhabe.Web.Features.Documents;
+
+namespace Teilhabe.UnitTests.Documents;
+
+public sealed class EncryptingDocumentStoreTests
+{
+    private static readonly byte[] Plain = Encoding.UTF8.GetBytes("%PDF-1.7 Zielvereinbarung Frau Beispiel, GdB 50");
+
+    [Fact]
+    public async Task A_document_round_trips_and_the_inner_store_only_sees_ciphertext()
+    {
+        var inner = new MemoryBlobStore();
+        var store = new EncryptingDocumentStore(inner, RandomNumberGenerator.GetBytes(32));
+
+        await store.SaveAsync("2026/3f2a9c1e", Plain, CancellationToken.None);
+
+        var raw = inner.Objects["2026/3f2a9c1e"];
+        Assert.Equal(Plain.Length + 28, raw.Length);
+        Assert.Equal(-1, raw.AsSpan().IndexOf(Plain.AsSpan(0, 8)));
+        Assert.Equal(Plain, await store.ReadAsync("2026/3f2a9c1e", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_wrong_key_cannot_read_the_document()
+    {
+        var inner = new MemoryBlobStore();
+        await new EncryptingDocumentStore(inner, RandomNumberGenerator.GetBytes(32)).SaveAsync("2026/a", Plain, CancellationToken.None);
+
+        var other = new EncryptingDocumentStore(inner, RandomNumberGenerator.GetBytes(32));
+        await Assert.ThrowsAnyAsync<CryptographicException>(() => other.ReadAsync("2026/a", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_missing_document_reads_as_null()
+    {
+        var store = new EncryptingDocumentStore(new MemoryBlobStore(), RandomNumberGenerator.GetBytes(32));
+        Assert.Null(await store.ReadAsync("2026/none", CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("../key")]
+    [InlineData("2026/../../etc/passwd")]
+    [InlineData("/etc/passwd")]
+    [InlineData("2026\\a")]
+    [InlineData("2026/a.pdf")]
+    [InlineData("")]
+    public async Task Keys_not_made_by_the_product_are_refused(string key)
+    {
+        var inner = new MemoryBlobStore();
+        var store = new EncryptingDocumentStore(inner, RandomNumberGenerator.GetBytes(32));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.SaveAsync(key, Plain, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.ReadAsync(key, CancellationToken.None));
+        Assert.Empty(inner.Objects);
+    }
+
+    [Fact]
+    public async Task A_file_in_the_existing_layout_stays_readable_with_the_existing_key_file()
+    {
+        var folder = System.IO.Directory.CreateTempSubdirectory("teilhabe-docs-");
+        try
+        {
+            var keyFile = Path.Combine(folder.FullName, "document-key.b64");
+            var key = RandomNumberGenerator.GetBytes(32);
+            await File.WriteAllTextAsync(keyFile, Convert.ToBase64String(key));
+
+            // The layout the file store has always written: nonce (12), tag (16), ciphertext.
+            var nonce = RandomNumberGenerator.GetBytes(12);
+            var tag = new byte[16];
+            var cipher = new byte[Plain.Length];
+            using (var aes = new AesGcm(key, 16))
+            {
+                aes.Encrypt(nonce, Plain, cipher, tag);
+            }
+
+            var root = Path.Combine(folder.FullName, "documents");
+            System.IO.Directory.CreateDirectory(Path.Combine(root, "2025"));
+            await File.WriteAllBytesAsync(Path.Combine(root, "2025", "0d4e"), [.. nonce, .. tag, .. cipher]);
+
+            var store = new EncryptingDocumentStore(new FileSystemBlobStore(root), DocumentKeyFile.LoadOrCreate(keyFile));
+            Assert.Equal(Plain, await store.ReadAsync("2025/0d4e", CancellationToken.None));
+
+            await store.SaveAsync("2026/0d4f", Plain, CancellationToken.None);
+            Assert.NotEqual(Plain, await File.ReadAllBytesAsync(Path.Combine(root, "2026", "0d4f")));
+            await store.DeleteAsync("2026/0d4f", CancellationToken.None);
+            Assert.False(File.Exists(Path.Combine(root, "2026", "0d4f")));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private sealed class MemoryBlobStore : IBlobStore
+    {
+        public Dictionary<string, byte[]> Objects { get; } = [];
+
+        public Task PutAsync(string key, ReadOnlyMemory<byte> content, CancellationToken ct)
+        {
+            Objects[key] = content.ToArray();
+            return Task.CompletedTask;
+        }
+
+        public Task<byte[]?> GetAsync(string key, CancellationToken ct) =>
+            Task.FromResult(Objects.TryGetValue(key, out var bytes) ? bytes : null);
+
+        public Task DeleteAsync(string key, CancellationToken ct)
+        {
+            Objects.Remove(key);
+            return Task.CompletedTask;
+        }
+    }
+}
