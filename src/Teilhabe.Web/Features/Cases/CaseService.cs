@@ -14,7 +14,7 @@ namespace Teilhabe.Web.Features.Cases;
 /// <summary>Cases for pages and API: create, read (audited), list, edit with concurrency, Merkblatt, agreements.</summary>
 public sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUser user, CaseAccess access, TimeProvider clock, CatalogueService catalogues)
 {
-    public sealed record CreateInput(Guid? ClientId, string? CareTypeCode, Guid? FunderId, string? LegalBasisCode, string? CaseGroupCode, string? ReferringBodyCode, Guid? ParentCaseId, string? CaseworkerId = null);
+    public sealed record CreateInput(Guid? ClientId, string? CareTypeCode, Guid? FunderId, string? LegalBasisCode, string? CaseGroupCode, string? ReferringBodyCode, Guid? ParentCaseId, string? CaseworkerId = null, DateOnly? StartDate = null);
 
     public sealed record Filter(Guid? ClientId, Phase? Phase, string? CaseworkerId, string? CareTypeCode, Guid? FunderId, bool? Overdue);
 
@@ -71,7 +71,7 @@ public sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUs
         }
 
         var number = await NextNumberAsync(serviceId, ct);
-        var @case = new Case(serviceId, officeId, client!.Id, number, caseworker, Today,
+        var @case = new Case(serviceId, officeId, client!.Id, number, caseworker, input.StartDate ?? Today,
             new CaseSettings(input.FunderId, input.CareTypeCode, input.LegalBasisCode, input.CaseGroupCode, input.ReferringBodyCode, input.ParentCaseId));
         db.Cases.Add(@case);
         await db.SaveChangesAsync(ct);

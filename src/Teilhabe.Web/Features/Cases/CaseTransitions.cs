@@ -112,7 +112,7 @@ public sealed class CaseTransitions(
 
         var (successor, createErrors) = await cases.CreateAsync(new CaseService.CreateInput(
             @case.ClientId, @case.CareTypeCode, change.FunderId ?? @case.FunderId, change.LegalBasisCode ?? @case.LegalBasisCode,
-            @case.CaseGroupCode, @case.ReferringBodyCode, null, @case.CaseworkerId), ct);
+            @case.CaseGroupCode, @case.ReferringBodyCode, null, @case.CaseworkerId, change.Date ?? clock.Today()), ct);
         if (successor is null)
         {
             await tx.RollbackAsync(ct);
