@@ -9,6 +9,7 @@ using Teilhabe.Core.Audit;
 using Teilhabe.Core.Cases;
 using Teilhabe.Core.Catalogues;
 using Teilhabe.Core.Clients;
+using Teilhabe.Core.Contacts;
 using Teilhabe.Core.Directory;
 using Teilhabe.Core.Organisations;
 
@@ -45,6 +46,8 @@ public sealed class TeilhabeDbContext(DbContextOptions<TeilhabeDbContext> option
     public DbSet<PhaseChange> PhaseChanges => Set<PhaseChange>();
     public DbSet<CaseAgreement> CaseAgreements => Set<CaseAgreement>();
     public DbSet<CaseDocument> Documents => Set<CaseDocument>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Outcome> Outcomes => Set<Outcome>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -860,6 +860,137 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
                     b.ToTable("EmploymentSituations");
                 });
 
+            modelBuilder.Entity("Teilhabe.Core.Contacts.Contact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IntegrationOfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Keywords")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PassesProtectedData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "OccurredAt");
+
+                    b.ToTable("Contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Contacts.Outcome", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IntegrationOfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InvalidatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvalidatedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvalidationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LinkedContacts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutcomeCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReportLockedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ServiceFunderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartDateEnteredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("StartDateRemoved")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OutcomeCode");
+
+                    b.HasIndex("ServiceFunderId");
+
+                    b.HasIndex("CaseId", "OutcomeCode");
+
+                    b.ToTable("Outcomes", (string)null);
+                });
+
             modelBuilder.Entity("Teilhabe.Core.Directory.Funder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1282,6 +1413,109 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
                     b.HasOne("Teilhabe.Core.Directory.Institution", null)
                         .WithMany()
                         .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Contacts.Contact", b =>
+                {
+                    b.HasOne("Teilhabe.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Teilhabe.Core.Contacts.ContactOutcomeLink", "Outcomes", b1 =>
+                        {
+                            b1.Property<Guid>("ContactId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("OutcomeId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ContactId", "OutcomeId");
+
+                            b1.HasIndex("OutcomeId");
+
+                            b1.ToTable("ContactOutcomes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ContactId");
+
+                            b1.HasOne("Teilhabe.Core.Contacts.Outcome", null)
+                                .WithMany()
+                                .HasForeignKey("OutcomeId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.OwnsMany("Teilhabe.Core.Contacts.ContactParticipant", "Participants", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ContactId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("ReferenceId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ContactId");
+
+                            b1.ToTable("ContactParticipants", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ContactId");
+                        });
+
+                    b.OwnsMany("Teilhabe.Core.Contacts.ContactTopic", "Topics", b1 =>
+                        {
+                            b1.Property<Guid>("ContactId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Code")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ContactId", "Code");
+
+                            b1.HasIndex("Code");
+
+                            b1.ToTable("ContactTopics", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ContactId");
+                        });
+
+                    b.Navigation("Outcomes");
+
+                    b.Navigation("Participants");
+
+                    b.Navigation("Topics");
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Contacts.Outcome", b =>
+                {
+                    b.HasOne("Teilhabe.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Teilhabe.Core.Directory.Funder", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceFunderId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -61,6 +61,11 @@ public sealed class DocumentService(TeilhabeDbContext db, IDocumentStore store, 
             errors.Add(new(RuleIds.Input, "Ein Nachweis der Behinderung gehört zur Person, nicht zu einem Kontakt.", "contactId"));
         }
 
+        if (contactId is not null && !await db.Contacts.AnyAsync(c => c.Id == contactId && c.CaseId == @case.Id, ct))
+        {
+            errors.Add(new(RuleIds.Input, "Der Kontakt gehört nicht zu diesem Auftrag.", "contactId"));
+        }
+
         if (files.Count == 0)
         {
             errors.Add(new(RuleIds.Input, "Es wurde keine Datei übertragen.", "file"));
