@@ -146,6 +146,19 @@ public sealed class Case : IServiceScoped, IAuditedEntity, IClientRelated, ICase
         return agreement;
     }
 
+    /// <summary>ACC-06: the deputies standing in on this case (replaces the list).</summary>
+    public void SetDeputies(IEnumerable<string> userIds)
+    {
+        var wanted = userIds.Where(u => u != CaseworkerId).Distinct(StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+        _deputies.RemoveAll(d => !wanted.Contains(d.UserId));
+        foreach (var id in wanted.Where(id => _deputies.All(d => d.UserId != id)))
+        {
+            _deputies.Add(new CaseDeputy(Id, id));
+        }
+
+        Touch();
+    }
+
     public void AssignCaseworker(string caseworkerId)
     {
         CaseworkerId = caseworkerId;

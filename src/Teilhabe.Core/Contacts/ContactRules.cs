@@ -100,6 +100,13 @@ public static class ContactRules
         }
 
         RuleViolation? prompt = null;
+
+        // PH-P1-01: P1 only clarifies target group and funder; counselling on the matter itself is warned about.
+        if (c.Phase == Phase.P1 && d.TopicCodes.Any(t => !ClarificationTopics.Contains(t)))
+        {
+            prompt = new("PH-P1-01", "In der Kontaktphase (P1) wird nur geklärt, ob die Person zur Zielgruppe gehört und wer Kostenträger ist – eine Beratung in der Sache gehört in P2.", "topicCodes");
+        }
+
         if (c.Phase == Phase.P2 && d.Participants.Any(p => p.Kind != ParticipantKind.Client))
         {
             prompt = new("PH-P2-03", "Ein Kontakt mit Dritten in der Beratungsphase erfordert den Wechsel nach P3 – bitte die Beauftragung vorbereiten.", "phase");
@@ -107,6 +114,9 @@ public static class ContactRules
 
         return new(v, late, v.Count == 0 ? prompt : null);
     }
+
+    /// <summary>PH-P1-01: the topics that belong to the clarification of P1 (catalogue group "Abklärung").</summary>
+    public static readonly IReadOnlySet<string> ClarificationTopics = new HashSet<string> { "clarify-eligibility", "clarify-funder" };
 
     /// <summary>CT-03: a date more than the profile's weeks before today.</summary>
     public static bool IsBeyondBackdating(DateOnly day, DateOnly today, StateProfile profile)

@@ -55,7 +55,7 @@ public sealed class Funder : IOfficeScoped, IAuditedEntity
     public IReadOnlyList<ContactPerson> Contacts => _contacts;
     public IReadOnlyList<FunderRelease> Releases => _releases;
 
-    /// <summary>FU-06 / FU-05: the Integrationsamt itself and Reha-Träger need no release to be used.</summary>
+    /// <summary>FU-05: the Integrationsamt itself is the default LEK funder and needs no release; every other LEK funder does (FU-04).</summary>
     public bool IsIntegrationOffice => Kind == FunderKind.IntegrationOffice;
 
     public ContactPerson AddContact(string name, string? role, string? phone, string? email)

@@ -149,4 +149,32 @@ public sealed class DocumentApiTests(TeilhabeFactory factory) : IClassFixture<Te
         await stored.ExpectAsync(HttpStatusCode.Created);
         Assert.Equal(2, (await caseworker.GetJsonAsync($"/api/v1/cases/{id}/documents")).GetArrayLength());
     }
+
+    [Fact]
+    [Trait("Rule", "ACC-06")]
+    public async Task ACC06_a_deputy_assigned_to_the_case_sees_it_and_one_of_another_IFD_cannot_be_assigned()
+    {
+        var tenant = await TestTenant.CreateAsync(factory);
+        using var caseworker = await factory.LoginAsync(tenant.CaseworkerA);
+        using var deputy = await factory.LoginAsync(tenant.DeputyA);
+        var id = await caseworker.CreateCaseAsync(new { clientId = await caseworker.CreateClientAsync() });
+        using (var before = await deputy.GetAsync($"/api/v1/cases/{id}"))
+        {
+            await before.ExpectAsync(HttpStatusCode.NotFound);
+        }
+
+        using (var foreign = await caseworker.PutAsJsonAsync($"/api/v1/cases/{id}/deputies", new { userIds = new[] { tenant.CaseworkerB!.Id } }))
+        {
+            await foreign.ExpectAsync(HttpStatusCode.BadRequest);
+        }
+
+        using (var assign = await caseworker.PutAsJsonAsync($"/api/v1/cases/{id}/deputies", new { userIds = new[] { tenant.DeputyA.Id } }))
+        {
+            await assign.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        using var after = await deputy.GetAsync($"/api/v1/cases/{id}");
+        await after.ExpectAsync(HttpStatusCode.OK);
+        Assert.Contains(tenant.DeputyA.Id, (await after.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("deputyIds").EnumerateArray().Select(d => d.GetString()));
+    }
 }

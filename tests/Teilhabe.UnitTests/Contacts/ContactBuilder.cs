@@ -57,6 +57,12 @@ public sealed class ContactBuilder
         return this;
     }
 
+    public ContactBuilder WithTopics(params string[] topics)
+    {
+        _topics = [.. topics];
+        return this;
+    }
+
     public ContactBuilder WithoutTopics()
     {
         _topics = [];

@@ -66,6 +66,18 @@ public sealed class ContactRuleTests
     }
 
     [Fact]
+    [Trait("Rule", "PH-P1-01")]
+    public void PHP101_a_P1_contact_with_a_counselling_topic_is_accepted_with_a_warning_clarification_topics_are_not()
+    {
+        var (p1, _) = new CaseBuilder().Build();
+        var counselling = new ContactBuilder().OnCase(p1).WithTopics("clarify-eligibility", "counselling-job").Check();
+        Assert.True(counselling.Allowed);
+        Assert.Equal("PH-P1-01", counselling.Prompt?.Rule);
+
+        Assert.Null(new ContactBuilder().OnCase(p1).WithTopics("clarify-eligibility", "clarify-funder").Check().Prompt);
+    }
+
+    [Fact]
     [Trait("Rule", "PH-P2-03")]
     public void PHP203_a_contact_with_an_employer_in_P2_is_accepted_with_a_prompt_to_move_to_P3()
     {

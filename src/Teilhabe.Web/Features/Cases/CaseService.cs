@@ -341,6 +341,25 @@ public sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUs
         return (agreement, []);
     }
 
+    /// <summary>ACC-06: deputies per case — colleagues of the same IFD with the role Fachkraft or Vertretung.</summary>
+    public async Task<IReadOnlyList<RuleViolation>> SetDeputiesAsync(Case @case, IReadOnlyList<string> userIds, CancellationToken ct)
+    {
+        var colleagues = await db.Users.AsNoTracking()
+            .Where(u => userIds.Contains(u.Id) && u.ServiceId == @case.ServiceId && u.IsActive)
+            .Select(u => u.Id).ToListAsync(ct);
+        var roleIds = await db.Roles.Where(r => r.Name == Roles.Caseworker || r.Name == Roles.Deputy).Select(r => r.Id).ToListAsync(ct);
+        var withRole = await db.UserRoles.Where(ur => colleagues.Contains(ur.UserId) && roleIds.Contains(ur.RoleId)).Select(ur => ur.UserId).Distinct().ToListAsync(ct);
+        var unknown = userIds.Except(withRole, StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            return [Input("userIds", "Vertretungen sind Fachkräfte oder Vertretungen desselben IFD; nicht passend: " + string.Join(", ", unknown) + ".")];
+        }
+
+        @case.SetDeputies(userIds);
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
     public async Task<string?> ValidFormVersionAsync(string form, DateOnly on, CancellationToken ct)
         => await db.CatalogueEntries.AsNoTracking()
             .Where(e => e.Catalogue == CatalogueNames.FormVersions && e.Form == form && e.Active && e.ValidFrom <= on)

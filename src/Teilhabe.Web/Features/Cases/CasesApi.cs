@@ -38,6 +38,7 @@ public static class CasesApi
         group.MapGet("/{id:guid}/transitions/{phase}/check", CheckAsync);
         group.MapPost("/{id:guid}/transitions", TransitionAsync);
         group.MapPost("/{id:guid}/funder-change", ChangeFunderAsync);
+        group.MapPut("/{id:guid}/deputies", SetDeputiesAsync);
         group.MapGet("/{id:guid}/documents", ListDocumentsAsync);
         group.MapPost("/{id:guid}/documents", UploadAsync).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(64L * 1024 * 1024));
@@ -247,6 +248,26 @@ public static class CasesApi
 
         var fresh = await cases.GetAsync(id, ct);
         return TypedResults.Ok(CaseDto.From(fresh!, true));
+    }
+
+    public sealed record DeputiesRequest(string[]? UserIds);
+
+    private static async Task<Results<Ok<CaseDto>, NotFound, ForbidHttpResult, ProblemHttpResult>> SetDeputiesAsync(
+        Guid id, DeputiesRequest r, CaseService cases, CaseAccess access, CancellationToken ct)
+    {
+        var @case = await cases.GetAsync(id, ct, tracked: true);
+        if (@case is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!access.CanEdit(@case))
+        {
+            return TypedResults.Forbid();
+        }
+
+        var errors = await cases.SetDeputiesAsync(@case, r.UserIds ?? [], ct);
+        return errors.Count > 0 ? ApiResults.Violations(errors) : TypedResults.Ok(CaseDto.From(@case, true));
     }
 
     public sealed record FunderChangeRequest(Guid? FunderId, string? LegalBasisCode, DateOnly? Date, string? OutcomeCategoryCode);
