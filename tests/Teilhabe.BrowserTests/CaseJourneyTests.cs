@@ -20,6 +20,7 @@ public sealed class CaseJourneyTests(BrowserFixture browser, ITestOutputHelper o
     [Fact]
     [Trait("Rule", "PH-P3-01")]
     [Trait("Rule", "PH-GEN-01")]
+    [Trait("Rule", "DOC-03")]
     public async Task Caseworker_takes_a_Sicherung_from_P1_to_P3_with_uploads()
     {
         var user = browser.User(Roles.Caseworker);
@@ -62,6 +63,9 @@ public sealed class CaseJourneyTests(BrowserFixture browser, ITestOutputHelper o
             await page.Locator("#Upload_Files").SetInputFilesAsync(new FilePayload { Name = kind + ".pdf", MimeType = "application/pdf", Buffer = Pdf });
             await page.GetByRole(AriaRole.Button, new() { Name = "Hochladen" }).ClickAsync();
             await Assertions.Expect(page.Locator("section[aria-labelledby='dokumente']")).ToContainTextAsync(kind + ".pdf");
+
+            // DOC-03: the signed original stays in the IFD; the scan is to be deleted from the PC.
+            await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("vom PC löschen");
         }
 
         await page.Locator("#Move_To").SelectOptionAsync("P3");
