@@ -299,4 +299,32 @@ public sealed class PhaseMachineApiTests(TeilhabeFactory factory) : IClassFixtur
         await done.ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("FP4", await caseworker.PhaseOfAsync(extra));
     }
+
+    [Theory]
+    [Trait("Rule", "BA-SI-02")]
+    [Trait("Rule", "BA-UB-02")]
+    [Trait("Rule", "BA-ST-02")]
+    [InlineData("IntegrationOffice", "sgb9-185-2", 9, false)]
+    [InlineData("IntegrationOffice", "sgb9-55-3", 12, false)]
+    [InlineData("PensionInsurance", "sgb9-196-3", 6, true)]
+    public async Task BA_the_planned_end_follows_from_the_P3_date_and_the_kind_of_commission(string funderKind, string legalBasis, int months, bool reha)
+    {
+        var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
+        using var caseworker = await factory.LoginAsync(tenant.CaseworkerA);
+        var client = await caseworker.CreateCompleteClientAsync(factory);
+        var funder = await caseworker.CreateFunderAsync(factory, funderKind);
+        var id = await caseworker.CreateCaseAsync(new { clientId = client, careTypeCode = "retention", funderId = funder, legalBasisCode = legalBasis, caseGroupCode = "support-need", referringBodyCode = "employer" });
+        await caseworker.SignNoticeAsync(id, factory.Today());
+        await caseworker.UploadOkAsync(id, "DataProtectionNotice", "DisabilityProof", "GoalAgreement");
+        if (reha)
+        {
+            await caseworker.UploadOkAsync(id, "WrittenCommission");
+        }
+
+        using var moved = await caseworker.MoveAsync(id, new { to = "P3" });
+        await moved.ExpectAsync(HttpStatusCode.OK);
+        var body = await moved.Content.ReadFromJsonAsync<JsonElement>();
+        var start = DateOnly.Parse(body.GetProperty("commissionStart").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(start.AddMonths(months).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), body.GetProperty("plannedEndDate").GetString());
+    }
 }
