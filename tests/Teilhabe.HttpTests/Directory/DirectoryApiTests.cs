@@ -86,4 +86,21 @@ public sealed class DirectoryApiTests(TeilhabeFactory factory) : IClassFixture<T
         await response.ExpectAsync(HttpStatusCode.BadRequest);
         Assert.True((await response.ReadProblemAsync()).GetProperty("errors").TryGetProperty("name", out _));
     }
+
+    [Fact]
+    [Trait("Rule", "BA-IB-02")]
+    public async Task BAIB02_a_Traeger_is_recorded_only_for_an_Inklusionsbetrieb()
+    {
+        var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
+        using var caseworker = await factory.LoginAsync(tenant.CaseworkerA);
+        using (var employer = await caseworker.PostAsJsonAsync("/api/v1/institutions", new { name = factory.Unique("Bäckerei"), kind = "employer", providerId = tenant.ProviderId }))
+        {
+            await employer.ExpectAsync(HttpStatusCode.BadRequest);
+            Assert.True((await employer.ReadProblemAsync()).GetProperty("errors").TryGetProperty("providerId", out _));
+        }
+
+        using var company = await caseworker.PostAsJsonAsync("/api/v1/institutions", new { name = factory.Unique("Inklusionsbetrieb"), kind = "inclusion-company", providerId = tenant.ProviderId });
+        var id = await company.ReadCreatedIdAsync();
+        Assert.Equal(tenant.ProviderId, (await caseworker.GetJsonAsync($"/api/v1/institutions/{id}")).GetProperty("providerId").GetString());
+    }
 }
