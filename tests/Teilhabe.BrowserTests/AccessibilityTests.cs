@@ -15,6 +15,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
     public static TheoryData<string, string?> Pages => new()
     {
         { "/konto/anmelden", null },
+        { "/barrierefreiheit", null },
         { "/fehler", null },
         { "/api-docs", null },
         { "/", Roles.Administrator },

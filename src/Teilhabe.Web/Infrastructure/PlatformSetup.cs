@@ -74,7 +74,8 @@ public static class PlatformSetup
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            // API.md fields without a value are sent as null, never left out: clients can rely on every field being there.
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
         services.AddOpenApi();
         services.AddAntiforgery(o =>
@@ -91,6 +92,7 @@ public static class PlatformSetup
             o.Conventions.AllowAnonymousToPage("/Accounts/Login");
             o.Conventions.AllowAnonymousToPage("/Shared/Error");
             o.Conventions.AllowAnonymousToPage("/ApiDocs/ApiDocs");
+            o.Conventions.AllowAnonymousToPage("/Home/Accessibility");
         });
         services.Configure<RequestLocalizationOptions>(o =>
         {

@@ -11,9 +11,20 @@ public sealed class TeilhabeOptions
     public BootstrapOptions Bootstrap { get; set; } = new();
     public ClockOptions Clock { get; set; } = new();
     public RateLimitOptions RateLimit { get; set; } = new();
+    public AccessibilityOptions Accessibility { get; set; } = new();
 
     /// <summary>Seed the demo IFDs, users and cases on an empty database (README, first command).</summary>
     public bool Demo { get; set; }
+}
+
+/// <summary>The operator's details for the accessibility statement (BITV 2.0 § 7: feedback mechanism and enforcement body).</summary>
+public sealed class AccessibilityOptions
+{
+    /// <summary>Where users report barriers; shown as a mailto link on every page.</summary>
+    public string FeedbackEmail { get; set; } = "barrierefreiheit@teilhabe.invalid";
+
+    /// <summary>Date of the last review of the statement (YYYY-MM-DD).</summary>
+    public string ReviewedOn { get; set; } = "2026-11-23";
 }
 
 public enum DatabaseProvider
