@@ -18,6 +18,7 @@ if (demo)
 }
 
 builder.AddTeilhabePlatform();
+builder.AddObservability();
 builder.Services.AddScoped<UserAdministration>();
 builder.Services.AddScoped<AuditQuery>();
 builder.Services.AddScoped<Teilhabe.Web.Features.Shared.LayoutModel>();
@@ -36,6 +37,7 @@ builder.Services.AddSingleton<IDocumentStore>(sp => DocumentStorage.Create(sp));
 
 var app = builder.Build();
 
+app.UseObservability();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 if (!PlatformSetup.IsLocal(app.Environment))

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Teilhabe.Core.Accounts;
 
@@ -91,9 +92,15 @@ public sealed class TeilhabeFactory : WebApplicationFactory<Program>
         builder.UseSetting("Teilhabe:RateLimit:LoginPermitsPerMinute", _options.LoginPermitsPerMinute.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Teilhabe:Storage:Path", _storagePath);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Serilog:MinimumLevel:Default", _options.Logs is null ? "Warning" : "Information");
         foreach (var (key, value) in _options.Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_options.Logs is { } logs)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(logs));
         }
 
         if (_options.FakeClock)

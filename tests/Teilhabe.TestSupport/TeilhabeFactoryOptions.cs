@@ -15,6 +15,9 @@ public sealed record TeilhabeFactoryOptions
     /// <summary>Listen on a real 127.0.0.1 port (Kestrel) instead of the in-memory test server, for the browser.</summary>
     public bool RealServer { get; init; }
 
+    /// <summary>Receives every log event of the app (the product logs through Serilog, which forwards to it).</summary>
+    public Microsoft.Extensions.Logging.ILoggerProvider? Logs { get; init; }
+
     /// <summary>Further configuration keys, e.g. "Teilhabe:Clock:FixedDate".</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 }
