@@ -11,7 +11,8 @@ using Teilhabe.Web.Features.Documents;
 using Teilhabe.Web.Infrastructure;
 
 var demo = args.Contains("--demo");
-var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+var rotateKey = args.Contains("rotate-document-key");
+var builder = WebApplication.CreateBuilder(args.Where(a => a is not "--demo" and not "rotate-document-key").ToArray());
 if (demo)
 {
     builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Teilhabe:Demo"] = "true" });
@@ -36,6 +37,10 @@ builder.Services.AddScoped<ICatalogueUsage, ContactCatalogueUsage>();
 builder.Services.AddSingleton<IDocumentStore>(sp => DocumentStorage.Create(sp));
 
 var app = builder.Build();
+if (rotateKey)
+{
+    return await DocumentStorage.RotateKeyCommandAsync(app.Services);
+}
 
 app.UseObservability();
 app.UseExceptionHandler();
@@ -71,6 +76,7 @@ app.MapRazorPages();
 await app.PrepareDatabaseAsync();
 StartupBanner.Register(app, demo);
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the HTTP tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -92,6 +92,53 @@ public sealed class EncryptingDocumentStoreTests
         }
     }
 
+    [Fact]
+    public async Task Key_rotation_reencrypts_every_object_and_drops_the_old_key()
+    {
+        var folder = System.IO.Directory.CreateTempSubdirectory("teilhabe-rotate-");
+        try
+        {
+            var keyFile = Path.Combine(folder.FullName, "document-key.b64");
+            var blobs = new FileSystemBlobStore(Path.Combine(folder.FullName, "documents"));
+            var before = new EncryptingDocumentStore(blobs, DocumentKeyFile.LoadRingOrCreate(keyFile));
+            await before.SaveAsync("2025/a1", Plain, CancellationToken.None);
+            await before.SaveAsync("2026/b2", new byte[] { 1, 2, 3 }, CancellationToken.None);
+            var oldKey = await File.ReadAllTextAsync(keyFile);
+
+            var result = await DocumentKeyRotation.RotateAsync(blobs, keyFile, CancellationToken.None);
+
+            Assert.Equal(new DocumentKeyRotation.Result(2, 2), result);
+            var ring = DocumentKeyFile.LoadRingOrCreate(keyFile);
+            Assert.Single(ring);
+            Assert.NotEqual(oldKey.Trim(), Convert.ToBase64String(ring[0]));
+            var after = new EncryptingDocumentStore(blobs, ring);
+            Assert.Equal(Plain, await after.ReadAsync("2025/a1", CancellationToken.None));
+            Assert.Equal([1, 2, 3], await after.ReadAsync("2026/b2", CancellationToken.None));
+            await Assert.ThrowsAnyAsync<CryptographicException>(() => before.ReadAsync("2025/a1", CancellationToken.None));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task During_a_rotation_objects_of_both_keys_are_readable_and_new_ones_use_the_new_key()
+    {
+        var inner = new MemoryBlobStore();
+        var oldKey = RandomNumberGenerator.GetBytes(32);
+        var newKey = RandomNumberGenerator.GetBytes(32);
+        await new EncryptingDocumentStore(inner, oldKey).SaveAsync("2025/a", Plain, CancellationToken.None);
+        var ring = new EncryptingDocumentStore(inner, [newKey, oldKey]);
+
+        await ring.SaveAsync("2026/b", Plain, CancellationToken.None);
+
+        Assert.Equal(Plain, await ring.ReadAsync("2025/a", CancellationToken.None));
+        Assert.Equal(Plain, await new EncryptingDocumentStore(inner, newKey).ReadAsync("2026/b", CancellationToken.None));
+        Assert.True(await ring.ReencryptAsync("2025/a", CancellationToken.None));
+        Assert.False(await ring.ReencryptAsync("2025/a", CancellationToken.None));
+    }
+
     private sealed class MemoryBlobStore : IBlobStore
     {
         public Dictionary<string, byte[]> Objects { get; } = [];
@@ -109,6 +156,16 @@ public sealed class EncryptingDocumentStoreTests
         {
             Objects.Remove(key);
             return Task.CompletedTask;
+        }
+
+        public async IAsyncEnumerable<string> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+        {
+            foreach (var key in Objects.Keys.ToList())
+            {
+                yield return key;
+            }
+
+            await Task.CompletedTask;
         }
     }
 }

@@ -11,6 +11,13 @@ public static class DocumentStorage
 {
     public static IDocumentStore Create(IServiceProvider sp)
     {
+        var (blobs, keyFile) = Backend(sp);
+        return new EncryptingDocumentStore(blobs, DocumentKeyFile.LoadRingOrCreate(keyFile));
+    }
+
+    /// <summary>The raw store and the key file as configured (also for the key rotation command).</summary>
+    public static (IBlobStore Blobs, string KeyFile) Backend(IServiceProvider sp)
+    {
         var options = sp.GetRequiredService<IOptions<TeilhabeOptions>>().Value.Storage;
         var env = sp.GetRequiredService<IHostEnvironment>();
         var root = Path.IsPathRooted(options.Path) ? options.Path : Path.Combine(env.ContentRootPath, options.Path);
@@ -20,7 +27,16 @@ public static class DocumentStorage
             StorageProvider.S3 => CreateS3(options.S3),
             _ => new FileSystemBlobStore(root),
         };
-        return new EncryptingDocumentStore(blobs, DocumentKeyFile.LoadOrCreate(keyFile));
+        return (blobs, keyFile);
+    }
+
+    /// <summary>`Teilhabe.Web rotate-document-key`: rotates the document key and re-encrypts every stored object.</summary>
+    public static async Task<int> RotateKeyCommandAsync(IServiceProvider sp)
+    {
+        var (blobs, keyFile) = Backend(sp);
+        var result = await DocumentKeyRotation.RotateAsync(blobs, keyFile, CancellationToken.None);
+        Console.Out.WriteLine($"Dokumentschlüssel erneuert: {result.Reencrypted} von {result.Objects} gespeicherten Objekten neu verschlüsselt ({keyFile}).");
+        return 0;
     }
 
     private static S3BlobStore CreateS3(S3StorageOptions s3)

@@ -5,24 +5,72 @@ namespace Teilhabe.Web.Features.Documents;
 /// <summary>
 /// Documents encrypted at rest with AES-256-GCM by the product itself, whatever the backend below.
 /// Layout of a stored object: 12-byte nonce, 16-byte tag, ciphertext (unchanged since the first file store,
-/// so existing files stay readable).
+/// so existing files stay readable). New objects are written with the first (current) key of the key ring;
+/// reading tries the current key, then older ones (GCM's tag tells a wrong key), so a key rotation can run while
+/// the product is in use.
 /// </summary>
 public sealed class EncryptingDocumentStore : IDocumentStore
 {
     private const int NonceSize = 12;
     private const int TagSize = 16;
     private readonly IBlobStore _inner;
-    private readonly byte[] _key;
+    private readonly byte[][] _keys;
 
     public EncryptingDocumentStore(IBlobStore inner, byte[] key)
+        : this(inner, [key])
     {
-        if (key.Length != 32)
+    }
+
+    public EncryptingDocumentStore(IBlobStore inner, IReadOnlyList<byte[]> keys)
+    {
+        if (keys.Count == 0 || keys.Any(k => k.Length != 32))
         {
-            throw new ArgumentException("Der Dokumentschlüssel muss 256 Bit haben.", nameof(key));
+            throw new ArgumentException("Der Dokumentschlüssel muss 256 Bit haben.", nameof(keys));
         }
 
         _inner = inner;
-        _key = key;
+        _keys = [.. keys];
+    }
+
+    private byte[] CurrentKey => _keys[0];
+
+    /// <summary>Re-encrypts one object with the current key; false when it already was (or does not exist).</summary>
+    public async Task<bool> ReencryptAsync(string key, CancellationToken ct)
+    {
+        var data = await _inner.GetAsync(StorageKey.Validate(key), ct);
+        if (data is null || data.Length < NonceSize + TagSize)
+        {
+            return false;
+        }
+
+        var (plain, keyIndex) = Decrypt(key, data);
+        if (keyIndex == 0)
+        {
+            return false;
+        }
+
+        await SaveAsync(key, plain, ct);
+        return true;
+    }
+
+    private (byte[] Plain, int KeyIndex) Decrypt(string key, byte[] data)
+    {
+        var plain = new byte[data.Length - NonceSize - TagSize];
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            try
+            {
+                using var aes = new AesGcm(_keys[i], TagSize);
+                aes.Decrypt(data.AsSpan(0, NonceSize), data.AsSpan(NonceSize + TagSize), data.AsSpan(NonceSize, TagSize), plain);
+                return (plain, i);
+            }
+            catch (AuthenticationTagMismatchException)
+            {
+                // Written with another key of the ring (or damaged): try the next one.
+            }
+        }
+
+        throw new CryptographicException($"Das gespeicherte Dokument {key} lässt sich mit keinem Schlüssel des Schlüsselbunds entschlüsseln.");
     }
 
     public Task SaveAsync(string key, ReadOnlyMemory<byte> content, CancellationToken ct)
@@ -30,7 +78,7 @@ public sealed class EncryptingDocumentStore : IDocumentStore
         var data = new byte[NonceSize + TagSize + content.Length];
         var nonce = data.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        using (var aes = new AesGcm(_key, TagSize))
+        using (var aes = new AesGcm(CurrentKey, TagSize))
         {
             aes.Encrypt(nonce, content.Span, data.AsSpan(NonceSize + TagSize), data.AsSpan(NonceSize, TagSize));
         }
@@ -51,34 +99,78 @@ public sealed class EncryptingDocumentStore : IDocumentStore
             throw new CryptographicException($"Das gespeicherte Dokument {key} ist unvollständig.");
         }
 
-        var plain = new byte[data.Length - NonceSize - TagSize];
-        using var aes = new AesGcm(_key, TagSize);
-        aes.Decrypt(data.AsSpan(0, NonceSize), data.AsSpan(NonceSize + TagSize), data.AsSpan(NonceSize, TagSize), plain);
-        return plain;
+        return Decrypt(key, data).Plain;
     }
 
     public Task DeleteAsync(string key, CancellationToken ct) => _inner.DeleteAsync(StorageKey.Validate(key), ct);
 }
 
-/// <summary>The document key lives in a file outside the database (Teilhabe:Storage:KeyFile), created on first start.</summary>
+/// <summary>
+/// The document keys live in a file outside the database (Teilhabe:Storage:KeyFile), created on first start:
+/// one base64 key (256 bit) per line, the first is the current one. A file with one line is the original format.
+/// </summary>
 public static class DocumentKeyFile
 {
-    public static byte[] LoadOrCreate(string keyFile)
+    public static byte[] LoadOrCreate(string keyFile) => LoadRingOrCreate(keyFile)[0];
+
+    public static IReadOnlyList<byte[]> LoadRingOrCreate(string keyFile)
     {
         if (File.Exists(keyFile))
         {
-            var existing = Convert.FromBase64String(File.ReadAllText(keyFile).Trim());
-            return existing.Length == 32 ? existing : throw new InvalidOperationException($"Der Dokumentschlüssel in {keyFile} hat nicht 256 Bit.");
+            var keys = File.ReadAllLines(keyFile).Select(l => l.Trim()).Where(l => l.Length > 0).Select(Convert.FromBase64String).ToList();
+            return keys.Count > 0 && keys.All(k => k.Length == 32)
+                ? keys
+                : throw new InvalidOperationException($"Der Dokumentschlüssel in {keyFile} hat nicht 256 Bit.");
         }
 
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(keyFile))!);
         var key = RandomNumberGenerator.GetBytes(32);
-        File.WriteAllText(keyFile, Convert.ToBase64String(key));
+        Write(keyFile, [key]);
+        return [key];
+    }
+
+    /// <summary>Replaces the key file atomically (write beside it, then rename), readable by the owner only.</summary>
+    public static void Write(string keyFile, IEnumerable<byte[]> keys)
+    {
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(keyFile))!);
+        var temp = keyFile + ".new";
+        File.WriteAllLines(temp, keys.Select(Convert.ToBase64String));
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
-        return key;
+        File.Move(temp, keyFile, overwrite: true);
+    }
+}
+
+/// <summary>
+/// Key rotation (README "Operations"): a new key becomes current, every stored object is re-encrypted with it,
+/// then the old keys are dropped. Interrupted, it can simply be run again: until it finishes the ring keeps the
+/// old keys, and objects already re-encrypted are skipped.
+/// </summary>
+public static class DocumentKeyRotation
+{
+    public sealed record Result(int Objects, int Reencrypted);
+
+    public static async Task<Result> RotateAsync(IBlobStore blobs, string keyFile, CancellationToken ct)
+    {
+        var ring = DocumentKeyFile.LoadRingOrCreate(keyFile).ToList();
+        var fresh = RandomNumberGenerator.GetBytes(32);
+        ring.Insert(0, fresh);
+        DocumentKeyFile.Write(keyFile, ring);
+
+        var store = new EncryptingDocumentStore(blobs, ring);
+        int objects = 0, reencrypted = 0;
+        await foreach (var key in blobs.ListAsync(ct))
+        {
+            objects++;
+            if (await store.ReencryptAsync(key, ct))
+            {
+                reencrypted++;
+            }
+        }
+
+        DocumentKeyFile.Write(keyFile, [fresh]);
+        return new Result(objects, reencrypted);
     }
 }

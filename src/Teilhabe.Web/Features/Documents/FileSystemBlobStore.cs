@@ -21,7 +21,7 @@ public sealed class FileSystemBlobStore : IBlobStore
             await file.WriteAsync(content, ct);
         }
 
-        File.Move(temp, path);
+        File.Move(temp, path, overwrite: true);
     }
 
     public async Task<byte[]?> GetAsync(string key, CancellationToken ct)
@@ -39,6 +39,22 @@ public sealed class FileSystemBlobStore : IBlobStore
         }
 
         return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<string> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        foreach (var file in System.IO.Directory.EnumerateFiles(_root, "*", SearchOption.AllDirectories))
+        {
+            ct.ThrowIfCancellationRequested();
+            if (file.EndsWith(".tmp", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            yield return Path.GetRelativePath(_root, file).Replace(Path.DirectorySeparatorChar, '/');
+        }
+
+        await Task.CompletedTask;
     }
 
     private string PathOf(string key)

@@ -47,6 +47,23 @@ public sealed class S3BlobStore(IAmazonS3 s3, string bucket, string? prefix = nu
     public async Task DeleteAsync(string key, CancellationToken ct) =>
         await s3.DeleteObjectAsync(bucket, ObjectKeyOf(key), ct);
 
+    public async IAsyncEnumerable<string> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var request = new ListObjectsV2Request { BucketName = bucket, Prefix = _prefix };
+        ListObjectsV2Response response;
+        do
+        {
+            response = await s3.ListObjectsV2Async(request, ct);
+            foreach (var o in response.S3Objects ?? [])
+            {
+                yield return o.Key[_prefix.Length..];
+            }
+
+            request.ContinuationToken = response.NextContinuationToken;
+        }
+        while (response.IsTruncated == true);
+    }
+
     /// <summary>The client for Teilhabe:Storage:S3; credentials come from the environment, never from the repository.</summary>
     public static IAmazonS3 CreateClient(S3StorageOptions options)
     {
