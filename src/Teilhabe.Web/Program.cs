@@ -11,8 +11,10 @@ using Teilhabe.Web.Features.Documents;
 using Teilhabe.Web.Infrastructure;
 
 var demo = args.Contains("--demo");
-var rotateKey = args.Contains("rotate-document-key");
-var builder = WebApplication.CreateBuilder(args.Where(a => a is not "--demo" and not "rotate-document-key").ToArray());
+// Operations commands (README "Operations"): rotate-document-key, backup FOLDER, restore FOLDER.
+var command = args.FirstOrDefault() is "rotate-document-key" or "backup" or "restore" ? args[0] : null;
+var commandArgument = command is null ? null : args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo" && a != command && a != commandArgument).ToArray());
 if (demo)
 {
     builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Teilhabe:Demo"] = "true" });
@@ -37,9 +39,14 @@ builder.Services.AddScoped<ICatalogueUsage, ContactCatalogueUsage>();
 builder.Services.AddSingleton<IDocumentStore>(sp => DocumentStorage.Create(sp));
 
 var app = builder.Build();
-if (rotateKey)
+if (command == "rotate-document-key")
 {
     return await DocumentStorage.RotateKeyCommandAsync(app.Services);
+}
+
+if (command is "backup" or "restore")
+{
+    return await Backup.CommandAsync(app.Services, command, commandArgument);
 }
 
 app.UseObservability();
