@@ -47,7 +47,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         { "/wiedervorlagen", Roles.Caseworker },
         { "/wiedervorlagen", Roles.ServiceLead },
         { "/wiedervorlagen", Roles.IntegrationOfficeCoordinator },
-        { "/wiedervorlagen?ueberfaellig=true", Roles.Deputy },
+        { "/wiedervorlagen", Roles.Deputy },
     };
 
     [Theory]
