@@ -6,6 +6,7 @@ using Teilhabe.Web.Features.Cases;
 using Teilhabe.Web.Features.Catalogues;
 using Teilhabe.Web.Features.Clients;
 using Teilhabe.Web.Features.Contacts;
+using Teilhabe.Web.Features.Deadlines;
 using Teilhabe.Web.Features.Directory;
 using Teilhabe.Web.Features.Documents;
 using Teilhabe.Web.Infrastructure;
@@ -36,6 +37,7 @@ builder.Services.AddScoped<DocumentService>();
 builder.Services.AddScoped<ContactService>();
 builder.Services.AddScoped<IContactFacts>(sp => sp.GetRequiredService<ContactService>());
 builder.Services.AddScoped<ICatalogueUsage, ContactCatalogueUsage>();
+builder.Services.AddDeadlines();
 builder.Services.AddSingleton<IDocumentStore>(sp => DocumentStorage.Create(sp));
 
 var app = builder.Build();
@@ -78,6 +80,7 @@ app.MapClientsApi();
 app.MapContactsApi();
 app.MapDirectoryApi();
 app.MapCasesApi();
+app.MapDeadlinesApi();
 app.MapRazorPages();
 
 await app.PrepareDatabaseAsync();

@@ -45,6 +45,10 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         { "/faelle", Roles.Caseworker },
         { "/faelle", Roles.ServiceLead },
         { "/faelle", Roles.IntegrationOfficeCoordinator },
+        { "/wiedervorlagen", Roles.Caseworker },
+        { "/wiedervorlagen", Roles.ServiceLead },
+        { "/wiedervorlagen", Roles.IntegrationOfficeCoordinator },
+        { "/wiedervorlagen", Roles.Deputy },
     };
 
     [Theory]

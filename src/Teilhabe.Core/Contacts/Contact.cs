@@ -54,6 +54,7 @@ public sealed class Contact : IServiceScoped, IAuditedEntity, IClientRelated, IC
         Keywords = draft.Keywords?.Trim();
         Note = draft.Note?.Trim();
         PassesProtectedData = draft.PassesProtectedData;
+        DurationMinutes = draft.DurationMinutes;
         Late = late;
         RecordedAt = recordedAt;
         RecordedBy = recordedBy ?? string.Empty;
@@ -80,6 +81,9 @@ public sealed class Contact : IServiceScoped, IAuditedEntity, IClientRelated, IC
 
     /// <summary>DOC-05: the contact passes on especially protected data (needs a Schweigepflichtentbindung).</summary>
     public bool PassesProtectedData { get; private set; }
+
+    /// <summary>CT-05: how long the contact lasted, where recorded (a long phone call counts as a contact).</summary>
+    public int? DurationMinutes { get; private set; }
 
     /// <summary>CT-02: entered later than the profile's working-day window ("verspätet").</summary>
     public bool Late { get; private set; }

@@ -14,7 +14,8 @@ public sealed record ContactDraft(
     string? Note,
     IReadOnlyList<string> TopicCodes,
     IReadOnlyList<Guid> OutcomeIds,
-    bool PassesProtectedData);
+    bool PassesProtectedData,
+    int? DurationMinutes = null);
 
 public sealed record ParticipantDraft(ParticipantKind Kind, Guid? ReferenceId, string Name);
 

@@ -64,3 +64,15 @@ internal sealed class OutcomeConfiguration : IEntityTypeConfiguration<Outcome>
         b.Ignore(o => o.LacksStartDate);
     }
 }
+
+internal sealed class ContactExceptionConfiguration : IEntityTypeConfiguration<ContactException>
+{
+    public void Configure(EntityTypeBuilder<ContactException> b)
+    {
+        b.ToTable("ContactExceptions");
+        b.Property(e => e.Reason).HasMaxLength(1000);
+        b.Property(e => e.RecordedBy).HasMaxLength(64);
+        b.HasOne<Case>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(e => e.CaseId);
+    }
+}

@@ -63,6 +63,9 @@ public sealed record StateProfile
     /// <summary>CT-05: at most this many weeks between two documented contacts.</summary>
     public int ContactGapWeeks { get; init; } = 4;
 
+    /// <summary>CT-05: a phone call of at least this many minutes counts as a contact.</summary>
+    public int LongPhoneCallMinutes { get; init; } = 20;
+
     /// <summary>DOC-01: maximum size of one uploaded file.</summary>
     public long MaxUploadBytes { get; init; } = 4L * 1024 * 1024;
 

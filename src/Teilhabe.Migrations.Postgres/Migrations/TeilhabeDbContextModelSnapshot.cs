@@ -886,6 +886,9 @@ namespace Teilhabe.Migrations.Postgres.Migrations
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("DurationMinutes")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Form")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -932,6 +935,49 @@ namespace Teilhabe.Migrations.Postgres.Migrations
                     b.HasIndex("CaseId", "OccurredAt");
 
                     b.ToTable("Contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Contacts.ContactException", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("IntegrationOfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("ContactExceptions", (string)null);
                 });
 
             modelBuilder.Entity("Teilhabe.Core.Contacts.Outcome", b =>
@@ -1518,6 +1564,15 @@ namespace Teilhabe.Migrations.Postgres.Migrations
                     b.Navigation("Participants");
 
                     b.Navigation("Topics");
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Contacts.ContactException", b =>
+                {
+                    b.HasOne("Teilhabe.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Teilhabe.Core.Contacts.Outcome", b =>

@@ -871,6 +871,9 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ClientId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Form")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -917,6 +920,49 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
                     b.HasIndex("CaseId", "OccurredAt");
 
                     b.ToTable("Contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Contacts.ContactException", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IntegrationOfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("ContactExceptions", (string)null);
                 });
 
             modelBuilder.Entity("Teilhabe.Core.Contacts.Outcome", b =>
@@ -1503,6 +1549,15 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
                     b.Navigation("Participants");
 
                     b.Navigation("Topics");
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Contacts.ContactException", b =>
+                {
+                    b.HasOne("Teilhabe.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Teilhabe.Core.Contacts.Outcome", b =>

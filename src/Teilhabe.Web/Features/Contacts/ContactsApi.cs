@@ -13,7 +13,7 @@ public static class ContactsApi
 
     public sealed record ContactRequest(
         DateTimeOffset? OccurredAt, string? Form, string? Keywords, List<ParticipantRequest>? Participants, string? Note,
-        List<string>? TopicCodes, List<Guid>? OutcomeIds, bool? PassesProtectedData);
+        List<string>? TopicCodes, List<Guid>? OutcomeIds, bool? PassesProtectedData, int? DurationMinutes = null);
 
     public sealed record PromptDto(string Rule, string Message);
 
@@ -23,7 +23,8 @@ public static class ContactsApi
 
     public sealed record ContactDto(
         Guid Id, DateTimeOffset OccurredAt, string Form, string? Keywords, List<ParticipantDto> Participants, string? Note,
-        List<string> TopicCodes, List<Guid> OutcomeIds, bool PassesProtectedData, bool Late, DateTimeOffset RecordedAt, string RecordedBy);
+        List<string> TopicCodes, List<Guid> OutcomeIds, bool PassesProtectedData, bool Late, DateTimeOffset RecordedAt, string RecordedBy,
+        int? DurationMinutes = null);
 
     public sealed record OutcomeRequest(string? OutcomeCode, Guid? ServiceFunderId);
 
@@ -140,8 +141,13 @@ public static class ContactsApi
             errors.Add(new(RuleIds.Input, "Stichworte höchstens 500, Notiz höchstens 8000 Zeichen.", "note"));
         }
 
+        if (r.DurationMinutes is < 1 or > 1440)
+        {
+            errors.Add(new(RuleIds.Input, "Die Dauer des Kontakts liegt zwischen 1 und 1440 Minuten.", "durationMinutes"));
+        }
+
         var draft = new ContactDraft(r.OccurredAt, form, r.Keywords, participants, r.Note,
-            [.. (r.TopicCodes ?? []).Where(c => !string.IsNullOrWhiteSpace(c))], r.OutcomeIds ?? [], r.PassesProtectedData ?? false);
+            [.. (r.TopicCodes ?? []).Where(c => !string.IsNullOrWhiteSpace(c))], r.OutcomeIds ?? [], r.PassesProtectedData ?? false, r.DurationMinutes);
         return (draft, errors);
     }
 
@@ -158,7 +164,8 @@ public static class ContactsApi
         return TypedResults.Ok((await contacts.ListAsync(@case, ct)).Select(c => new ContactDto(
             c.Id, c.OccurredAt, FormCode(c.Form), internalTexts ? c.Keywords : null,
             [.. c.Participants.Select(p => new ParticipantDto(KindCode(p.Kind), p.ReferenceId, p.Name))], internalTexts ? c.Note : null,
-            [.. c.Topics.Select(t => t.Code)], [.. c.Outcomes.Select(o => o.OutcomeId)], c.PassesProtectedData, c.Late, c.RecordedAt, c.RecordedBy)).ToList());
+            [.. c.Topics.Select(t => t.Code)], [.. c.Outcomes.Select(o => o.OutcomeId)], c.PassesProtectedData, c.Late, c.RecordedAt, c.RecordedBy,
+            c.DurationMinutes)).ToList());
     }
 
     private static async Task<Results<Created<CreatedOutcome>, NotFound, ForbidHttpResult, ProblemHttpResult>> CreateOutcomeAsync(

@@ -1,0 +1,17 @@
+namespace Teilhabe.Web.Features.Deadlines;
+
+/// <summary>The deadline list and its rule sources; other features add their <see cref="IDeadlineSource"/> the same way.</summary>
+public static class DeadlineRegistration
+{
+    public static IServiceCollection AddDeadlines(this IServiceCollection services)
+    {
+        services.AddScoped<DeadlineService>();
+        services.AddScoped<ContinuityService>();
+        services.AddScoped<IDeadlineSource, CounsellingDeadlines>();
+        services.AddScoped<IDeadlineSource, CommissionDeadlines>();
+        services.AddScoped<IDeadlineSource, ContinuityDeadlines>();
+        services.AddScoped<IDeadlineSource, EmploymentDeadlines>();
+        services.AddScoped<IDeadlineSource, PasswordDeadlines>();
+        return services;
+    }
+}
