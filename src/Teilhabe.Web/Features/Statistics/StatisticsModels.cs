@@ -118,3 +118,6 @@ public static class BreakdownNames
         _ => "Fachdienstliche Stellungnahmen (FDS)",
     };
 }
+
+/// <summary>The model of the partial _CountTable: one figure table with its caption.</summary>
+public sealed record CountTable(string Caption, string RowHeader, IReadOnlyList<(string Label, Count Count)> Rows);
