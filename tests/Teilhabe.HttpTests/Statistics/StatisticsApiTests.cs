@@ -352,6 +352,26 @@ public sealed class StatisticsApiTests(TeilhabeFactory factory) : IClassFixture<
     }
 
     [Fact]
+    [Trait("Rule", "STAT-03")]
+    public async Task STAT03_data_quality_counts_incomplete_open_cases_and_LEK_without_start_date_per_caseworker()
+    {
+        var data = await DataAsync();
+        using var lead = await factory.SignInToPagesAsync(data.Tenant.LeadA);
+        using var response = await lead.GetAsync("/statistik/datenqualitaet?year=2025");
+        await response.ExpectAsync(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+
+        // Open cases of service A: K3 (P3), K8 (FP3), K10 (P2), K11 (P3) — all lack at least the funder (and more);
+        // one valid LEK without start date (K1 employer-counselled); no late contact.
+        var name = $"<th scope=\"row\">Fachkraft {data.Tenant.CaseworkerA.UserName}</th>";
+        var at = html.IndexOf(name, StringComparison.Ordinal);
+        Assert.True(at >= 0, html);
+        var cells = System.Text.RegularExpressions.Regex.Matches(html[at..], "<td class=\"num\">(\\d+)</td>").Take(3).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["4", "1", "0"], cells);
+        Assert.Contains("</a>: fehlt ", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     [Trait("Rule", "STAT-02")]
     public async Task STAT02_the_publication_export_suppresses_cells_below_3_and_the_exact_figures_stay_exact()
     {
