@@ -9,6 +9,7 @@ using Teilhabe.Web.Features.Contacts;
 using Teilhabe.Web.Features.Deadlines;
 using Teilhabe.Web.Features.Directory;
 using Teilhabe.Web.Features.Documents;
+using Teilhabe.Web.Features.Statistics;
 using Teilhabe.Web.Infrastructure;
 
 var demo = args.Contains("--demo");
@@ -38,6 +39,7 @@ builder.Services.AddScoped<ContactService>();
 builder.Services.AddScoped<IContactFacts>(sp => sp.GetRequiredService<ContactService>());
 builder.Services.AddScoped<ICatalogueUsage, ContactCatalogueUsage>();
 builder.Services.AddDeadlines();
+builder.Services.AddScoped<Teilhabe.Web.Features.Statistics.StatisticsService>();
 builder.Services.AddSingleton<IDocumentStore>(sp => DocumentStorage.Create(sp));
 
 var app = builder.Build();
@@ -81,6 +83,7 @@ app.MapContactsApi();
 app.MapDirectoryApi();
 app.MapCasesApi();
 app.MapDeadlinesApi();
+app.MapStatisticsApi();
 app.MapRazorPages();
 
 await app.PrepareDatabaseAsync();

@@ -49,6 +49,10 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         { "/wiedervorlagen", Roles.ServiceLead },
         { "/wiedervorlagen", Roles.IntegrationOfficeCoordinator },
         { "/wiedervorlagen", Roles.Deputy },
+        { "/statistik", Roles.ServiceLead },
+        { "/statistik", Roles.IntegrationOfficeCoordinator },
+        { "/statistik/datenqualitaet", Roles.ServiceLead },
+        { "/statistik/datenqualitaet", Roles.IntegrationOfficeCoordinator },
     };
 
     [Theory]
@@ -65,6 +69,25 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
 
         Assert.Equal(200, response?.Status);
         Assert.EndsWith(path, new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+        await AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    [Trait("Rule", "STAT-03")]
+    public async Task STAT03_statistics_page_shows_titled_charts_with_their_tables_and_passes_axe()
+    {
+        var page = await browser.NewPageAsync(bypassCsp: true);
+        await BrowserFixture.SignInAsync(page, browser.User(Roles.IntegrationOfficeCoordinator));
+        await page.GotoAsync("/statistik?year=2025&public=true");
+
+        var charts = page.Locator("svg.bar-chart[role=img]");
+        Assert.True(await charts.CountAsync() >= 4);
+        Assert.Equal(await charts.CountAsync(), await page.Locator("svg.bar-chart > title").CountAsync());
+        Assert.Equal(await charts.CountAsync(), await page.Locator("svg.bar-chart > desc").CountAsync());
+        Assert.True(await page.Locator("table.statistics-table caption").CountAsync() >= await charts.CountAsync());
+        await Assertions.Expect(page.GetByLabel("Veröffentlichung (kleine Werte unterdrückt)")).ToBeCheckedAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "CSV (für Excel, Semikolon-getrennt)" })).ToBeVisibleAsync();
         await AssertAccessibleAsync(page);
         await page.Context.CloseAsync();
     }

@@ -19,6 +19,7 @@ public static class NavigationRegistry
         ("/verwaltung/organisationen", "Organisationen und IFD", [Roles.Administrator]),
         ("/verwaltung/kataloge", "Kataloge", [Roles.Administrator, Roles.IntegrationOfficeCoordinator]),
         ("/protokoll", "Protokoll", [Roles.Administrator, Roles.ServiceLead]),
+        ("/statistik", "Statistik", [Roles.ServiceLead, Roles.IntegrationOfficeCoordinator]),
     ];
 
     public static IEnumerable<LayoutModel.NavLink> For(ICurrentUser user)
