@@ -48,6 +48,7 @@ public sealed class TeilhabeDbContext(DbContextOptions<TeilhabeDbContext> option
     public DbSet<CaseDocument> Documents => Set<CaseDocument>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Outcome> Outcomes => Set<Outcome>();
+    public DbSet<ContactEntryDraft> ContactEntryDrafts => Set<ContactEntryDraft>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

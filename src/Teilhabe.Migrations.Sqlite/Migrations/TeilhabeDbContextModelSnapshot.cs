@@ -919,6 +919,43 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
                     b.ToTable("Contacts", (string)null);
                 });
 
+            modelBuilder.Entity("Teilhabe.Core.Contacts.ContactEntryDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FieldsJson")
+                        .IsRequired()
+                        .HasMaxLength(64000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IntegrationOfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("UserId", "CaseId")
+                        .IsUnique();
+
+                    b.ToTable("ContactEntryDrafts", (string)null);
+                });
+
             modelBuilder.Entity("Teilhabe.Core.Contacts.Outcome", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1503,6 +1540,15 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
                     b.Navigation("Participants");
 
                     b.Navigation("Topics");
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Contacts.ContactEntryDraft", b =>
+                {
+                    b.HasOne("Teilhabe.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Teilhabe.Core.Contacts.Outcome", b =>
