@@ -44,6 +44,8 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         { "/faelle", Roles.Caseworker },
         { "/faelle", Roles.ServiceLead },
         { "/faelle", Roles.IntegrationOfficeCoordinator },
+        { "/lek-ohne-startdatum", Roles.Caseworker },
+        { "/lek-ohne-startdatum", Roles.ServiceLead },
     };
 
     [Theory]
