@@ -90,7 +90,7 @@ public sealed class ContactJourneyTests(BrowserFixture browser, ITestOutputHelpe
 
     [Fact]
     [Trait("Rule", "CT-01")]
-    public async Task CT01_a_refused_contact_form_keeps_the_input_and_is_accessible()
+    public async Task CT01_a_refused_contact_form_keeps_the_input_and_the_autosaved_draft_is_restored()
     {
         var user = browser.User(Roles.Caseworker);
         using var api = await browser.Factory.LoginAsync(user);
@@ -105,6 +105,15 @@ public sealed class ContactJourneyTests(BrowserFixture browser, ITestOutputHelpe
         await BrowserFixture.SignInAsync(page, user);
         await page.GotoAsync($"/faelle/{caseId}/kontakte/neu");
         await page.Locator("#Entry_Keywords").FillAsync("Ohne LEK");
+        await page.Keyboard.PressAsync("Control+Enter");
+
+        // The refused submit is kept as the user's draft; typing saves the draft again (htmx autosave).
+        await page.Locator("#Entry_Note").PressSequentiallyAsync("Autosave-Notiz");
+        await Assertions.Expect(page.Locator("#entwurf-status")).ToContainTextAsync("Entwurf gespeichert um", new() { Timeout = 10_000 });
+        await page.GotoAsync($"/faelle/{caseId}/kontakte/neu");
+        await Assertions.Expect(page.GetByText("Ein nicht gespeicherter Entwurf vom")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#Entry_Note")).ToHaveValueAsync("Autosave-Notiz");
+        await Assertions.Expect(page.Locator("#Entry_Keywords")).ToHaveValueAsync("Ohne LEK");
         await page.Keyboard.PressAsync("Control+Enter");
 
         var summary = page.GetByRole(AriaRole.Alert);

@@ -363,4 +363,27 @@ public sealed class ContactPageTests(TeilhabeFactory factory) : IClassFixture<Te
         Assert.Contains("(PH-P2-03)", timeline);
         Assert.Contains($"href=\"/faelle/{id}#phase-wechseln\"", timeline);
     }
+
+    [Fact]
+    [Trait("Rule", "PH-FDS-05")]
+    public async Task PHFDS05_an_additional_FDS_case_offers_no_contact_form_and_explains_why()
+    {
+        using var s = await SetupAsync();
+        var client = await s.Api.CreateClientAsync();
+        var ina = await s.Api.CreateFunderAsync(factory, "IntegrationOffice");
+        var main = await s.Api.CreateCaseAsync(new { clientId = client, careTypeCode = "retention", funderId = ina, legalBasisCode = "sgb9-185-2" });
+        var extra = await s.Api.CreateCaseAsync(new { clientId = client, careTypeCode = "expert-statement", funderId = ina, legalBasisCode = "fds-27-schwbav", parentCaseId = main });
+        var path = $"/faelle/{extra}/kontakte/neu";
+
+        var html = Decoded(await s.Pages.GetStringAsync(path));
+
+        Assert.Contains("(PH-FDS-05)", html);
+        Assert.Contains($"/faelle/{main}/kontakte/neu", html);
+        Assert.DoesNotContain("id=\"kontakt-form\"", html);
+        Assert.DoesNotContain($"href=\"/faelle/{extra}/kontakte/neu\"", Decoded(await s.Pages.GetStringAsync($"/faelle/{extra}")));
+        var lek = await s.Api.CreateOutcomeAsync(main);
+        using var posted = await PostAsync(s.Pages, $"/faelle/{main}/kontakte/neu", path, ContactFields(lek));
+        await posted.ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(0, (await s.Api.GetJsonAsync($"/api/v1/cases/{extra}/contacts")).GetArrayLength());
+    }
 }
