@@ -386,4 +386,52 @@ public sealed class ContactPageTests(TeilhabeFactory factory) : IClassFixture<Te
         await posted.ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(0, (await s.Api.GetJsonAsync($"/api/v1/cases/{extra}/contacts")).GetArrayLength());
     }
+
+    private static async Task<HttpResponseMessage> PostMultipartAsync(HttpClient client, string path, IEnumerable<(string Key, string Value)> fields, byte[] file)
+    {
+        var token = PageSignIn.AntiforgeryToken(await client.GetStringAsync(path));
+        using var form = new MultipartFormDataContent();
+        foreach (var (key, value) in fields)
+        {
+            form.Add(new StringContent(value), key);
+        }
+
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        form.Add(new StringContent("Other"), "Entry.FileKind");
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        form.Add(content, "Files", "gespraech.pdf");
+        return await client.PostAsync(path, form);
+    }
+
+    [Fact]
+    [Trait("Rule", "DOC-01")]
+    public async Task DOC01_files_are_stored_with_the_contact_and_a_refused_file_stores_no_contact()
+    {
+        using var s = await SetupAsync();
+        var lek = await s.Api.CreateOutcomeAsync(s.CaseId);
+        var path = $"/faelle/{s.CaseId}/kontakte/neu";
+
+        using (var refused = await PostMultipartAsync(s.Pages, path, ContactFields(lek, keywords: "Mit falscher Datei"), "kein pdf"u8.ToArray()))
+        {
+            await refused.ExpectAsync(HttpStatusCode.OK);
+            var html = Decoded(await refused.Content.ReadAsStringAsync());
+            Assert.Contains("(DOC-01)", html);
+            Assert.Contains("value=\"Mit falscher Datei\"", html);
+        }
+
+        Assert.Equal(0, (await s.Api.GetJsonAsync($"/api/v1/cases/{s.CaseId}/contacts")).GetArrayLength());
+        var unlinked = Assert.Single((await s.Api.GetJsonAsync($"/api/v1/cases/{s.CaseId}/outcomes")).EnumerateArray());
+        Assert.True(unlinked.GetProperty("withoutStartDate").GetBoolean());
+
+        using (var stored = await PostMultipartAsync(s.Pages, path, ContactFields(lek), CaseApi.SmallPdf))
+        {
+            await stored.ExpectAsync(HttpStatusCode.Redirect);
+        }
+
+        var contact = Assert.Single((await s.Api.GetJsonAsync($"/api/v1/cases/{s.CaseId}/contacts")).EnumerateArray());
+        var timeline = Decoded(await s.Pages.GetStringAsync($"/faelle/{s.CaseId}/verlauf?art=kontakte"));
+        Assert.Contains("gespraech.pdf", timeline);
+        Assert.NotNull(contact.GetProperty("id").GetString());
+    }
 }
