@@ -36,6 +36,8 @@ builder.Services.AddScoped<CaseService>();
 builder.Services.AddScoped<CaseTransitions>();
 builder.Services.AddScoped<DocumentService>();
 builder.Services.AddScoped<ContactService>();
+builder.Services.AddScoped<ContactDraftStore>();
+builder.Services.AddScoped<CaseTimeline>();
 builder.Services.AddScoped<IContactFacts>(sp => sp.GetRequiredService<ContactService>());
 builder.Services.AddScoped<ICatalogueUsage, ContactCatalogueUsage>();
 builder.Services.AddDeadlines();

@@ -53,6 +53,8 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         { "/statistik", Roles.IntegrationOfficeCoordinator },
         { "/statistik/datenqualitaet", Roles.ServiceLead },
         { "/statistik/datenqualitaet", Roles.IntegrationOfficeCoordinator },
+        { "/lek-ohne-startdatum", Roles.Caseworker },
+        { "/lek-ohne-startdatum", Roles.ServiceLead },
     };
 
     [Theory]

@@ -119,6 +119,21 @@ public sealed class Outcome : IServiceScoped, IAuditedEntity, IClientRelated, IC
     /// <summary>LEK-04: the start date may be removed while it is not older than the backdating window and not part of an Anfangsbericht.</summary>
     public IReadOnlyList<RuleViolation> RemoveStartDate(DateOnly today, StateProfile profile)
     {
+        var v = CheckStartDateRemoval(today, profile);
+        if (v.Count > 0)
+        {
+            return v;
+        }
+
+        StartDate = null;
+        StartDateEnteredOn = null;
+        StartDateRemoved = true;
+        return [];
+    }
+
+    /// <summary>LEK-04 asked without changing anything: what stands against removing the start date today.</summary>
+    public IReadOnlyList<RuleViolation> CheckStartDateRemoval(DateOnly today, StateProfile profile)
+    {
         if (StartDate is not { } start)
         {
             return [new("LEK-04", "Die LEK hat kein Startdatum.", "startDate")];
@@ -135,15 +150,7 @@ public sealed class Outcome : IServiceScoped, IAuditedEntity, IClientRelated, IC
             v.Add(new("LEK-04", "Das Startdatum wurde am Tag des Anfangsberichts eingepflegt und ist Teil dieses Berichts.", "startDate"));
         }
 
-        if (v.Count > 0)
-        {
-            return v;
-        }
-
-        StartDate = null;
-        StartDateEnteredOn = null;
-        StartDateRemoved = true;
-        return [];
+        return v;
     }
 
     /// <summary>LEK-04: an Anfangsbericht produced on <paramref name="day"/> includes this LEK.</summary>

@@ -49,6 +49,7 @@ public sealed class TeilhabeDbContext(DbContextOptions<TeilhabeDbContext> option
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Outcome> Outcomes => Set<Outcome>();
     public DbSet<ContactException> ContactExceptions => Set<ContactException>();
+    public DbSet<ContactEntryDraft> ContactEntryDrafts => Set<ContactEntryDraft>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

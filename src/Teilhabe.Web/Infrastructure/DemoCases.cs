@@ -100,6 +100,7 @@ public static class DemoCases
         await DocumentAsync(fp5, DocumentKind.WrittenCommission);
         Move(fp5, Phase.FP5, today.AddDays(-5), "not-possible");
         _ = fp1;
+        DemoContacts.Seed(db, caseworker.Id, ina.Id, p2, $"{schmidt.FirstName} {schmidt.LastName}", p3, $"{mueller.FirstName} {mueller.LastName}", today, now);
 
         await db.SaveChangesAsync(ct);
     }

@@ -1,0 +1,36 @@
+using Teilhabe.Core.Contacts;
+using Teilhabe.Web.Features.Cases;
+
+namespace Teilhabe.Web.Features.Contacts;
+
+/// <summary>German texts for LEK on the pages.</summary>
+public static class OutcomeLabels
+{
+    public static string Dates(Outcome o) => o.StartDate is null
+        ? "ohne Startdatum"
+        : $"{CaseLabels.Date(o.StartDate)} – {CaseLabels.Date(o.EndDate)}";
+
+    public static string Form(ContactForm form) => form switch
+    {
+        ContactForm.Personal => "persönlich",
+        ContactForm.Phone => "telefonisch",
+        ContactForm.Written => "schriftlich",
+        _ => "elektronisch",
+    };
+
+    public static readonly IReadOnlyList<(string Code, string Label)> Forms =
+    [
+        ("personal", "persönlich"),
+        ("phone", "telefonisch"),
+        ("written", "schriftlich"),
+        ("electronic", "elektronisch"),
+    ];
+
+    public static string Participant(ParticipantKind kind) => kind switch
+    {
+        ParticipantKind.Client => "Klient/in",
+        ParticipantKind.InstitutionContact => "Arbeitgeber/Institution",
+        ParticipantKind.FunderContact => "Leistungsträger",
+        _ => "weitere Person",
+    };
+}
