@@ -46,10 +46,11 @@ public sealed record CaseDto(
     IReadOnlyList<AgreementDto> Agreements,
     IReadOnlyList<PhaseChangeDto> PhaseHistory,
     int Version,
-    ObjectionDto? Objection = null)
+    ObjectionDto? Objection = null,
+    bool ConflictOfInterest = false)
 {
     /// <summary>ACC-07: InA-Koordination sees metadata, phases, dates and reports — not the caseworker's notes and work list.</summary>
-    public static CaseDto From(Case c, bool internalTexts, string? commissionStatus = null) => new(
+    public static CaseDto From(Case c, bool internalTexts, string? commissionStatus = null, bool conflictOfInterest = false) => new(
         c.Id, c.CaseNumber, c.ClientId, c.Phase, c.FunderId, c.CareTypeCode, c.LegalBasisCode, c.CaseGroupCode, c.ReferringBodyCode, c.ParentCaseId,
         c.CaseworkerId, [.. c.Deputies.Select(d => d.UserId)], c.StartDate, c.PhaseSince, c.CommissionStart, c.PlannedEndDate, c.ClosedOn,
         c.ClosingReasonCode, c.OutcomeCategoryCode, commissionStatus, c.ContactFrequencyDays, c.RestrictedToCommission,
@@ -60,7 +61,8 @@ public sealed record CaseDto(
         [.. c.Agreements.Select(a => new AgreementDto(a.Id, a.Kind, a.AgreedOn, a.AgreedWith, a.ApprovedByUserId is not null))],
         [.. c.History.OrderBy(h => h.At).Select(h => new PhaseChangeDto(h.From, h.To, h.On, h.At, h.UserId, h.ReasonCode))],
         c.Version,
-        c.ObjectedOn is { } objectedOn ? new ObjectionDto(objectedOn, c.ObjectionReason!, c.ObjectedBy) : null);
+        c.ObjectedOn is { } objectedOn ? new ObjectionDto(objectedOn, c.ObjectionReason!, c.ObjectedBy) : null,
+        conflictOfInterest);
 }
 
 /// <summary>BA-SI-01: the Integrationsamt's objection to the request for commission.</summary>

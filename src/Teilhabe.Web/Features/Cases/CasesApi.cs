@@ -73,7 +73,7 @@ public static class CasesApi
         }
 
         http.Response.Headers.ETag = ETags.Of(@case.Version);
-        return TypedResults.Ok(CaseDto.From(@case, access.SeesInternalTexts(@case), await commissions.StatusAsync(@case, ct)));
+        return TypedResults.Ok(CaseDto.From(@case, access.SeesInternalTexts(@case), await commissions.StatusAsync(@case, ct), await commissions.ConflictOfInterestAsync(@case, ct)));
     }
 
     /// <summary>Case and report fields; only the properties present in the body change. If-Match guards against lost updates.</summary>

@@ -302,7 +302,8 @@ public sealed class CommissionService(
         string? NoticeVersion,
         DocumentService.Upload? Notice,
         DocumentService.Upload? GoalAgreement,
-        string? OutcomeCategoryCode = null);
+        string? OutcomeCategoryCode = null,
+        DocumentService.Upload? WrittenCommission = null);
 
     /// <summary>
     /// BA-ST-01: one guided action, all or nothing — (a) the new employment situation from the job start, (b) the
@@ -367,6 +368,7 @@ public sealed class CommissionService(
 
         var notice = await ReadFileAsync(input.Notice, "dataProtectionNotice", "Merkblatt zum Sozialdatenschutz", errors, ct);
         var goals = await ReadFileAsync(input.GoalAgreement, "goalAgreement", "Zielvereinbarung", errors, ct);
+        var written = input.WrittenCommission is null ? null : await ReadFileAsync(input.WrittenCommission, "writtenCommission", "Schriftliche Beauftragung", errors, ct);
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -377,7 +379,8 @@ public sealed class CommissionService(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            var failure = await PlaceAsync(c, input, jobStart, notice!, goals!, stored, ct);
+            var failure = await PlaceAsync(c, input, jobStart, [(DocumentKind.DataProtectionNotice, input.Notice!, notice!), (DocumentKind.GoalAgreement, input.GoalAgreement!, goals!),
+                .. written is null ? Array.Empty<(DocumentKind, DocumentService.Upload, byte[])>() : [(DocumentKind.WrittenCommission, input.WrittenCommission!, written)]], stored, ct);
             if (failure.Errors.Count > 0)
             {
                 await RollbackAsync(tx, stored);
@@ -395,7 +398,7 @@ public sealed class CommissionService(
     }
 
     private async Task<(Case? NewCase, IReadOnlyList<RuleViolation> Errors)> PlaceAsync(
-        Case c, PlacementInput input, DateOnly jobStart, byte[] notice, byte[] goals, List<string> stored, CancellationToken ct)
+        Case c, PlacementInput input, DateOnly jobStart, IReadOnlyList<(DocumentKind Kind, DocumentService.Upload Upload, byte[] Bytes)> files, List<string> stored, CancellationToken ct)
     {
         // (a) the new employment situation (EMP-01: "voraussichtlich" while it lies in the future).
         var employment = await clients.AddEmploymentAsync(c.ClientId, input.EmploymentKindCode, jobStart, input.InstitutionId, ct);
@@ -432,7 +435,7 @@ public sealed class CommissionService(
             return (null, signErrors);
         }
 
-        foreach (var (kind, upload, bytes) in new[] { (DocumentKind.DataProtectionNotice, input.Notice!, notice), (DocumentKind.GoalAgreement, input.GoalAgreement!, goals) })
+        foreach (var (kind, upload, bytes) in files)
         {
             using var stream = new MemoryStream(bytes);
             var (docs, docErrors) = await documents.UploadAllAsync(created, kind, null, [new DocumentService.Upload(upload.FileName, stream, bytes.Length)], ct);

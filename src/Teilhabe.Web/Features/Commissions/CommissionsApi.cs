@@ -183,7 +183,11 @@ public static class CommissionsApi
         return TypedResults.Ok(ApplicationDto.From(application));
     }
 
-    /// <summary>BA-ST-01: multipart with the fields and the two files of API.md; any refusal changes nothing.</summary>
+    /// <summary>
+    /// BA-ST-01: multipart with the fields and the two files of API.md; any refusal changes nothing. Optional beyond
+    /// API.md: "outcomeCategoryCode" (default from the employment kind) and the file "writtenCommission", which a
+    /// stabilisation under § 196 Abs. 3 (Reha group) needs for its P3 (PH-P3-01).
+    /// </summary>
     private static async Task<Results<Created<PlacementResult>, NotFound, ForbidHttpResult, ProblemHttpResult>> SuccessfulPlacementAsync(
         Guid id, HttpRequest request, CaseService cases, CaseAccess access, CommissionService commissions, CancellationToken ct)
     {
@@ -227,13 +231,16 @@ public static class CommissionsApi
 
         var noticeFile = form.Files.GetFile("dataProtectionNotice");
         var goalFile = form.Files.GetFile("goalAgreement");
+        var writtenFile = form.Files.GetFile("writtenCommission");
         await using var noticeStream = noticeFile?.OpenReadStream();
         await using var goalStream = goalFile?.OpenReadStream();
+        await using var writtenStream = writtenFile?.OpenReadStream();
         var (created, errors) = await commissions.SuccessfulPlacementAsync(@case, new CommissionService.PlacementInput(
             jobStart, Text(form["employmentKindCode"]), institution, Text(form["legalBasisCode"]), signedOn, Text(form["dataProtectionNoticeVersion"]),
             noticeFile is null ? null : new DocumentService.Upload(noticeFile.FileName, noticeStream!, noticeFile.Length),
             goalFile is null ? null : new DocumentService.Upload(goalFile.FileName, goalStream!, goalFile.Length),
-            Text(form["outcomeCategoryCode"])), ct);
+            Text(form["outcomeCategoryCode"]),
+            writtenFile is null ? null : new DocumentService.Upload(writtenFile.FileName, writtenStream!, writtenFile.Length)), ct);
         if (created is null)
         {
             return Forbidden(errors) ? TypedResults.Forbid() : ApiResults.Violations(errors);
