@@ -366,6 +366,34 @@ public sealed class CommissionApiTests(TeilhabeFactory factory) : IClassFixture<
         Assert.Equal(documentsBefore, (await caseworker.GetJsonAsync($"/api/v1/cases/{id}/documents")).GetArrayLength());
     }
 
+    [Fact]
+    [Trait("Rule", "BA-SI-01")]
+    public async Task BASI01_InA_Koordination_sees_the_request_on_ina_objects_there_and_the_caseworker_sees_the_objection_on_the_case_page()
+    {
+        var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
+        using var caseworker = await factory.LoginAsync(tenant.CaseworkerA);
+        var ina = await caseworker.CreateFunderAsync(factory, "IntegrationOffice");
+        var id = await InaSicherungInP3Async(caseworker, ina);
+        var number = (await caseworker.GetJsonAsync($"/api/v1/cases/{id}")).GetProperty("caseNumber").GetString()!;
+
+        using var coordinatorPages = await factory.SignInToPagesAsync(tenant.Coordinator);
+        var workspace = await coordinatorPages.GetStringAsync("/ina");
+        Assert.Contains(number, workspace, StringComparison.Ordinal);
+        Assert.Contains("Widersprechen", workspace, StringComparison.Ordinal);
+        using (var objected = await coordinatorPages.PostFormAsync("/ina?handler=Object", new Dictionary<string, string> { ["caseId"] = id, ["reason"] = "Vorrangig Reha-Träger prüfen" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, objected.StatusCode);
+        }
+
+        Assert.DoesNotContain($"/faelle/{id}\"", await coordinatorPages.GetStringAsync("/ina"), StringComparison.Ordinal);
+
+        using var caseworkerPages = await factory.SignInToPagesAsync(tenant.CaseworkerA);
+        var page = WebUtility.HtmlDecode(await caseworkerPages.GetStringAsync($"/faelle/{id}"));
+        Assert.Contains("Widerspruch des Integrationsamtes", page, StringComparison.Ordinal);
+        Assert.Contains("Vorrangig Reha-Träger prüfen", page, StringComparison.Ordinal);
+        Assert.Contains("#phase-wechseln", page, StringComparison.Ordinal);
+    }
+
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private MultipartFormDataContent PlacementForm(DateOnly jobStart, string employer, string legalBasis, byte[] notice, byte[]? goals)

@@ -16,7 +16,7 @@ namespace Teilhabe.Web.Features.Commissions;
 /// Kinds of commission (DOMAIN.md section 4) for pages and API: the InA objection (BA-SI-01), extensions
 /// (BA-EXT-01), Inklusionsbetrieb applications (BA-IB-01/02) and the guided successful placement (BA-ST-01).
 /// </summary>
-public sealed class CommissionService(
+public sealed partial class CommissionService(
     TeilhabeDbContext db,
     ICurrentUser user,
     CaseAccess access,

@@ -13,6 +13,7 @@ public static class NavigationRegistry
         ("/faelle", "Aufträge", [Roles.Caseworker, Roles.Deputy, Roles.ServiceLead, Roles.IntegrationOfficeCoordinator]),
         ("/institutionen", "Institutionen", DirectoryApi.DirectoryEditors),
         ("/leistungstraeger", "Leistungsträger", DirectoryApi.DirectoryEditors),
+        ("/ina", "InA-Koordination", [Roles.IntegrationOfficeCoordinator]),
         ("/ina/freischaltungen", "Freischaltungen", [Roles.IntegrationOfficeCoordinator]),
         ("/verwaltung/benutzer", "Benutzerkonten", [Roles.Administrator, Roles.IntegrationOfficeCoordinator]),
         ("/verwaltung/organisationen", "Organisationen und IFD", [Roles.Administrator]),
