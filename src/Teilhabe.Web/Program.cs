@@ -34,6 +34,7 @@ builder.Services.AddScoped<DirectoryService>();
 builder.Services.AddScoped<CaseAccess>();
 builder.Services.AddScoped<CaseService>();
 builder.Services.AddScoped<CaseTransitions>();
+builder.Services.AddScoped<Teilhabe.Web.Features.Commissions.CommissionService>();
 builder.Services.AddScoped<DocumentService>();
 builder.Services.AddScoped<ContactService>();
 builder.Services.AddScoped<ContactDraftStore>();
@@ -86,6 +87,7 @@ app.MapDirectoryApi();
 app.MapCasesApi();
 app.MapDeadlinesApi();
 app.MapStatisticsApi();
+Teilhabe.Web.Features.Commissions.CommissionsApi.MapCommissionsApi(app);
 app.MapRazorPages();
 
 await app.PrepareDatabaseAsync();

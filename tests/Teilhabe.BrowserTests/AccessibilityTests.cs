@@ -40,6 +40,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         { "/leistungstraeger", Roles.Caseworker },
         { "/leistungstraeger", Roles.IntegrationOfficeCoordinator },
         { "/ina/freischaltungen", Roles.IntegrationOfficeCoordinator },
+        { "/ina", Roles.IntegrationOfficeCoordinator },
         { "/verwaltung/kataloge", Roles.Administrator },
         { "/verwaltung/kataloge", Roles.IntegrationOfficeCoordinator },
         { "/faelle", Roles.Caseworker },

@@ -88,6 +88,12 @@ public sealed class Case : IServiceScoped, IAuditedEntity, IClientRelated, ICase
     public bool ApplicationWithIfdSupportConfirmed { get; private set; }
     public bool PriorMeasuresExhaustedConfirmed { get; private set; }
 
+    /// <summary>BA-SI-01: the Integrationsamt's objection to the request for commission (date, reason, by whom).</summary>
+    public DateOnly? ObjectedOn { get; private set; }
+
+    public string? ObjectionReason { get; private set; }
+    public string? ObjectedBy { get; private set; }
+
     public IReadOnlyList<PhaseChange> History => _history;
     public IReadOnlyList<CaseAgreement> Agreements => _agreements;
 
@@ -156,6 +162,22 @@ public sealed class Case : IServiceScoped, IAuditedEntity, IClientRelated, ICase
             _deputies.Add(new CaseDeputy(Id, id));
         }
 
+        Touch();
+    }
+
+    /// <summary>BA-SI-01: InA-Koordination objects to the request for commission; the case must then be closed with "objection".</summary>
+    public void RecordObjection(DateOnly on, string reason, string by)
+    {
+        ObjectedOn = on;
+        ObjectionReason = reason;
+        ObjectedBy = by;
+        Touch();
+    }
+
+    /// <summary>BA-UB-02 (period set by a Reha-Träger) and BA-EXT-01 (approved extension).</summary>
+    public void SetPlannedEnd(DateOnly? end)
+    {
+        PlannedEndDate = end;
         Touch();
     }
 

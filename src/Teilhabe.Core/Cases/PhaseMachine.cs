@@ -49,6 +49,15 @@ public sealed record TransitionFacts
 
     /// <summary>PH-FDS-04: the user confirmed removing what goes beyond the commission.</summary>
     public bool ConfirmPurge { get; init; }
+
+    /// <summary>BA-ST-01: the guided successful placement dates the closing and the new P3 by the (possibly future) job start.</summary>
+    public bool AllowFutureDate { get; init; }
+
+    /// <summary>BA-SI-04: a stufenweise Wiedereingliederung is recorded (topic or LEK) …</summary>
+    public bool ReintegrationRecorded { get; init; }
+
+    /// <summary>… and the health insurer pays Krankengeld (a reintegration LEK with a health insurer as LEK funder).</summary>
+    public bool SickPayReceived { get; init; }
 }
 
 /// <summary>The outcome of a check: refusals (violations) and warnings; allowed when nothing refuses (PH-GEN-01).</summary>
@@ -61,7 +70,7 @@ public sealed record TransitionCheck(IReadOnlyList<RuleViolation> Violations, IR
 /// The one phase machine (DOMAIN.md section 3, DOC-REQ, FU-01/02/06). Pages and API call it the same way;
 /// it returns every violated rule at once (PH-GEN-01). "Warns" rules go into the warnings and never block.
 /// </summary>
-public static class PhaseMachine
+public static partial class PhaseMachine
 {
     public const string ClientRefuses = "client-refuses";
 
@@ -131,7 +140,7 @@ public static class PhaseMachine
     /// <summary>CT-03: phase dates lie at most 6 weeks back, never in the future, never before the current phase.</summary>
     private static void CheckDate(TransitionFacts f, List<RuleViolation> v)
     {
-        if (f.Date > f.Today)
+        if (f.Date > f.Today && !f.AllowFutureDate)
         {
             v.Add(new("CT-03", "Das Datum des Phasenwechsels darf nicht in der Zukunft liegen.", "date"));
         }
@@ -196,6 +205,7 @@ public static class PhaseMachine
         }
 
         CheckGroupMatchesFunder(f, v);
+        CheckCommissionKind(f, v, w);
 
         if (c.Phase == Phase.P2)
         {
@@ -244,6 +254,8 @@ public static class PhaseMachine
                 v.Add(new("PH-P4-02", "Für die Statistik ist das Ergebnis (Ergebniskategorie) anzugeben.", "outcomeCategoryCode"));
             }
         }
+
+        CheckClosingKind(f, v, w);
 
         if (c.Phase == Phase.P2 && f.PersonalContactsInP2 == 0)
         {

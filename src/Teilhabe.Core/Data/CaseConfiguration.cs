@@ -21,6 +21,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(c => c.ClosingReasonCode).HasMaxLength(64);
         b.Property(c => c.OutcomeCategoryCode).HasMaxLength(64);
         b.Property(c => c.Version).IsConcurrencyToken();
+        b.Property(c => c.ObjectionReason).HasMaxLength(4000);
+        b.Property(c => c.ObjectedBy).HasMaxLength(64);
         b.OwnsOne(c => c.Texts, t =>
         {
             t.Property(x => x.Concern).HasMaxLength(4000).HasColumnName("Concern");
@@ -107,5 +109,35 @@ internal sealed class CaseDocumentConfiguration : IEntityTypeConfiguration<CaseD
         b.HasIndex(d => new { d.CaseId, d.Kind });
         b.HasIndex(d => new { d.ClientId, d.Kind });
         b.Ignore(d => d.IsReleasedToIntegrationOffice);
+    }
+}
+
+internal sealed class ExtensionRequestConfiguration : IEntityTypeConfiguration<ExtensionRequest>
+{
+    public void Configure(EntityTypeBuilder<ExtensionRequest> b)
+    {
+        b.ToTable("ExtensionRequests");
+        b.Property(r => r.ProgressReport).HasMaxLength(8000);
+        b.Property(r => r.RequestedBy).HasMaxLength(64);
+        b.Property(r => r.DecidedBy).HasMaxLength(64);
+        b.Property(r => r.DecisionNote).HasMaxLength(4000);
+        b.HasOne<Case>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(r => new { r.IntegrationOfficeId, r.Approved });
+        b.Ignore(r => r.IsPending);
+    }
+}
+
+internal sealed class InclusionCompanyApplicationConfiguration : IEntityTypeConfiguration<InclusionCompanyApplication>
+{
+    public void Configure(EntityTypeBuilder<InclusionCompanyApplication> b)
+    {
+        b.ToTable("InclusionCompanyApplications");
+        b.Property(r => r.Need).HasMaxLength(8000);
+        b.Property(r => r.AppliedBy).HasMaxLength(64);
+        b.Property(r => r.DecidedBy).HasMaxLength(64);
+        b.Property(r => r.DecisionNote).HasMaxLength(4000);
+        b.HasOne<Case>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(r => new { r.IntegrationOfficeId, r.Approved });
+        b.Ignore(r => r.IsPending);
     }
 }

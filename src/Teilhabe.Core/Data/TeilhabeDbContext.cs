@@ -45,6 +45,8 @@ public sealed class TeilhabeDbContext(DbContextOptions<TeilhabeDbContext> option
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<PhaseChange> PhaseChanges => Set<PhaseChange>();
     public DbSet<CaseAgreement> CaseAgreements => Set<CaseAgreement>();
+    public DbSet<ExtensionRequest> ExtensionRequests => Set<ExtensionRequest>();
+    public DbSet<InclusionCompanyApplication> InclusionCompanyApplications => Set<InclusionCompanyApplication>();
     public DbSet<CaseDocument> Documents => Set<CaseDocument>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Outcome> Outcomes => Set<Outcome>();

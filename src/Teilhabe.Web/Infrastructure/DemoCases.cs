@@ -102,6 +102,26 @@ public static class DemoCases
         _ = fp1;
         DemoContacts.Seed(db, caseworker.Id, ina.Id, p2, $"{schmidt.FirstName} {schmidt.LastName}", p3, $"{mueller.FirstName} {mueller.LastName}", today, now);
 
+        // BA-SI-01: a pending request for commission (InA Sicherung in P3 for 10 days, 18 days left to object).
+        var request = New(weiss, new CaseSettings(ina.Id, CareTypes.Retention, "sgb9-185-2", "support-need", "employer"), today.AddDays(-14));
+        request.SignDataProtectionNotice(today.AddDays(-12), "2026-01", today.AddDays(-12));
+        request.UpdateTexts(new CaseTexts { DisabilityImpact = "Hörbehinderung; Besprechungen im Team schwer zu folgen", GoalAgreement = "Arbeitsplatz mit technischer Arbeitshilfe sichern" });
+        await DocumentAsync(request, DocumentKind.DataProtectionNotice);
+        await DocumentAsync(request, DocumentKind.GoalAgreement);
+        Move(request, Phase.P3, today.AddDays(-10), end: today.AddDays(-10).AddMonths(9));
+
+        // BA-EXT-01: the running InA Sicherung asks for an extension (awaiting InA-Koordination).
+        db.ExtensionRequests.Add(new ExtensionRequest(p3, "Stufenweise Rückkehr in Vollzeit dauert länger als geplant; Arbeitsplatzanpassung wird erst im Folgemonat umgesetzt.",
+            p3.PlannedEndDate!.Value.AddMonths(3), today.AddDays(-1), caseworker.Id));
+
+        // BA-ST-01: a Vermittlung in P3 ready for "Erfolgreiche Vermittlung" (Endbericht result filled).
+        var placement = New(mueller, new CaseSettings(agency.Id, CareTypes.Placement, "placement-sgb3-sgb2", "support-need", "employment-agency"), today.AddDays(-30));
+        placement.SignDataProtectionNotice(today.AddDays(-28), "2026-01", today.AddDays(-28));
+        placement.UpdateTexts(new CaseTexts { ClosingResult = "Zusage der Gärtnerei Blumenthal; Arbeitsvertrag ab kommendem Montag" });
+        await DocumentAsync(placement, DocumentKind.DataProtectionNotice);
+        await DocumentAsync(placement, DocumentKind.GoalAgreement);
+        Move(placement, Phase.P3, today.AddDays(-25));
+
         await db.SaveChangesAsync(ct);
     }
 }

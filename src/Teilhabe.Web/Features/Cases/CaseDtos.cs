@@ -45,21 +45,28 @@ public sealed record CaseDto(
     NoticeDto? DataProtectionNotice,
     IReadOnlyList<AgreementDto> Agreements,
     IReadOnlyList<PhaseChangeDto> PhaseHistory,
-    int Version)
+    int Version,
+    ObjectionDto? Objection = null,
+    bool ConflictOfInterest = false)
 {
     /// <summary>ACC-07: InA-Koordination sees metadata, phases, dates and reports — not the caseworker's notes and work list.</summary>
-    public static CaseDto From(Case c, bool internalTexts) => new(
+    public static CaseDto From(Case c, bool internalTexts, string? commissionStatus = null, bool conflictOfInterest = false) => new(
         c.Id, c.CaseNumber, c.ClientId, c.Phase, c.FunderId, c.CareTypeCode, c.LegalBasisCode, c.CaseGroupCode, c.ReferringBodyCode, c.ParentCaseId,
         c.CaseworkerId, [.. c.Deputies.Select(d => d.UserId)], c.StartDate, c.PhaseSince, c.CommissionStart, c.PlannedEndDate, c.ClosedOn,
-        c.ClosingReasonCode, c.OutcomeCategoryCode, null, c.ContactFrequencyDays, c.RestrictedToCommission,
+        c.ClosingReasonCode, c.OutcomeCategoryCode, commissionStatus, c.ContactFrequencyDays, c.RestrictedToCommission,
         c.EmployerAppliedBeforeIfd, c.ApplicationWithIfdSupportConfirmed, c.PriorMeasuresExhaustedConfirmed,
         c.Texts.Concern, c.Texts.PlannedContents, c.Texts.DisabilityImpact, c.Texts.GoalAgreement, c.Texts.Supplements, c.Texts.Progress,
         c.Texts.ClosingResult, internalTexts ? c.Texts.Todo : null,
         c.DataProtectionNotice is { } n ? new NoticeDto(n.SignedOn, n.Version, n.CommissionDate, n.ApplicationDate, n.SecondSignedOn) : null,
         [.. c.Agreements.Select(a => new AgreementDto(a.Id, a.Kind, a.AgreedOn, a.AgreedWith, a.ApprovedByUserId is not null))],
         [.. c.History.OrderBy(h => h.At).Select(h => new PhaseChangeDto(h.From, h.To, h.On, h.At, h.UserId, h.ReasonCode))],
-        c.Version);
+        c.Version,
+        c.ObjectedOn is { } objectedOn ? new ObjectionDto(objectedOn, c.ObjectionReason!, c.ObjectedBy) : null,
+        conflictOfInterest);
 }
+
+/// <summary>BA-SI-01: the Integrationsamt's objection to the request for commission.</summary>
+public sealed record ObjectionDto(DateOnly On, string Reason, string? ByUserId);
 
 public sealed record CaseSummaryDto(Guid Id, string CaseNumber, Guid ClientId, Phase Phase, string? CareTypeCode, Guid? FunderId, string CaseworkerId, DateOnly PhaseSince, DateOnly? PlannedEndDate);
 

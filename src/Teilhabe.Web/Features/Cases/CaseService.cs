@@ -34,6 +34,7 @@ public sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUs
             errors.Add(Input("clientId", "Bitte eine Klientin / einen Klienten des eigenen IFD wählen."));
         }
 
+        input = await WithSupportedEmploymentPresetsAsync(input, ct);
         await ValidateSettingsAsync(input.CareTypeCode, input.FunderId, input.LegalBasisCode, input.CaseGroupCode, input.ReferringBodyCode, errors, ct);
 
         Case? parent = null;
@@ -359,6 +360,30 @@ public sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUs
         await db.SaveChangesAsync(ct);
         return [];
     }
+
+    /// <summary>
+    /// BA-UB-01: choosing the legal basis "Berufsbegleitung UB (§ 55 Abs. 3 SGB IX)" presets what is still empty:
+    /// funder Integrationsamt, care type Sicherung, referring body Integrationsamt.
+    /// </summary>
+    public async Task<CreateInput> WithSupportedEmploymentPresetsAsync(CreateInput input, CancellationToken ct)
+    {
+        if (!CommissionKinds.IsSupportedEmployment(input.LegalBasisCode))
+        {
+            return input;
+        }
+
+        return input with
+        {
+            CareTypeCode = input.CareTypeCode ?? CareTypes.Retention,
+            ReferringBodyCode = input.ReferringBodyCode ?? CommissionKinds.IntegrationOfficeReferral,
+            FunderId = input.FunderId ?? await IntegrationOfficeFunderAsync(ct),
+        };
+    }
+
+    /// <summary>The Integrationsamt in the funder directory (BA-UB-01 preset).</summary>
+    public async Task<Guid?> IntegrationOfficeFunderAsync(CancellationToken ct)
+        => await db.Funders.AsNoTracking().Where(f => f.Kind == Core.Directory.FunderKind.IntegrationOffice)
+            .OrderBy(f => f.Name).Select(f => (Guid?)f.Id).FirstOrDefaultAsync(ct);
 
     public async Task<string?> ValidFormVersionAsync(string form, DateOnly on, CancellationToken ct)
         => await db.CatalogueEntries.AsNoTracking()

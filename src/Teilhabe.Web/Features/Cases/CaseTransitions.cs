@@ -23,7 +23,7 @@ public sealed class CaseTransitions(
     IDocumentStore store,
     IEnumerable<IContactFacts> contactFacts)
 {
-    public sealed record Request(Phase To, DateOnly? Date, string? ReasonCode, string? OutcomeCategoryCode, bool ConfirmPurge = false);
+    public sealed record Request(Phase To, DateOnly? Date, string? ReasonCode, string? OutcomeCategoryCode, bool ConfirmPurge = false, bool AllowFutureDate = false);
 
     public async Task<TransitionCheck> CheckAsync(Case @case, Request request, CancellationToken ct)
     {
@@ -42,7 +42,7 @@ public sealed class CaseTransitions(
     /// <summary>Performs the transition when nothing refuses it; all or nothing.</summary>
     public Task<TransitionCheck> MoveAsync(Case @case, Request request, CancellationToken ct) => MoveAsync(@case, request, ownTransaction: true, ct);
 
-    private async Task<TransitionCheck> MoveAsync(Case @case, Request request, bool ownTransaction, CancellationToken ct)
+    internal async Task<TransitionCheck> MoveAsync(Case @case, Request request, bool ownTransaction, CancellationToken ct)
     {
         var check = await CheckAsync(@case, request, ct);
         if (!check.Allowed)
@@ -146,6 +146,15 @@ public sealed class CaseTransitions(
             e => e.Catalogue == CatalogueNames.OutcomeCategories && e.Code == request.OutcomeCategoryCode && e.Active, ct)
             ? request.OutcomeCategoryCode : null;
 
+        // BA-SI-04: a stufenweise Wiedereingliederung recorded as topic or LEK, and whether a health insurer pays Krankengeld.
+        var reintegrationOutcomes = await db.Outcomes.AsNoTracking()
+            .Where(o => o.CaseId == @case.Id && o.OutcomeCode == CommissionKinds.ReintegrationCode && o.InvalidatedAt == null)
+            .Select(o => o.ServiceFunderId).ToListAsync(ct);
+        var reintegrationTopic = await db.Contacts.AsNoTracking()
+            .AnyAsync(k => k.CaseId == @case.Id && k.Topics.Any(t => t.Code == CommissionKinds.ReintegrationCode), ct);
+        var sickPay = reintegrationOutcomes.Count > 0 && await db.Funders.AsNoTracking()
+            .AnyAsync(x => reintegrationOutcomes.Contains(x.Id) && x.Kind == FunderKind.HealthInsurance, ct);
+
         var personal = 0;
         foreach (var source in contactFacts)
         {
@@ -174,6 +183,9 @@ public sealed class CaseTransitions(
             ParentCareTypeCode = parent?.CareTypeCode,
             ParentLegalBasisCode = parent?.LegalBasisCode,
             ConfirmPurge = request.ConfirmPurge,
+            AllowFutureDate = request.AllowFutureDate,
+            ReintegrationRecorded = reintegrationTopic || reintegrationOutcomes.Count > 0,
+            SickPayReceived = sickPay,
         };
     }
 
@@ -186,13 +198,7 @@ public sealed class CaseTransitions(
         }
 
         var isIna = @case.FunderId is not null && await db.Funders.AnyAsync(f => f.Id == @case.FunderId && f.Kind == FunderKind.IntegrationOffice, ct);
-        return @case.LegalBasisCode switch
-        {
-            "sgb9-196-3" or "sgb9-196-3-analog" => date.AddMonths(profile.StabilisationMonths),
-            "sgb9-55-3" when isIna => date.AddMonths(profile.SupportedEmploymentMonths),
-            _ when isIna && @case.CareTypeCode == CareTypes.Retention => date.AddMonths(profile.RetentionMonths),
-            _ => null,
-        };
+        return CommissionKinds.PlannedEnd(@case, isIna, date, profile);
     }
 
     /// <summary>PH-FDS-04: remove what goes beyond the written commission (audited); returns the store keys to delete after commit.</summary>

@@ -63,7 +63,8 @@ public static class CasesApi
             : TypedResults.Created($"/api/v1/cases/{created.Id}", new CreatedCase(created.Id, created.Phase, created.CaseNumber));
     }
 
-    private static async Task<Results<Ok<CaseDto>, NotFound>> GetAsync(Guid id, CaseService cases, CaseAccess access, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<CaseDto>, NotFound>> GetAsync(
+        Guid id, CaseService cases, CaseAccess access, Teilhabe.Web.Features.Commissions.CommissionService commissions, HttpContext http, CancellationToken ct)
     {
         var @case = await cases.GetAsync(id, ct);
         if (@case is null)
@@ -72,7 +73,7 @@ public static class CasesApi
         }
 
         http.Response.Headers.ETag = ETags.Of(@case.Version);
-        return TypedResults.Ok(CaseDto.From(@case, access.SeesInternalTexts(@case)));
+        return TypedResults.Ok(CaseDto.From(@case, access.SeesInternalTexts(@case), await commissions.StatusAsync(@case, ct), await commissions.ConflictOfInterestAsync(@case, ct)));
     }
 
     /// <summary>Case and report fields; only the properties present in the body change. If-Match guards against lost updates.</summary>

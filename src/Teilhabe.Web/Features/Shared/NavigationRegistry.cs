@@ -15,6 +15,7 @@ public static class NavigationRegistry
         ("/lek-ohne-startdatum", "LEK ohne Startdatum", [Roles.Caseworker, Roles.Deputy, Roles.ServiceLead]),
         ("/institutionen", "Institutionen", DirectoryApi.DirectoryEditors),
         ("/leistungstraeger", "Leistungsträger", DirectoryApi.DirectoryEditors),
+        ("/ina", "InA-Koordination", [Roles.IntegrationOfficeCoordinator]),
         ("/ina/freischaltungen", "Freischaltungen", [Roles.IntegrationOfficeCoordinator]),
         ("/verwaltung/benutzer", "Benutzerkonten", [Roles.Administrator, Roles.IntegrationOfficeCoordinator]),
         ("/verwaltung/organisationen", "Organisationen und IFD", [Roles.Administrator]),

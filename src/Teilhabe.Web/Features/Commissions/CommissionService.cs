@@ -1,0 +1,495 @@
+using Microsoft.EntityFrameworkCore;
+using Teilhabe.Core.Accounts;
+using Teilhabe.Core.Cases;
+using Teilhabe.Core.Data;
+using Teilhabe.Core.Directory;
+using Teilhabe.Core.Profiles;
+using Teilhabe.Core.Rules;
+using Teilhabe.Core.Time;
+using Teilhabe.Web.Features.Cases;
+using Teilhabe.Web.Features.Clients;
+using Teilhabe.Web.Features.Documents;
+
+namespace Teilhabe.Web.Features.Commissions;
+
+/// <summary>
+/// Kinds of commission (DOMAIN.md section 4) for pages and API: the InA objection (BA-SI-01), extensions
+/// (BA-EXT-01), Inklusionsbetrieb applications (BA-IB-01/02) and the guided successful placement (BA-ST-01).
+/// </summary>
+public sealed partial class CommissionService(
+    TeilhabeDbContext db,
+    ICurrentUser user,
+    CaseAccess access,
+    TimeProvider clock,
+    StateProfile profile,
+    CaseService cases,
+    CaseTransitions transitions,
+    ClientService clients,
+    DocumentService documents,
+    IDocumentStore store)
+{
+    public DateOnly Today => clock.Today();
+
+    public StateProfile Profile => profile;
+
+    public async Task<FunderKind?> FunderKindAsync(Case c, CancellationToken ct)
+        => c.FunderId is null ? null : await db.Funders.AsNoTracking().IgnoreQueryFilters()
+            .Where(f => f.Id == c.FunderId).Select(f => (FunderKind?)f.Kind).FirstOrDefaultAsync(ct);
+
+    /// <summary>BA-SI-01: "requested", "objected", "commissioned" or null (not an InA Sicherung in P3/P4).</summary>
+    public async Task<string?> StatusAsync(Case c, CancellationToken ct)
+        => CommissionKinds.StatusOf(c, CommissionKinds.IsInaRetention(c, await FunderKindAsync(c, ct)), Today, profile);
+
+    /// <summary>BA-SI-01: InA-Koordination of the case's Integrationsamt objects within 4 weeks of the P3 date, with a reason.</summary>
+    public async Task<IReadOnlyList<RuleViolation>> ObjectAsync(Case c, string? reason, CancellationToken ct)
+    {
+        if (!access.IsCoordinator || user.IntegrationOfficeId != c.IntegrationOfficeId)
+        {
+            return [new(RuleIds.Roles, "Widersprechen kann nur die InA-Koordination des zuständigen Integrationsamtes.", null)];
+        }
+
+        var errors = new List<RuleViolation>();
+        var inaRetention = CommissionKinds.IsInaRetention(c, await FunderKindAsync(c, ct));
+        if (!inaRetention || c.Phase != Phase.P3 || c.CommissionStart is null)
+        {
+            errors.Add(new("BA-SI-01", "Widersprochen werden kann nur einer Sicherung im Auftrag des Integrationsamtes in P3 (Antrag auf Beauftragung).", "phase"));
+        }
+        else if (c.ObjectedOn is not null)
+        {
+            errors.Add(new("BA-SI-01", $"Der Beauftragung wurde bereits am {c.ObjectedOn:dd.MM.yyyy} widersprochen.", "reason"));
+        }
+        else if (Today > CommissionKinds.ObjectionDeadline(c.CommissionStart.Value, profile))
+        {
+            errors.Add(new("BA-SI-01", $"Die Widerspruchsfrist von {profile.ObjectionWeeks} Wochen ist am {CommissionKinds.ObjectionDeadline(c.CommissionStart.Value, profile):dd.MM.yyyy} abgelaufen; der IFD gilt als beauftragt.", "reason"));
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            errors.Add(new("BA-SI-01", "Bitte den Grund des Widerspruchs angeben.", "reason"));
+        }
+
+        InputCheck.MaxLength(errors, "reason", reason, 4000, "Der Grund");
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        c.RecordObjection(Today, reason!.Trim(), user.UserId!);
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    public async Task<List<ExtensionRequest>> ExtensionsAsync(Guid caseId, CancellationToken ct)
+        => await db.ExtensionRequests.AsNoTracking().Where(r => r.CaseId == caseId).OrderBy(r => r.RequestedOn).ThenBy(r => r.Id).ToListAsync(ct);
+
+    public async Task<List<InclusionCompanyApplication>> ApplicationsAsync(Guid caseId, CancellationToken ct)
+        => await db.InclusionCompanyApplications.AsNoTracking().Where(r => r.CaseId == caseId).OrderBy(r => r.AppliedOn).ThenBy(r => r.Id).ToListAsync(ct);
+
+    /// <summary>BA-EXT-01: the caseworker requests an extension with a Sachstandsbericht at least 2 weeks before the planned end.</summary>
+    public async Task<(ExtensionRequest? Request, IReadOnlyList<RuleViolation> Errors)> RequestExtensionAsync(Case c, string? progressReport, DateOnly? requestedEndDate, CancellationToken ct)
+    {
+        if (!access.CanEdit(c))
+        {
+            return (null, [new(RuleIds.Roles, "Eine Verlängerung beantragt die zuständige Fachkraft, ihre Vertretung oder die IFD-Leitung.", null)]);
+        }
+
+        var errors = new List<RuleViolation>();
+        var kind = await FunderKindAsync(c, ct);
+        var extendable = kind == FunderKind.IntegrationOffice && (CommissionKinds.IsInaRetention(c, kind) || CommissionKinds.IsSupportedEmployment(c.LegalBasisCode));
+        if (!extendable || c.Phase != Phase.P3 || c.PlannedEndDate is null)
+        {
+            errors.Add(new("BA-EXT-01", "Eine Verlängerung gibt es für laufende Sicherungen (9 Monate) und UB-Berufsbegleitungen (12 Monate) im Auftrag des Integrationsamtes in P3.", "phase"));
+        }
+        else
+        {
+            var latest = c.PlannedEndDate!.Value.AddDays(-7 * profile.ExtensionLeadWeeks);
+            if (Today > latest)
+            {
+                errors.Add(new("BA-EXT-01", $"Die Verlängerung ist spätestens {profile.ExtensionLeadWeeks} Wochen vor dem Ende ({c.PlannedEndDate:dd.MM.yyyy}) zu beantragen, also bis zum {latest:dd.MM.yyyy}.", "requestedEndDate"));
+            }
+
+            if (requestedEndDate is { } wanted && wanted <= c.PlannedEndDate)
+            {
+                errors.Add(new("BA-EXT-01", $"Das beantragte Ende muss nach dem bisherigen Ende ({c.PlannedEndDate:dd.MM.yyyy}) liegen.", "requestedEndDate"));
+            }
+
+            if (await db.ExtensionRequests.AnyAsync(r => r.CaseId == c.Id && r.Approved == null, ct))
+            {
+                errors.Add(new("BA-EXT-01", "Es liegt bereits ein Verlängerungsantrag vor, über den die InA-Koordination noch nicht entschieden hat.", null));
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(progressReport))
+        {
+            errors.Add(new("BA-EXT-01", "Die Verlängerung wird mit einem Sachstandsbericht beantragt (Feld „Sachstandsbericht“).", "progressReport"));
+        }
+
+        if (requestedEndDate is null)
+        {
+            errors.Add(new(RuleIds.Input, "Bitte das beantragte neue Ende angeben.", "requestedEndDate"));
+        }
+
+        InputCheck.MaxLength(errors, "progressReport", progressReport, 8000, "Der Sachstandsbericht");
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var request = new ExtensionRequest(c, progressReport!.Trim(), requestedEndDate!.Value, Today, user.UserId!);
+        db.ExtensionRequests.Add(request);
+        await db.SaveChangesAsync(ct);
+        return (request, []);
+    }
+
+    /// <summary>BA-EXT-01: InA-Koordination approves (new end date) or refuses.</summary>
+    public async Task<(ExtensionRequest? Request, IReadOnlyList<RuleViolation> Errors, bool Missing)> DecideExtensionAsync(
+        Case c, Guid requestId, bool? approved, string? note, DateOnly? newEndDate, CancellationToken ct)
+    {
+        var request = await db.ExtensionRequests.FirstOrDefaultAsync(r => r.Id == requestId && r.CaseId == c.Id, ct);
+        if (request is null)
+        {
+            return (null, [], true);
+        }
+
+        if (!access.IsCoordinator || user.IntegrationOfficeId != c.IntegrationOfficeId)
+        {
+            return (null, [new(RuleIds.Roles, "Über Verlängerungen entscheidet die InA-Koordination.", null)], false);
+        }
+
+        var errors = new List<RuleViolation>();
+        if (approved is null)
+        {
+            errors.Add(new(RuleIds.Input, "Bitte angeben, ob die Verlängerung bewilligt wird (approved).", "approved"));
+        }
+
+        if (!request.IsPending)
+        {
+            errors.Add(new("BA-EXT-01", "Über diesen Antrag wurde bereits entschieden.", null));
+        }
+
+        var end = newEndDate ?? request.RequestedEndDate;
+        if (approved == true && c.PlannedEndDate is { } current && end <= current)
+        {
+            errors.Add(new("BA-EXT-01", $"Das neue Ende muss nach dem bisherigen Ende ({current:dd.MM.yyyy}) liegen.", "newEndDate"));
+        }
+
+        if (approved == true && c.Phase != Phase.P3)
+        {
+            errors.Add(new("BA-EXT-01", "Verlängert werden kann nur ein laufender Auftrag in P3.", "phase"));
+        }
+
+        InputCheck.MaxLength(errors, "note", note, 4000, "Die Notiz");
+        if (errors.Count > 0)
+        {
+            return (null, errors, false);
+        }
+
+        request.Decide(approved!.Value, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), end, Today, user.UserId!);
+        if (approved == true)
+        {
+            c.SetPlannedEnd(end);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return (request, [], false);
+    }
+
+    /// <summary>BA-IB-01: the application to InA-Koordination describing the need beyond § 217 SGB IX.</summary>
+    public async Task<(InclusionCompanyApplication? Application, IReadOnlyList<RuleViolation> Errors)> ApplyInclusionCompanyAsync(Case c, string? need, CancellationToken ct)
+    {
+        if (!access.CanEdit(c))
+        {
+            return (null, [new(RuleIds.Roles, "Den Antrag stellt die zuständige Fachkraft, ihre Vertretung oder die IFD-Leitung.", null)]);
+        }
+
+        var errors = new List<RuleViolation>();
+        if (string.IsNullOrWhiteSpace(need))
+        {
+            errors.Add(new("BA-IB-01", "Bitte den Begleitungsbedarf beschreiben, der über die Leistungen des Inklusionsbetriebs nach § 217 SGB IX hinausgeht.", "need"));
+        }
+
+        if (PhaseLabels.IsClosed(c.Phase))
+        {
+            errors.Add(new("BA-IB-01", "Für einen abgeschlossenen Auftrag wird kein Antrag mehr gestellt.", "phase"));
+        }
+
+        InputCheck.MaxLength(errors, "need", need, 8000, "Die Beschreibung des Bedarfs");
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var application = new InclusionCompanyApplication(c, need!.Trim(), Today, user.UserId!);
+        db.InclusionCompanyApplications.Add(application);
+        await db.SaveChangesAsync(ct);
+        return (application, []);
+    }
+
+    public async Task<(InclusionCompanyApplication? Application, IReadOnlyList<RuleViolation> Errors, bool Missing)> DecideInclusionCompanyAsync(
+        Case c, Guid applicationId, bool? approved, string? note, CancellationToken ct)
+    {
+        var application = await db.InclusionCompanyApplications.FirstOrDefaultAsync(a => a.Id == applicationId && a.CaseId == c.Id, ct);
+        if (application is null)
+        {
+            return (null, [], true);
+        }
+
+        if (!access.IsCoordinator || user.IntegrationOfficeId != c.IntegrationOfficeId)
+        {
+            return (null, [new(RuleIds.Roles, "Über den Antrag entscheidet die InA-Koordination.", null)], false);
+        }
+
+        var errors = new List<RuleViolation>();
+        if (approved is null)
+        {
+            errors.Add(new(RuleIds.Input, "Bitte angeben, ob der Antrag bewilligt wird (approved).", "approved"));
+        }
+
+        if (!application.IsPending)
+        {
+            errors.Add(new("BA-IB-01", "Über diesen Antrag wurde bereits entschieden.", null));
+        }
+
+        InputCheck.MaxLength(errors, "note", note, 4000, "Die Notiz");
+        if (errors.Count > 0)
+        {
+            return (null, errors, false);
+        }
+
+        application.Decide(approved!.Value, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), Today, user.UserId!);
+        await db.SaveChangesAsync(ct);
+        return (application, [], false);
+    }
+
+    /// <summary>
+    /// BA-IB-02: the client's current employer is an Inklusionsbetrieb of the IFD's own Träger — a possible
+    /// conflict of interest, shown on the case and to InA-Koordination.
+    /// </summary>
+    public async Task<bool> ConflictOfInterestAsync(Case c, CancellationToken ct)
+        => (await ConflictsAsync([c], ct)).Contains(c.Id);
+
+    public async Task<HashSet<Guid>> ConflictsAsync(IReadOnlyCollection<Case> list, CancellationToken ct)
+    {
+        var clientIds = list.Select(c => c.ClientId).Distinct().ToList();
+        var serviceIds = list.Select(c => c.ServiceId).Distinct().ToList();
+        var providers = await db.Services.AsNoTracking().Where(s => serviceIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.ProviderId, ct);
+        var employment = await db.EmploymentSituations.AsNoTracking().Where(e => clientIds.Contains(e.ClientId)).ToListAsync(ct);
+        var institutionIds = employment.Where(e => e.InstitutionId != null).Select(e => e.InstitutionId!.Value).Distinct().ToList();
+        var inclusion = await db.Institutions.AsNoTracking().IgnoreQueryFilters()
+            .Where(i => institutionIds.Contains(i.Id) && i.Kind == InstitutionKind.InclusionCompany && i.ProviderId != null)
+            .ToDictionaryAsync(i => i.Id, i => i.ProviderId!.Value, ct);
+        var today = Today;
+        var result = new HashSet<Guid>();
+        foreach (var c in list)
+        {
+            var current = employment.Where(e => e.ClientId == c.ClientId && e.From <= today).OrderByDescending(e => e.From).ThenByDescending(e => e.CreatedOn).FirstOrDefault();
+            if (current?.InstitutionId is { } inst && inclusion.TryGetValue(inst, out var provider)
+                && providers.TryGetValue(c.ServiceId, out var own) && provider == own)
+            {
+                result.Add(c.Id);
+            }
+        }
+
+        return result;
+    }
+
+    public sealed record PlacementInput(
+        DateOnly? JobStart,
+        string? EmploymentKindCode,
+        Guid? InstitutionId,
+        string? LegalBasisCode,
+        DateOnly? NoticeSignedOn,
+        string? NoticeVersion,
+        DocumentService.Upload? Notice,
+        DocumentService.Upload? GoalAgreement,
+        string? OutcomeCategoryCode = null,
+        DocumentService.Upload? WrittenCommission = null);
+
+    /// <summary>
+    /// BA-ST-01: one guided action, all or nothing — (a) the new employment situation from the job start, (b) the
+    /// Vermittlung closed in P4 "erfolgreiche Vermittlung" dated the day before the job starts, (c) a new Sicherung
+    /// in P3 (stabilisation, § 196 Abs. 3) with the same funder from the job start, Merkblatt signed and uploaded,
+    /// Zielvereinbarung uploaded, ending after 6 months (BA-ST-02). Any refusal changes nothing.
+    /// </summary>
+    public async Task<(Case? NewCase, IReadOnlyList<RuleViolation> Errors)> SuccessfulPlacementAsync(Case c, PlacementInput input, CancellationToken ct)
+    {
+        if (!access.CanEdit(c))
+        {
+            return (null, [new(RuleIds.Roles, "Die erfolgreiche Vermittlung dokumentiert die zuständige Fachkraft, ihre Vertretung oder die IFD-Leitung.", null)]);
+        }
+
+        var errors = new List<RuleViolation>();
+        if (c.Phase != Phase.P3 || c.CareTypeCode != CareTypes.Placement)
+        {
+            errors.Add(new("BA-ST-01", "Die erfolgreiche Vermittlung schließt einen Vermittlungsauftrag in P3 ab; dieser Auftrag ist keiner.", "phase"));
+        }
+
+        if (input.JobStart is null)
+        {
+            errors.Add(new("BA-ST-01", "Bitte den ersten Arbeitstag angeben.", "jobStart"));
+        }
+        else if (input.JobStart.Value.AddDays(-1) < c.PhaseSince)
+        {
+            errors.Add(new("BA-ST-01", $"Der erste Arbeitstag muss nach dem Beginn der Beauftragung ({c.PhaseSince:dd.MM.yyyy}) liegen.", "jobStart"));
+        }
+
+        if (input.EmploymentKindCode is null || !CommissionKinds.InsuredEmploymentKinds.Contains(input.EmploymentKindCode))
+        {
+            errors.Add(new("BA-ST-01", "Die neue Beschäftigungssituation ist eine Beschäftigung („employed“) oder Ausbildung („apprenticeship“).", "employmentKindCode"));
+        }
+
+        if (input.InstitutionId is null || !await db.Institutions.AnyAsync(i => i.Id == input.InstitutionId, ct))
+        {
+            errors.Add(new("BA-ST-01", "Bitte den Arbeitgeber (Institution) wählen.", "institutionId"));
+        }
+
+        if (!CommissionKinds.IsStabilisation(input.LegalBasisCode))
+        {
+            errors.Add(new("BA-ST-01", "Die gesetzliche Grundlage der Stabilisierungsphase ist „Stabilisierungsphase gemeinsame Empfehlung (§ 196 Abs. 3 SGB IX)“ (sgb9-196-3) oder „… analog“ (sgb9-196-3-analog).", "legalBasisCode"));
+        }
+
+        if (input.NoticeSignedOn is null || input.NoticeSignedOn > Today)
+        {
+            errors.Add(new("BA-ST-01", "Bitte das Datum der Unterschrift auf dem Merkblatt des neuen Auftrags angeben (nicht in der Zukunft).", "dataProtectionNoticeSignedOn"));
+        }
+        else
+        {
+            var valid = await cases.ValidFormVersionAsync("DataProtectionNotice", input.NoticeSignedOn.Value, ct);
+            if (string.IsNullOrWhiteSpace(input.NoticeVersion) || valid != input.NoticeVersion)
+            {
+                errors.Add(new("DOC-04", $"Das Merkblatt muss auf der gültigen Fassung unterschrieben sein ({valid ?? "keine gültige Fassung hinterlegt"}).", "dataProtectionNoticeVersion"));
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(c.Texts.ClosingResult))
+        {
+            errors.Add(new("PH-P4-02", "Das Feld „Sachstand zur Abmeldung / Ergebnis“ des Endberichts der Vermittlung ist auszufüllen.", "closingResult"));
+        }
+
+        var notice = await ReadFileAsync(input.Notice, "dataProtectionNotice", "Merkblatt zum Sozialdatenschutz", errors, ct);
+        var goals = await ReadFileAsync(input.GoalAgreement, "goalAgreement", "Zielvereinbarung", errors, ct);
+        var written = input.WrittenCommission is null ? null : await ReadFileAsync(input.WrittenCommission, "writtenCommission", "Schriftliche Beauftragung", errors, ct);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var jobStart = input.JobStart!.Value;
+        var stored = new List<string>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            var failure = await PlaceAsync(c, input, jobStart, [(DocumentKind.DataProtectionNotice, input.Notice!, notice!), (DocumentKind.GoalAgreement, input.GoalAgreement!, goals!),
+                .. written is null ? Array.Empty<(DocumentKind, DocumentService.Upload, byte[])>() : [(DocumentKind.WrittenCommission, input.WrittenCommission!, written)]], stored, ct);
+            if (failure.Errors.Count > 0)
+            {
+                await RollbackAsync(tx, stored);
+                return (null, failure.Errors);
+            }
+
+            await tx.CommitAsync(ct);
+            return (failure.NewCase, []);
+        }
+        catch
+        {
+            await RollbackAsync(tx, stored);
+            throw;
+        }
+    }
+
+    private async Task<(Case? NewCase, IReadOnlyList<RuleViolation> Errors)> PlaceAsync(
+        Case c, PlacementInput input, DateOnly jobStart, IReadOnlyList<(DocumentKind Kind, DocumentService.Upload Upload, byte[] Bytes)> files, List<string> stored, CancellationToken ct)
+    {
+        // (a) the new employment situation (EMP-01: "voraussichtlich" while it lies in the future).
+        var employment = await clients.AddEmploymentAsync(c.ClientId, input.EmploymentKindCode, jobStart, input.InstitutionId, ct);
+        if (employment.Errors.Count > 0 || employment.Value is null)
+        {
+            return (null, employment.Errors.Count > 0 ? employment.Errors : [new("BA-ST-01", "Die Beschäftigungssituation konnte nicht erfasst werden.", "employmentKindCode")]);
+        }
+
+        // (b) the Vermittlung closes the day before the job starts.
+        var outcome = input.OutcomeCategoryCode ?? CommissionKinds.PlacementOutcomeFor(input.EmploymentKindCode!);
+        var closing = await transitions.MoveAsync(c, new CaseTransitions.Request(Phase.P4, jobStart.AddDays(-1), CommissionKinds.PlacementSuccessfulReason, outcome, AllowFutureDate: true), ownTransaction: false, ct);
+        if (!closing.Allowed)
+        {
+            return (null, closing.Violations);
+        }
+
+        // (c) the new Sicherung (stabilisation phase) with the same funder, from the first working day.
+        var (created, createErrors) = await cases.CreateAsync(new CaseService.CreateInput(
+            c.ClientId, CareTypes.Retention, c.FunderId, input.LegalBasisCode, c.CaseGroupCode, c.ReferringBodyCode, null, c.CaseworkerId, jobStart), ct);
+        if (created is null)
+        {
+            return (null, createErrors);
+        }
+
+        if (c.Deputies.Count > 0)
+        {
+            created.SetDeputies(c.Deputies.Select(d => d.UserId));
+            await db.SaveChangesAsync(ct);
+        }
+
+        var signErrors = await cases.SignNoticeAsync(created, input.NoticeSignedOn, input.NoticeVersion, null, ct);
+        if (signErrors.Count > 0)
+        {
+            return (null, signErrors);
+        }
+
+        foreach (var (kind, upload, bytes) in files)
+        {
+            using var stream = new MemoryStream(bytes);
+            var (docs, docErrors) = await documents.UploadAllAsync(created, kind, null, [new DocumentService.Upload(upload.FileName, stream, bytes.Length)], ct);
+            stored.AddRange(docs.Select(d => d.StorageKey));
+            if (docErrors.Count > 0)
+            {
+                return (null, docErrors);
+            }
+        }
+
+        var commission = await transitions.MoveAsync(created, new CaseTransitions.Request(Phase.P3, jobStart, null, null, AllowFutureDate: true), ownTransaction: false, ct);
+        return commission.Allowed ? (created, []) : (null, commission.Violations);
+    }
+
+    private async Task RollbackAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, List<string> stored)
+    {
+        await tx.RollbackAsync(CancellationToken.None);
+        db.ChangeTracker.Clear();
+        foreach (var key in stored)
+        {
+            await store.DeleteAsync(key, CancellationToken.None);
+        }
+    }
+
+    /// <summary>DOC-01 before anything changes: the file is present, not too large and of an accepted content type.</summary>
+    private async Task<byte[]?> ReadFileAsync(DocumentService.Upload? upload, string field, string label, List<RuleViolation> errors, CancellationToken ct)
+    {
+        if (upload is null)
+        {
+            errors.Add(new("BA-ST-01", $"Für den neuen Auftrag fehlt die Datei „{label}“ (PH-P3-01).", field));
+            errors.Add(new("PH-P3-01", $"Dokument fehlt: {label} (hochladen).", field));
+            return null;
+        }
+
+        if (upload.Length > documents.MaxBytes)
+        {
+            errors.Add(documents.TooLarge(upload.FileName, upload.Length) with { Field = field });
+            return null;
+        }
+
+        if (upload.Length == 0)
+        {
+            errors.Add(new(DocumentService.Rule, $"Die Datei „{upload.FileName}“ ist leer.", field));
+            return null;
+        }
+
+        var bytes = new byte[upload.Length];
+        await upload.Content.ReadExactlyAsync(bytes, ct);
+        if (ContentSniffer.Detect(bytes.AsSpan(0, Math.Min(bytes.Length, 16)), bytes) is null)
+        {
+            errors.Add(new(DocumentService.Rule, $"„{upload.FileName}“ ist keine PDF-, PNG-, JPEG-, TIFF-, DOCX- oder ODT-Datei (geprüft wird der Inhalt, nicht der Name).", field));
+            return null;
+        }
+
+        return bytes;
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Teilhabe.Core.Accounts;
+using Teilhabe.Core.Rules;
+using Teilhabe.Web.Features.Cases;
+using Teilhabe.Web.Features.Shared;
+
+namespace Teilhabe.Web.Features.Commissions;
+
+/// <summary>
+/// InA-Koordination's workspace: pending Sicherung requests with their 4-week clock (BA-SI-01), extension requests
+/// (BA-EXT-01), Inklusionsbetrieb applications (BA-IB-01) and conflict-of-interest flags (BA-IB-02) of all IFDs of its state.
+/// </summary>
+[Authorize(Roles = Roles.IntegrationOfficeCoordinator)]
+public sealed class WorkspaceModel(CommissionService commissions, CaseService cases) : PageModel
+{
+    public const string Path = "/ina";
+    private const string MessageKey = "InaMessage";
+
+    public CommissionService.Workspace Data { get; private set; } = new([], [], [], []);
+    public string? Message { get; private set; }
+    public DateOnly Today => commissions.Today;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Message = TempData[MessageKey] as string;
+        Data = await commissions.WorkspaceAsync(ct);
+    }
+
+    /// <summary>BA-SI-01: object to one request, with its reason.</summary>
+    public async Task<IActionResult> OnPostObjectAsync(Guid caseId, string? reason, CancellationToken ct)
+    {
+        var @case = await cases.GetAsync(caseId, ct, tracked: true);
+        if (@case is null)
+        {
+            return NotFound();
+        }
+
+        var errors = await commissions.ObjectAsync(@case, reason, ct);
+        return await DoneAsync(errors, $"Widerspruch zu Auftrag {@case.CaseNumber} erfasst; der IFD meldet den Auftrag mit „Widerspruch“ ab.", $"reason-{caseId}", ct);
+    }
+
+    /// <summary>BA-EXT-01: approve (with the new end) or refuse an extension.</summary>
+    public async Task<IActionResult> OnPostExtensionAsync(Guid caseId, Guid requestId, bool approved, DateOnly? newEndDate, string? note, CancellationToken ct)
+    {
+        var @case = await cases.GetAsync(caseId, ct, tracked: true);
+        if (@case is null)
+        {
+            return NotFound();
+        }
+
+        var (_, errors, missing) = await commissions.DecideExtensionAsync(@case, requestId, approved, note, newEndDate, ct);
+        if (missing)
+        {
+            return NotFound();
+        }
+
+        return await DoneAsync(errors, approved ? $"Verlängerung für Auftrag {@case.CaseNumber} bewilligt." : $"Verlängerung für Auftrag {@case.CaseNumber} abgelehnt.", $"end-{requestId}", ct);
+    }
+
+    /// <summary>BA-IB-01: decide an Inklusionsbetrieb application.</summary>
+    public async Task<IActionResult> OnPostApplicationAsync(Guid caseId, Guid applicationId, bool approved, string? note, CancellationToken ct)
+    {
+        var @case = await cases.GetAsync(caseId, ct);
+        if (@case is null)
+        {
+            return NotFound();
+        }
+
+        var (_, errors, missing) = await commissions.DecideInclusionCompanyAsync(@case, applicationId, approved, note, ct);
+        if (missing)
+        {
+            return NotFound();
+        }
+
+        return await DoneAsync(errors, approved ? $"Antrag zu Auftrag {@case.CaseNumber} bewilligt." : $"Antrag zu Auftrag {@case.CaseNumber} abgelehnt.", $"note-{applicationId}", ct);
+    }
+
+    private async Task<IActionResult> DoneAsync(IReadOnlyList<RuleViolation> errors, string message, string field, CancellationToken ct)
+    {
+        if (errors.Count > 0)
+        {
+            ModelState.Clear();
+            ModelState.AddViolations(errors.Select(e => e with { Field = field }));
+            Data = await commissions.WorkspaceAsync(ct);
+            return Page();
+        }
+
+        TempData[MessageKey] = message;
+        return Redirect(Path);
+    }
+}
