@@ -12,6 +12,7 @@ using Teilhabe.Core.Clients;
 using Teilhabe.Core.Contacts;
 using Teilhabe.Core.Directory;
 using Teilhabe.Core.Organisations;
+using Teilhabe.Core.Reports;
 
 namespace Teilhabe.Core.Data;
 
@@ -48,6 +49,9 @@ public sealed class TeilhabeDbContext(DbContextOptions<TeilhabeDbContext> option
     public DbSet<CaseDocument> Documents => Set<CaseDocument>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Outcome> Outcomes => Set<Outcome>();
+    public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
+    public DbSet<ReportRequest> ReportRequests => Set<ReportRequest>();
+    public DbSet<CaseGoal> CaseGoals => Set<CaseGoal>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
