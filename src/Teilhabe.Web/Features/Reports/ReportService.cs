@@ -60,6 +60,13 @@ public sealed class ReportService(
         return new Check(violations, ReportRules.Corrections(facts));
     }
 
+    /// <summary>The plausibility list of the case page: REP-07 corrections once, and the REP-01 / REP-05 findings per kind.</summary>
+    public async Task<(IReadOnlyList<RuleViolation> Corrections, IReadOnlyDictionary<ReportKind, IReadOnlyList<RuleViolation>> Missing)> PlausibilityAsync(Case @case, CancellationToken ct)
+    {
+        var facts = await FactsAsync(@case, ct);
+        return (ReportRules.Corrections(facts), Enum.GetValues<ReportKind>().ToDictionary(k => k, k => ReportRules.Violations(k, facts)));
+    }
+
     /// <summary>The content of the report as it would be generated now (preview; the read is audited).</summary>
     public async Task<ReportDocument> PreviewAsync(Case @case, ReportKind kind, CancellationToken ct)
     {
