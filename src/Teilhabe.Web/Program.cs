@@ -10,6 +10,7 @@ using Teilhabe.Web.Features.Deadlines;
 using Teilhabe.Web.Features.Directory;
 using Teilhabe.Web.Features.Documents;
 using Teilhabe.Web.Features.Statistics;
+using Teilhabe.Web.Features.Reports;
 using Teilhabe.Web.Infrastructure;
 
 var demo = args.Contains("--demo");
@@ -43,6 +44,8 @@ builder.Services.AddScoped<IContactFacts>(sp => sp.GetRequiredService<ContactSer
 builder.Services.AddScoped<ICatalogueUsage, ContactCatalogueUsage>();
 builder.Services.AddDeadlines();
 builder.Services.AddScoped<Teilhabe.Web.Features.Statistics.StatisticsService>();
+builder.Services.AddScoped<ReportService>();
+builder.Services.AddScoped<ITransitionEffects>(sp => sp.GetRequiredService<ReportService>());
 builder.Services.AddSingleton<IDocumentStore>(sp => DocumentStorage.Create(sp));
 
 var app = builder.Build();
@@ -88,6 +91,7 @@ app.MapCasesApi();
 app.MapDeadlinesApi();
 app.MapStatisticsApi();
 Teilhabe.Web.Features.Commissions.CommissionsApi.MapCommissionsApi(app);
+app.MapReportsApi();
 app.MapRazorPages();
 
 await app.PrepareDatabaseAsync();

@@ -1,5 +1,8 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 using Teilhabe.Core.Accounts;
+using Teilhabe.TestSupport;
 using Xunit.Abstractions;
 
 namespace Teilhabe.BrowserTests;
@@ -122,6 +125,46 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Passwort ändern" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("#fehler")).ToContainTextAsync("ACC-01");
+        await AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    [Trait("Rule", "REP-07")]
+    [Trait("Rule", "REP-03")]
+    public async Task Report_preview_goals_page_and_Berichte_panel_have_no_serious_or_critical_accessibility_violation()
+    {
+        var user = browser.User(Roles.Caseworker);
+        using var api = await browser.Factory.LoginAsync(user);
+        var clientId = await CaseJourneyTests.CreateCompleteClientAsync(api);
+        using var created = await api.PostAsJsonAsync("/api/v1/cases", new { clientId });
+        var caseId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        using (var patched = await api.PatchAsJsonAsync($"/api/v1/cases/{caseId}", new { plannedContents = "Beratung zur Größe des Arbeitsplatzes", todo = "Privat: Rückruf" }))
+        {
+            patched.EnsureSuccessStatusCode();
+        }
+
+        using (var goal = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/goals", new { goal = "Arbeitsplatz sichern", subGoals = "Stehhilfe beantragen" }))
+        {
+            goal.EnsureSuccessStatusCode();
+        }
+
+        var page = await browser.NewPageAsync(bypassCsp: true);
+        await BrowserFixture.SignInAsync(page, user);
+        await page.GotoAsync($"/faelle/{caseId}/berichte/vorschau?kind=InitialCounselling");
+        var report = page.Locator("article.report-preview");
+        await Assertions.Expect(report).ToContainTextAsync("Geplante Inhalte und Maßnahmen");
+        await Assertions.Expect(report).ToContainTextAsync("Größe des Arbeitsplatzes");
+        await Assertions.Expect(report).Not.ToContainTextAsync("Rückruf");
+        await AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anfangsbericht Qualifizierte Beratung erstellen" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Version 1");
+        await Assertions.Expect(page.Locator("section[aria-labelledby='berichte']")).ToContainTextAsync("Anfangsbericht Qualifizierte Beratung");
+        await AssertAccessibleAsync(page);
+
+        await page.GotoAsync($"/faelle/{caseId}/ziele");
+        await Assertions.Expect(page.Locator("h2", new() { HasText = "Arbeitsplatz sichern" })).ToBeVisibleAsync();
         await AssertAccessibleAsync(page);
         await page.Context.CloseAsync();
     }

@@ -40,6 +40,11 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             throw new InvalidOperationException("ACC-09: Einträge des Protokolls können nicht geändert oder gelöscht werden.");
         }
 
+        if (tracker.Entries<Reports.ReportVersion>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("REP-03: Berichtsversionen sind unveränderlich; eine Neuerstellung legt eine neue Version an.");
+        }
+
         var now = clock.GetUtcNow();
         var rows = new List<AuditEntry>();
         foreach (var entry in tracker.Entries().Where(e => e.Entity is IAuditedEntity or Accounts.AppUser))

@@ -12,6 +12,7 @@ using Teilhabe.Core.Clients;
 using Teilhabe.Core.Contacts;
 using Teilhabe.Core.Directory;
 using Teilhabe.Core.Organisations;
+using Teilhabe.Core.Reports;
 
 namespace Teilhabe.Core.Data;
 
@@ -52,6 +53,9 @@ public sealed class TeilhabeDbContext(DbContextOptions<TeilhabeDbContext> option
     public DbSet<Outcome> Outcomes => Set<Outcome>();
     public DbSet<ContactException> ContactExceptions => Set<ContactException>();
     public DbSet<ContactEntryDraft> ContactEntryDrafts => Set<ContactEntryDraft>();
+    public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
+    public DbSet<ReportRequest> ReportRequests => Set<ReportRequest>();
+    public DbSet<CaseGoal> CaseGoals => Set<CaseGoal>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -6,6 +6,7 @@ using Teilhabe.Core.Cases;
 using Teilhabe.Core.Clients;
 using Teilhabe.Core.Data;
 using Teilhabe.Core.Directory;
+using Teilhabe.Core.Reports;
 using Teilhabe.Web.Features.Documents;
 
 namespace Teilhabe.Web.Infrastructure;
@@ -121,6 +122,14 @@ public static class DemoCases
         await DocumentAsync(placement, DocumentKind.DataProtectionNotice);
         await DocumentAsync(placement, DocumentKind.GoalAgreement);
         Move(placement, Phase.P3, today.AddDays(-25));
+
+        // REP-01 / REP-05: the goals of the P3 Sicherung, and a rated goal of the closed Vermittlung (shown on the follow-up case).
+        db.CaseGoals.Add(new CaseGoal(p3, new GoalDraft("Arbeitsplatz erhalten", "Stufenweise Rückkehr in Vollzeit; Arbeitsplatz anpassen", "Gespräch mit Personalleitung; Antrag auf technische Arbeitshilfe",
+            today.AddMonths(3), "Technischer Beratungsdienst des Integrationsamtes", "Fachkraft: Gespräche und Antrag; Arbeitgeber: Umsetzung"), now));
+        db.CaseGoals.Add(new CaseGoal(p3, new GoalDraft("Belastbarkeit stärken", "Pausenregelung vereinbaren", "Monatliche Gespräche", today.AddMonths(6), null, "Klient und Fachkraft"), now));
+        var placed = new CaseGoal(p4, new GoalDraft("Arbeitsstelle finden", "Bewerbungen; Probearbeit", "Bewerbungstraining", today.AddDays(-5), null, "Fachkraft"), now);
+        placed.Rate(GoalRating.Achieved, "Unbefristeter Arbeitsvertrag bei der Bäckerei Rosenthal.", now, caseworker.Id);
+        db.CaseGoals.Add(placed);
 
         await db.SaveChangesAsync(ct);
     }

@@ -70,6 +70,14 @@ public static class DemoData
         var today = sp.GetRequiredService<TimeProvider>().Today();
         await SeedDirectoryAndClientsAsync(db, office.Id, provider.Id, services["IFD Erfurt"], services["IFD Jena"], today);
         await DemoCases.SeedAsync(db, sp.GetRequiredService<Features.Documents.IDocumentStore>(), today);
+
+        // REP-03: a generated Anfangsbericht on the P3 Sicherung of IFD Erfurt.
+        var sicherung = await db.Cases.Include(c => c.History).Include(c => c.Deputies)
+            .FirstOrDefaultAsync(c => c.ServiceId == services["IFD Erfurt"].Id && c.Phase == Core.Cases.Phase.P3 && c.CareTypeCode == Core.Cases.CareTypes.Retention);
+        if (sicherung is not null)
+        {
+            await sp.GetRequiredService<Features.Reports.ReportService>().GenerateUncheckedAsync(sicherung, Core.Reports.ReportKind.InitialCare, CancellationToken.None);
+        }
     }
 
     private static async Task SeedDirectoryAndClientsAsync(TeilhabeDbContext db, Guid office, Guid provider, Service erfurt, Service jena, DateOnly today)

@@ -21,7 +21,8 @@ public sealed class CaseTransitions(
     StateProfile profile,
     AuditLog audit,
     IDocumentStore store,
-    IEnumerable<IContactFacts> contactFacts)
+    IEnumerable<IContactFacts> contactFacts,
+    IEnumerable<ITransitionEffects> effects)
 {
     public sealed record Request(Phase To, DateOnly? Date, string? ReasonCode, string? OutcomeCategoryCode, bool ConfirmPurge = false, bool AllowFutureDate = false);
 
@@ -31,6 +32,15 @@ public sealed class CaseTransitions(
             .AsSplitQuery().AsNoTracking().FirstAsync(c => c.Id == @case.ClientId, ct);
         var facts = await FactsAsync(@case, client, request, ct);
         var check = PhaseMachine.Check(facts);
+        foreach (var effect in effects)
+        {
+            var more = await effect.CheckTransitionAsync(@case, request.To, ct);
+            if (more.Count > 0)
+            {
+                check = check with { Violations = [.. check.Violations, .. more] };
+            }
+        }
+
         if (!access.CanEdit(@case))
         {
             return check with { Violations = [new RuleViolation(RuleIds.Roles, "Den Phasenwechsel nimmt die zuständige Fachkraft, ihre Vertretung oder die IFD-Leitung vor.", null), .. check.Violations] };
@@ -55,6 +65,11 @@ public sealed class CaseTransitions(
         await using var tx = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
         @case.MoveTo(request.To, date, user.UserId, clock.GetUtcNow(), request.ReasonCode, request.OutcomeCategoryCode, await PlannedEndAsync(@case, request.To, date, ct));
         db.PhaseChanges.Add(@case.History[^1]);
+        foreach (var effect in effects)
+        {
+            await effect.AfterMoveAsync(@case, @case.History[^1].From, request.To, ct);
+        }
+
         if (request.To == Phase.FP5 && request.ReasonCode == PhaseMachine.ClientRefuses)
         {
             removedFiles = await PurgeAsync(@case, ct);
@@ -225,4 +240,12 @@ public interface IContactFacts
     Task<int> PersonalContactsInPhaseAsync(Case @case, Phase phase, CancellationToken ct);
 
     Task<IReadOnlyList<string>> RemoveAllAsync(Case @case, CancellationToken ct);
+}
+
+/// <summary>What other features add to a transition: more refusals, and work done in the same transaction (PH-P4-02 Endbericht).</summary>
+public interface ITransitionEffects
+{
+    Task<IReadOnlyList<RuleViolation>> CheckTransitionAsync(Case @case, Phase to, CancellationToken ct);
+
+    Task AfterMoveAsync(Case @case, Phase from, Phase to, CancellationToken ct);
 }
