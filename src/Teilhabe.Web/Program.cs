@@ -8,6 +8,7 @@ using Teilhabe.Web.Features.Clients;
 using Teilhabe.Web.Features.Contacts;
 using Teilhabe.Web.Features.Directory;
 using Teilhabe.Web.Features.Documents;
+using Teilhabe.Web.Features.Programmes;
 using Teilhabe.Web.Infrastructure;
 
 var demo = args.Contains("--demo");
@@ -32,6 +33,7 @@ builder.Services.AddScoped<DocumentService>();
 builder.Services.AddScoped<ContactService>();
 builder.Services.AddScoped<IContactFacts>(sp => sp.GetRequiredService<ContactService>());
 builder.Services.AddScoped<ICatalogueUsage, ContactCatalogueUsage>();
+builder.Services.AddScoped<ProgrammeService>();
 builder.Services.AddSingleton<IDocumentStore>(sp => DocumentStorage.Create(sp));
 
 var app = builder.Build();
@@ -64,6 +66,7 @@ app.MapClientsApi();
 app.MapContactsApi();
 app.MapDirectoryApi();
 app.MapCasesApi();
+app.MapProgrammesApi();
 app.MapRazorPages();
 
 await app.PrepareDatabaseAsync();

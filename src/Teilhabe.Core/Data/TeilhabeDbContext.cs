@@ -12,6 +12,7 @@ using Teilhabe.Core.Clients;
 using Teilhabe.Core.Contacts;
 using Teilhabe.Core.Directory;
 using Teilhabe.Core.Organisations;
+using Teilhabe.Core.Programmes;
 
 namespace Teilhabe.Core.Data;
 
@@ -48,6 +49,9 @@ public sealed class TeilhabeDbContext(DbContextOptions<TeilhabeDbContext> option
     public DbSet<CaseDocument> Documents => Set<CaseDocument>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Outcome> Outcomes => Set<Outcome>();
+    public DbSet<Programme> Programmes => Set<Programme>();
+    public DbSet<Participation> Participations => Set<Participation>();
+    public DbSet<ModuleBooking> ModuleBookings => Set<ModuleBooking>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
