@@ -45,6 +45,8 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         { "/faelle", Roles.Caseworker },
         { "/faelle", Roles.ServiceLead },
         { "/faelle", Roles.IntegrationOfficeCoordinator },
+        { "/programme", Roles.Trainer },
+        { "/programme", Roles.ProgrammeLead },
     };
 
     [Theory]
