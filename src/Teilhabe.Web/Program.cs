@@ -11,6 +11,7 @@ using Teilhabe.Web.Features.Directory;
 using Teilhabe.Web.Features.Documents;
 using Teilhabe.Web.Features.Statistics;
 using Teilhabe.Web.Features.Reports;
+using Teilhabe.Web.Features.Programmes;
 using Teilhabe.Web.Infrastructure;
 
 var demo = args.Contains("--demo");
@@ -46,6 +47,7 @@ builder.Services.AddDeadlines();
 builder.Services.AddScoped<Teilhabe.Web.Features.Statistics.StatisticsService>();
 builder.Services.AddScoped<ReportService>();
 builder.Services.AddScoped<ITransitionEffects>(sp => sp.GetRequiredService<ReportService>());
+builder.Services.AddScoped<ProgrammeService>();
 builder.Services.AddSingleton<IDocumentStore>(sp => DocumentStorage.Create(sp));
 
 var app = builder.Build();
@@ -92,6 +94,7 @@ app.MapDeadlinesApi();
 app.MapStatisticsApi();
 Teilhabe.Web.Features.Commissions.CommissionsApi.MapCommissionsApi(app);
 app.MapReportsApi();
+app.MapProgrammesApi();
 app.MapRazorPages();
 
 await app.PrepareDatabaseAsync();

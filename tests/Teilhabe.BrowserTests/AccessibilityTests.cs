@@ -59,6 +59,8 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         { "/statistik/datenqualitaet", Roles.IntegrationOfficeCoordinator },
         { "/lek-ohne-startdatum", Roles.Caseworker },
         { "/lek-ohne-startdatum", Roles.ServiceLead },
+        { "/programme", Roles.Trainer },
+        { "/programme", Roles.ProgrammeLead },
     };
 
     [Theory]

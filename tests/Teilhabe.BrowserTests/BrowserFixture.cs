@@ -32,6 +32,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         BaseAddress = Factory.ServerAddress;
         var tenant = await TestTenant.CreateAsync(Factory);
+        Tenant = tenant;
         _users[Roles.IntegrationOfficeCoordinator] = tenant.Coordinator;
         _users[Roles.ServiceLead] = tenant.LeadA;
         _users[Roles.Caseworker] = tenant.CaseworkerA;
@@ -51,6 +52,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ChromiumArgs,
         });
     }
+
+    /// <summary>The tenant the users belong to (its provider runs the programmes of the programme journeys).</summary>
+    public TestTenant Tenant { get; private set; } = null!;
 
     /// <summary>The user of a role (a user created with a known password and no forced change).</summary>
     public TestUser User(string role) => _users[role];

@@ -13,6 +13,7 @@ using Teilhabe.Core.Contacts;
 using Teilhabe.Core.Directory;
 using Teilhabe.Core.Organisations;
 using Teilhabe.Core.Reports;
+using Teilhabe.Core.Programmes;
 
 namespace Teilhabe.Core.Data;
 
@@ -56,6 +57,9 @@ public sealed class TeilhabeDbContext(DbContextOptions<TeilhabeDbContext> option
     public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
     public DbSet<ReportRequest> ReportRequests => Set<ReportRequest>();
     public DbSet<CaseGoal> CaseGoals => Set<CaseGoal>();
+    public DbSet<Programme> Programmes => Set<Programme>();
+    public DbSet<Participation> Participations => Set<Participation>();
+    public DbSet<ModuleBooking> ModuleBookings => Set<ModuleBooking>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

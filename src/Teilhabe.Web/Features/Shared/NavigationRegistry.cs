@@ -20,6 +20,7 @@ public static class NavigationRegistry
         ("/verwaltung/benutzer", "Benutzerkonten", [Roles.Administrator, Roles.IntegrationOfficeCoordinator]),
         ("/verwaltung/organisationen", "Organisationen und IFD", [Roles.Administrator]),
         ("/verwaltung/kataloge", "Kataloge", [Roles.Administrator, Roles.IntegrationOfficeCoordinator]),
+        ("/programme", "Programme", [Roles.Trainer, Roles.ProgrammeLead]),
         ("/protokoll", "Protokoll", [Roles.Administrator, Roles.ServiceLead]),
         ("/statistik", "Statistik", [Roles.ServiceLead, Roles.IntegrationOfficeCoordinator]),
     ];

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Teilhabe.Core.Clients;
+using Teilhabe.Core.Directory;
+using Teilhabe.Core.Programmes;
+using Teilhabe.Web.Features.Shared;
+
+namespace Teilhabe.Web.Features.Programmes;
+
+[Authorize(Roles = ProgrammePages.Staff)]
+public sealed class DetailsModel(ProgrammeService programmes) : PageModel
+{
+    public Programme Programme { get; private set; } = null!;
+    public int PlacesUsed { get; private set; }
+    public List<ProgrammeService.ParticipationRow> Active { get; private set; } = [];
+    public List<ProgrammeService.ParticipationRow> Waiting { get; private set; } = [];
+    public List<Funder> ReferringBodies { get; private set; } = [];
+    public List<Client> Clients { get; private set; } = [];
+    public List<ProgrammeService.OutcomeRow> Outcomes { get; private set; } = [];
+    public DateOnly Today => programmes.Today;
+    public bool IsLead => programmes.IsLead;
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    [BindProperty]
+    public Guid? ClientId { get; set; }
+
+    [BindProperty]
+    public Guid? ReferringBodyId { get; set; }
+
+    [BindProperty]
+    public string? LegalSphere { get; set; }
+
+    [BindProperty]
+    public DateOnly? FirstContactOn { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+        => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var programme = await programmes.GetAsync(id, ct);
+        if (programme is null)
+        {
+            return false;
+        }
+
+        Programme = programme;
+        PlacesUsed = await programmes.PlacesUsedAsync(id, ct);
+        var rows = await programmes.ParticipationsAsync(id, ct);
+        Active = [.. rows.Where(r => r.Participation.Status != ParticipationStatus.Waiting)];
+        Waiting = [.. rows.Where(r => r.Participation.Status == ParticipationStatus.Waiting)];
+        ReferringBodies = await programmes.ReferringBodyChoicesAsync(programme, ct);
+        Clients = await programmes.ClientChoicesAsync(programme.ServiceId, ct);
+        Outcomes = await programmes.OutcomeReportAsync(id, Today.Year, ct);
+        FirstContactOn ??= Today;
+        LegalSphere ??= programme.Template == ProgrammeTemplate.Coaching ? "SGB3" : "SGB9";
+        return true;
+    }
+
+    public async Task<IActionResult> OnPostReferAsync(Guid id, CancellationToken ct)
+    {
+        var result = await programmes.ReferAsync(id, new(ClientId, ReferringBodyId, ProgrammesApi.ParseSphere(LegalSphere), FirstContactOn), ct);
+        if (result.Failure == ProgrammeService.Failure.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (result.Failure != ProgrammeService.Failure.None)
+        {
+            ModelState.AddViolations(result.Errors);
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+
+        Notice = result.Value!.Status == ParticipationStatus.Waiting
+            ? "Die Kapazität ist erreicht: die Zuweisung steht auf der Warteliste (PRG-TR-01)."
+            : "Die Zuweisung ist angelegt.";
+        return Redirect($"/teilnahmen/{result.Value.Id}");
+    }
+
+    public async Task<IActionResult> OnPostAdmitAsync(Guid id, Guid participationId, string? reason, CancellationToken ct)
+    {
+        var result = await programmes.AdmitAsync(participationId, reason, ct);
+        switch (result.Failure)
+        {
+            case ProgrammeService.Failure.NotFound:
+                return NotFound();
+            case ProgrammeService.Failure.Forbidden:
+                return Forbid();
+            case ProgrammeService.Failure.Invalid:
+                ModelState.AddViolations(result.Errors, new Dictionary<string, string> { ["reason"] = $"reason-{participationId}" });
+                return await LoadAsync(id, ct) ? Page() : NotFound();
+            default:
+                Notice = "Die Zuweisung ist über die Kapazität aufgenommen; die Begründung ist vermerkt.";
+                return Redirect($"/programme/{id}");
+        }
+    }
+}
