@@ -28,6 +28,7 @@ builder.Services.AddScoped<DirectoryService>();
 builder.Services.AddScoped<CaseAccess>();
 builder.Services.AddScoped<CaseService>();
 builder.Services.AddScoped<CaseTransitions>();
+builder.Services.AddScoped<Teilhabe.Web.Features.Coordination.CoordinationService>();
 builder.Services.AddScoped<DocumentService>();
 builder.Services.AddScoped<ContactService>();
 builder.Services.AddScoped<IContactFacts>(sp => sp.GetRequiredService<ContactService>());
@@ -64,6 +65,7 @@ app.MapClientsApi();
 app.MapContactsApi();
 app.MapDirectoryApi();
 app.MapCasesApi();
+Teilhabe.Web.Features.Coordination.CoordinationApi.MapCoordinationApi(app);
 app.MapRazorPages();
 
 await app.PrepareDatabaseAsync();

@@ -48,6 +48,9 @@ public sealed class TeilhabeDbContext(DbContextOptions<TeilhabeDbContext> option
     public DbSet<CaseDocument> Documents => Set<CaseDocument>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Outcome> Outcomes => Set<Outcome>();
+    public DbSet<IncidentAccess> IncidentAccesses => Set<IncidentAccess>();
+    public DbSet<CaseTransferRequest> CaseTransferRequests => Set<CaseTransferRequest>();
+    public DbSet<CoordinationNotification> CoordinationNotifications => Set<CoordinationNotification>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -45,7 +45,8 @@ public sealed record CaseDto(
     NoticeDto? DataProtectionNotice,
     IReadOnlyList<AgreementDto> Agreements,
     IReadOnlyList<PhaseChangeDto> PhaseHistory,
-    int Version)
+    int Version,
+    bool NoticeRenewalRequired = false)
 {
     /// <summary>ACC-07: InA-Koordination sees metadata, phases, dates and reports — not the caseworker's notes and work list.</summary>
     public static CaseDto From(Case c, bool internalTexts) => new(
@@ -58,7 +59,8 @@ public sealed record CaseDto(
         c.DataProtectionNotice is { } n ? new NoticeDto(n.SignedOn, n.Version, n.CommissionDate, n.ApplicationDate, n.SecondSignedOn) : null,
         [.. c.Agreements.Select(a => new AgreementDto(a.Id, a.Kind, a.AgreedOn, a.AgreedWith, a.ApprovedByUserId is not null))],
         [.. c.History.OrderBy(h => h.At).Select(h => new PhaseChangeDto(h.From, h.To, h.On, h.At, h.UserId, h.ReasonCode))],
-        c.Version);
+        c.Version,
+        c.NoticeRenewalRequired);
 }
 
 public sealed record CaseSummaryDto(Guid Id, string CaseNumber, Guid ClientId, Phase Phase, string? CareTypeCode, Guid? FunderId, string CaseworkerId, DateOnly PhaseSince, DateOnly? PlannedEndDate);
