@@ -44,6 +44,10 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         { "/faelle", Roles.Caseworker },
         { "/faelle", Roles.ServiceLead },
         { "/faelle", Roles.IntegrationOfficeCoordinator },
+        { "/uebernahmen", Roles.Caseworker },
+        { "/uebernahmen", Roles.ServiceLead },
+        { "/ina/uebernahmen", Roles.IntegrationOfficeCoordinator },
+        { "/ina/meldungen", Roles.IntegrationOfficeCoordinator },
     };
 
     [Theory]
