@@ -104,6 +104,31 @@ public sealed class IncidentAccessApiTests(TeilhabeFactory factory) : IClassFixt
 
     [Fact]
     [Trait("Rule", "ACC-08")]
+    public async Task ACC08_the_case_page_offers_the_form_to_InA_and_shows_the_open_access_to_the_IFD()
+    {
+        var (tenant, caseworker, id, _) = await CaseWithNotesAsync(factory);
+        using var _c = caseworker;
+        using var inaPages = await factory.SignInToPagesAsync(tenant.Coordinator);
+        var page = WebUtility.HtmlDecode(await inaPages.GetStringAsync($"/faelle/{id}"));
+        Assert.Contains("Anlassbezogene Einsicht öffnen", page, StringComparison.Ordinal);
+
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Reason"] = "Beschwerde über die Begleitung",
+            ["__RequestVerificationToken"] = PageSignIn.AntiforgeryToken(page),
+        });
+        using var opened = await inaPages.PostAsync($"/faelle/{id}/koordination?handler=Incident", form);
+        Assert.True(opened.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther or HttpStatusCode.OK, opened.StatusCode.ToString());
+
+        using var ifdPages = await factory.SignInToPagesAsync(tenant.CaseworkerA);
+        var ifdPage = WebUtility.HtmlDecode(await ifdPages.GetStringAsync($"/faelle/{id}"));
+        Assert.Contains("Anlassbezogene Einsicht durch InA-Koordination", ifdPage, StringComparison.Ordinal);
+        Assert.Contains("Beschwerde über die Begleitung", ifdPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Anlassbezogene Einsicht öffnen", ifdPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Rule", "ACC-08")]
     public async Task ACC08_the_access_ends_after_the_profiles_seven_days()
     {
         // A factory of its own: this test moves the clock.
