@@ -37,6 +37,7 @@ builder.Services.AddScoped<CaseAccess>();
 builder.Services.AddScoped<CaseService>();
 builder.Services.AddScoped<CaseTransitions>();
 builder.Services.AddScoped<Teilhabe.Web.Features.Commissions.CommissionService>();
+builder.Services.AddScoped<Teilhabe.Web.Features.Coordination.CoordinationService>();
 builder.Services.AddScoped<DocumentService>();
 builder.Services.AddScoped<ContactService>();
 builder.Services.AddScoped<ContactDraftStore>();
@@ -95,6 +96,7 @@ app.MapStatisticsApi();
 Teilhabe.Web.Features.Commissions.CommissionsApi.MapCommissionsApi(app);
 app.MapReportsApi();
 app.MapProgrammesApi();
+Teilhabe.Web.Features.Coordination.CoordinationApi.MapCoordinationApi(app);
 app.MapRazorPages();
 
 await app.PrepareDatabaseAsync();

@@ -61,6 +61,10 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         { "/lek-ohne-startdatum", Roles.ServiceLead },
         { "/programme", Roles.Trainer },
         { "/programme", Roles.ProgrammeLead },
+        { "/uebernahmen", Roles.Caseworker },
+        { "/uebernahmen", Roles.ServiceLead },
+        { "/ina/uebernahmen", Roles.IntegrationOfficeCoordinator },
+        { "/ina/meldungen", Roles.IntegrationOfficeCoordinator },
     };
 
     [Theory]

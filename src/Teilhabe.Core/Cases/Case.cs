@@ -83,6 +83,9 @@ public sealed class Case : IServiceScoped, IAuditedEntity, IClientRelated, ICase
     /// <summary>PH-FDS-04: after a return with "client refuses", nothing beyond the commission may be added.</summary>
     public bool RestrictedToCommission { get; private set; }
 
+    /// <summary>TR-02 / DOC-02: after a move to another IFD the case needs a new Merkblatt of the receiving IFD.</summary>
+    public bool NoticeRenewalRequired { get; private set; }
+
     /// <summary>PH-FDS-06: confirmations for the § 27 SchwbAV recommendation.</summary>
     public bool EmployerAppliedBeforeIfd { get; private set; }
     public bool ApplicationWithIfdSupportConfirmed { get; private set; }
@@ -134,6 +137,7 @@ public sealed class Case : IServiceScoped, IAuditedEntity, IClientRelated, ICase
     public void SignDataProtectionNotice(DateOnly signedOn, string version, DateOnly? commissionDate)
     {
         DataProtectionNotice = new DataProtectionNotice(signedOn, version, commissionDate, null, null);
+        NoticeRenewalRequired = false;
         Touch();
     }
 
@@ -184,6 +188,25 @@ public sealed class Case : IServiceScoped, IAuditedEntity, IClientRelated, ICase
     public void AssignCaseworker(string caseworkerId)
     {
         CaseworkerId = caseworkerId;
+        Touch();
+    }
+
+    /// <summary>TR-01: another caseworker of the same IFD takes the case over; no closing, the Merkblatt stays valid.</summary>
+    public void TransferWithinService(string caseworkerId, bool keepDeputies)
+    {
+        CaseworkerId = caseworkerId;
+        _deputies.RemoveAll(d => !keepDeputies || d.UserId == caseworkerId);
+        Touch();
+    }
+
+    /// <summary>TR-02: the case moves to another IFD of the same state (no closing); the receiving IFD needs a new Merkblatt (DOC-02).</summary>
+    public void TransferToService(Guid serviceId, string caseworkerId, string caseNumber)
+    {
+        ServiceId = serviceId;
+        CaseworkerId = caseworkerId;
+        CaseNumber = caseNumber;
+        _deputies.Clear();
+        NoticeRenewalRequired = true;
         Touch();
     }
 

@@ -359,6 +359,12 @@ public static partial class PhaseMachine
     private static void CheckNotice(TransitionFacts f, List<RuleViolation> v, string rule)
     {
         var notice = f.Case.DataProtectionNotice;
+        if (f.Case.NoticeRenewalRequired)
+        {
+            v.Add(new("DOC-02", "Der Auftrag wurde von einem anderen IFD übernommen (TR-02): ein neues Merkblatt zum Sozialdatenschutz des aufnehmenden IFD ist zu unterschreiben.", "dataProtectionNotice"));
+            return;
+        }
+
         if (notice is null)
         {
             v.Add(new(rule, "Das Merkblatt zum Sozialdatenschutz muss unterschrieben sein (Datum und Fassung erfassen).", "dataProtectionNotice"));

@@ -60,6 +60,9 @@ public sealed class TeilhabeDbContext(DbContextOptions<TeilhabeDbContext> option
     public DbSet<Programme> Programmes => Set<Programme>();
     public DbSet<Participation> Participations => Set<Participation>();
     public DbSet<ModuleBooking> ModuleBookings => Set<ModuleBooking>();
+    public DbSet<IncidentAccess> IncidentAccesses => Set<IncidentAccess>();
+    public DbSet<CaseTransferRequest> CaseTransferRequests => Set<CaseTransferRequest>();
+    public DbSet<CoordinationNotification> CoordinationNotifications => Set<CoordinationNotification>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

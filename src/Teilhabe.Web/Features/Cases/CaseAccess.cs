@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Teilhabe.Core.Accounts;
 using Teilhabe.Core.Cases;
 using Teilhabe.Core.Data;
@@ -8,8 +9,10 @@ namespace Teilhabe.Web.Features.Cases;
 /// "May this user see this case?" — one place, used by pages and API (ACC-06, ACC-07, ACC-10). The tenant
 /// filter already hides other IFDs; this decides within the IFD and for InA-Koordination.
 /// </summary>
-public sealed class CaseAccess(ICurrentUser user)
+public sealed class CaseAccess(ICurrentUser user, TeilhabeDbContext db, TimeProvider clock)
 {
+    private readonly Dictionary<Guid, IncidentAccess?> _incidents = [];
+
     public bool IsCoordinator => user.IsInRole(Roles.IntegrationOfficeCoordinator) && user.ServiceId is null;
 
     public bool IsLead(Case c) => user.IsInRole(Roles.ServiceLead) && user.ServiceId == c.ServiceId;
@@ -27,6 +30,11 @@ public sealed class CaseAccess(ICurrentUser user)
     /// <summary>ACC-07 / ACC-10: contact-level documents only for the responsible caseworkers; InA only released kinds.</summary>
     public bool CanSee(Case c, CaseDocument d)
     {
+        if (HasIncidentAccess(c))
+        {
+            return true;
+        }
+
         if (d.ContactId is not null)
         {
             return IsResponsible(c);
@@ -37,6 +45,36 @@ public sealed class CaseAccess(ICurrentUser user)
 
     /// <summary>ACC-07: InA-Koordination sees released fields only — no free-text notes beyond the reports.</summary>
     public bool SeesInternalTexts(Case c) => CanEdit(c);
+
+    /// <summary>Contact notes and keywords: the editors, and InA-Koordination during an ACC-08 incident access.</summary>
+    public bool SeesContactNotes(Case c) => CanEdit(c) || HasIncidentAccess(c);
+
+    /// <summary>
+    /// ACC-08: an active occasion-based access of this coordinator to this case. Loaded by
+    /// <see cref="LoadIncidentAsync"/> (CaseService.GetAsync and the document download do it).
+    /// </summary>
+    public bool HasIncidentAccess(Case c) => ActiveIncident(c) is not null;
+
+    public IncidentAccess? ActiveIncident(Case c)
+        => IsCoordinator && _incidents.TryGetValue(c.Id, out var incident) && incident is not null && incident.IsActiveAt(clock.GetUtcNow()) ? incident : null;
+
+    /// <summary>ACC-08 / ACC-09: the reason written with every read during an incident access.</summary>
+    public string? AuditReason(Case c) => ActiveIncident(c) is { } i ? "ACC-08 Anlassbezogene Einsicht: " + i.Reason : null;
+
+    public async Task LoadIncidentAsync(Case c, CancellationToken ct)
+    {
+        if (!IsCoordinator || user.IntegrationOfficeId != c.IntegrationOfficeId)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var userId = user.UserId;
+        var active = await db.IncidentAccesses.AsNoTracking()
+            .Where(a => a.CaseId == c.Id && a.UserId == userId)
+            .ToListAsync(ct);
+        _incidents[c.Id] = active.Where(a => a.IsActiveAt(now)).OrderByDescending(a => a.ExpiresAt).FirstOrDefault();
+    }
 
     /// <summary>Filter for lists: what the user may see of the cases the tenant filter lets through.</summary>
     public IQueryable<Case> Visible(IQueryable<Case> cases)

@@ -47,7 +47,8 @@ public sealed record CaseDto(
     IReadOnlyList<PhaseChangeDto> PhaseHistory,
     int Version,
     ObjectionDto? Objection = null,
-    bool ConflictOfInterest = false)
+    bool ConflictOfInterest = false,
+    bool NoticeRenewalRequired = false)
 {
     /// <summary>ACC-07: InA-Koordination sees metadata, phases, dates and reports — not the caseworker's notes and work list.</summary>
     public static CaseDto From(Case c, bool internalTexts, string? commissionStatus = null, bool conflictOfInterest = false) => new(
@@ -62,7 +63,8 @@ public sealed record CaseDto(
         [.. c.History.OrderBy(h => h.At).Select(h => new PhaseChangeDto(h.From, h.To, h.On, h.At, h.UserId, h.ReasonCode))],
         c.Version,
         c.ObjectedOn is { } objectedOn ? new ObjectionDto(objectedOn, c.ObjectionReason!, c.ObjectedBy) : null,
-        conflictOfInterest);
+        conflictOfInterest,
+        c.NoticeRenewalRequired);
 }
 
 /// <summary>BA-SI-01: the Integrationsamt's objection to the request for commission.</summary>

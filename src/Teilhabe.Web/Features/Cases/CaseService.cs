@@ -89,7 +89,8 @@ public sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUs
             return null;
         }
 
-        await audit.ReadAsync(nameof(Case), @case.Id, @case.ServiceId, ct, clientId: @case.ClientId, caseId: @case.Id);
+        await access.LoadIncidentAsync(@case, ct);
+        await audit.ReadAsync(nameof(Case), @case.Id, @case.ServiceId, ct, clientId: @case.ClientId, caseId: @case.Id, reason: access.AuditReason(@case));
         return @case;
     }
 

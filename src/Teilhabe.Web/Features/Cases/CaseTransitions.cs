@@ -75,6 +75,15 @@ public sealed class CaseTransitions(
             removedFiles = await PurgeAsync(@case, ct);
         }
 
+        // PH-FDS-05: a finished Zusatzauftrag of an InA case is notified to InA-Koordination electronically
+        // (other funders get the printable cover letter /faelle/{id}/anschreiben).
+        if (request.To == Phase.FP4 && @case.IsAdditionalStatement
+            && await db.Funders.AnyAsync(f => f.Id == @case.FunderId && f.Kind == FunderKind.IntegrationOffice, ct))
+        {
+            var kind = @case.LegalBasisCode == "fds-27-schwbav" ? "Fachdienstliche Empfehlung Leistungen nach § 27 SchwbAV" : "Fachdienstliche Einschätzung Jobcoaching";
+            db.CoordinationNotifications.Add(new CoordinationNotification(@case, CoordinationNotification.AdditionalStatementFinished, kind + " abgegeben", clock.GetUtcNow()));
+        }
+
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(AuditActions.Transition, nameof(Case), @case.Id.ToString(), ct, serviceId: @case.ServiceId, clientId: @case.ClientId, caseId: @case.Id,
             reason: $"{@case.History[^1].From} → {request.To}" + (request.ReasonCode is null ? string.Empty : $" ({request.ReasonCode})"));

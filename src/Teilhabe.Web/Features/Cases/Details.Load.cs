@@ -72,6 +72,7 @@ public sealed partial class DetailsModel
         userIds.UnionWith(Documents.Where(d => d.UploadedBy != null).Select(d => d.UploadedBy!));
         UserNames = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
 
+        await LoadCoordinationAsync(@case, ct);
         Targets = [.. Enum.GetValues<Phase>().Where(p => PhaseMachine.IsAllowedEdge(@case.Phase, p, @case.IsAdditionalStatement))];
         if (CanEdit)
         {

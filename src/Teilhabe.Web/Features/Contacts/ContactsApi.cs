@@ -159,8 +159,8 @@ public static class ContactsApi
             return TypedResults.NotFound();
         }
 
-        // ACC-07: InA-Koordination sees the contacts but not the free-text notes.
-        var internalTexts = access.SeesInternalTexts(@case);
+        // ACC-07: InA-Koordination sees the contacts but not the free-text notes (ACC-08: except during an incident access).
+        var internalTexts = access.SeesContactNotes(@case);
         return TypedResults.Ok((await contacts.ListAsync(@case, ct)).Select(c => new ContactDto(
             c.Id, c.OccurredAt, FormCode(c.Form), internalTexts ? c.Keywords : null,
             [.. c.Participants.Select(p => new ParticipantDto(KindCode(p.Kind), p.ReferenceId, p.Name))], internalTexts ? c.Note : null,

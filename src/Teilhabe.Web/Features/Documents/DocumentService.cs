@@ -38,9 +38,10 @@ public sealed class DocumentService(TeilhabeDbContext db, IDocumentStore store, 
     /// stored, so one refused file stores nothing; a failed save removes the files already written.
     /// </summary>
     public async Task<(IReadOnlyList<CaseDocument> Documents, IReadOnlyList<RuleViolation> Errors)> UploadAllAsync(
-        Case @case, DocumentKind? kind, Guid? contactId, IReadOnlyList<Upload> files, CancellationToken ct)
+        Case @case, DocumentKind? kind, Guid? contactId, IReadOnlyList<Upload> files, CancellationToken ct, bool receivingService = false)
     {
-        if (!access.CanEdit(@case))
+        // TR-02: the receiving IFD uploads the Schweigepflichtentbindung before it may see the case (checked by the caller).
+        if (!receivingService && !access.CanEdit(@case))
         {
             return ([], [new(RuleIds.Roles, "Dokumente lädt die zuständige Fachkraft, ihre Vertretung oder die IFD-Leitung hoch.", null)]);
         }
@@ -159,6 +160,11 @@ public sealed class DocumentService(TeilhabeDbContext db, IDocumentStore store, 
         var @case = document.CaseId is { } caseId
             ? await db.Cases.AsNoTracking().Include(c => c.Deputies).FirstOrDefaultAsync(c => c.Id == caseId, ct)
             : await VisibleCaseOfClientAsync(document.ClientId, ct);
+        if (@case is not null)
+        {
+            await access.LoadIncidentAsync(@case, ct);
+        }
+
         if (@case is null || !access.CanSee(@case, document))
         {
             return null;
@@ -170,7 +176,7 @@ public sealed class DocumentService(TeilhabeDbContext db, IDocumentStore store, 
             return null;
         }
 
-        await audit.ReadAsync(nameof(CaseDocument), document.Id, document.ServiceId, ct, clientId: document.ClientId, caseId: document.CaseId);
+        await audit.ReadAsync(nameof(CaseDocument), document.Id, document.ServiceId, ct, clientId: document.ClientId, caseId: document.CaseId, reason: access.AuditReason(@case));
         return (document, content);
     }
 

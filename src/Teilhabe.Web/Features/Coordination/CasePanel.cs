@@ -1,0 +1,58 @@
+using System.Globalization;
+using Teilhabe.Core.Cases;
+using Teilhabe.Core.Time;
+using Teilhabe.Web.Features.Cases;
+
+namespace Teilhabe.Web.Features.Coordination;
+
+/// <summary>What the case page shows and offers about ACC-08, TR-01, TR-02 and the completion of PH-FDS-05.</summary>
+public sealed record CasePanel
+{
+    public required Case Case { get; init; }
+    public bool IsCoordinator { get; init; }
+    public bool FundedByIntegrationOffice { get; init; }
+    public bool MayHandOver { get; init; }
+    public IReadOnlyList<CoordinationService.IncidentView> Incidents { get; init; } = [];
+    public IReadOnlyList<CoordinationService.Choice> Caseworkers { get; init; } = [];
+    public IReadOnlyList<CoordinationService.Choice> OtherServices { get; init; } = [];
+    public CoordinationService.TransferView? OpenTransfer { get; init; }
+
+    public IEnumerable<CoordinationService.IncidentView> ActiveIncidents => Incidents.Where(i => i.Active);
+
+    /// <summary>PH-FDS-05: a Zusatzauftrag of § 27 SchwbAV or Jobcoaching.</summary>
+    public bool IsAdditionalStatement => Case.IsAdditionalStatement && Case.LegalBasisCode is "fds-27-schwbav" or "fds-jobcoaching";
+
+    public static string At(DateTimeOffset at) => BerlinTime.ToBerlin(at).ToString("dd.MM.yyyy HH:mm", CultureInfo.GetCultureInfo("de-DE"));
+
+    public static string StatementTitle(string? legalBasis) => legalBasis == "fds-27-schwbav"
+        ? "Fachdienstliche Empfehlung Leistungen nach § 27 SchwbAV"
+        : "Fachdienstliche Einschätzung Jobcoaching";
+
+    public static string TransferStatus(string status) => status switch
+    {
+        "requested" => "angefragt – Entbindung von der Schweigepflicht fehlt noch",
+        "release-uploaded" => "Entbindung hochgeladen – Bestätigung der InA-Koordination ausstehend",
+        "confirmed" => "von der InA-Koordination bestätigt – Übernahme möglich",
+        "completed" => "übernommen",
+        _ => status,
+    };
+
+    public static async Task<CasePanel> LoadAsync(Case @case, CoordinationService coordination, CaseAccess access, CancellationToken ct)
+    {
+        var mayHandOver = coordination.MayHandOver(@case);
+        var open = mayHandOver || access.IsCoordinator
+            ? (await coordination.TransferRequestsAsync(true, ct)).FirstOrDefault(t => t.Request.CaseId == @case.Id)
+            : null;
+        return new CasePanel
+        {
+            Case = @case,
+            IsCoordinator = access.IsCoordinator,
+            FundedByIntegrationOffice = await coordination.IsFundedByIntegrationOfficeAsync(@case, ct),
+            MayHandOver = mayHandOver,
+            Incidents = await coordination.IncidentAccessesAsync(@case, ct),
+            Caseworkers = mayHandOver ? [.. (await coordination.CaseworkersAsync(@case.ServiceId, ct)).Where(c => c.Value != @case.CaseworkerId)] : [],
+            OtherServices = mayHandOver ? await coordination.OtherServicesAsync(@case, ct) : [],
+            OpenTransfer = open,
+        };
+    }
+}

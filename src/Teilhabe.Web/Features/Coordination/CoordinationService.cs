@@ -1,0 +1,348 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Teilhabe.Core.Accounts;
+using Teilhabe.Core.Audit;
+using Teilhabe.Core.Cases;
+using Teilhabe.Core.Data;
+using Teilhabe.Core.Directory;
+using Teilhabe.Core.Profiles;
+using Teilhabe.Core.Rules;
+using Teilhabe.Web.Features.Cases;
+using Teilhabe.Web.Features.Documents;
+
+namespace Teilhabe.Web.Features.Coordination;
+
+/// <summary>
+/// ACC-08 incident access, TR-01 / TR-02 transfers and the InA notifications of PH-FDS-05. Pages and API call the
+/// same methods; refusals are rule violations (422), unknown or foreign cases null (404).
+/// </summary>
+public sealed class CoordinationService(
+    TeilhabeDbContext db,
+    ICurrentUser user,
+    CaseAccess access,
+    TimeProvider clock,
+    StateProfile profile,
+    AuditLog audit,
+    DocumentService documents)
+{
+    public const string IncidentRule = "ACC-08";
+    public const string WithinRule = "TR-01";
+    public const string BetweenRule = "TR-02";
+
+    public sealed record IncidentView(Guid Id, string UserId, string UserName, string Reason, DateTimeOffset OpenedAt, DateTimeOffset ExpiresAt, bool Active);
+
+    public sealed record TransferView(CaseTransferRequest Request, string FromServiceName, string ToServiceName);
+
+    public sealed record Choice(string Value, string Label);
+
+    // ---------------------------------------------------------------- ACC-08
+
+    /// <summary>Whether the case's funder is the Integrationsamt (FU-06 "InA case"): only then ACC-08 may open it.</summary>
+    public Task<bool> IsFundedByIntegrationOfficeAsync(Case @case, CancellationToken ct)
+        => @case.FunderId is { } funder
+            ? db.Funders.AnyAsync(f => f.Id == funder && f.Kind == FunderKind.IntegrationOffice, ct)
+            : Task.FromResult(false);
+
+    /// <summary>ACC-08: InA-Koordination opens all data of a case it funds for a recorded occasion, for the profile's days.</summary>
+    public async Task<(IncidentAccess? Access, IReadOnlyList<RuleViolation> Errors)> OpenIncidentAccessAsync(Case @case, string? reason, CancellationToken ct)
+    {
+        var errors = new List<RuleViolation>();
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            errors.Add(new(IncidentRule, "Bitte den Anlass der Einsicht angeben (zum Beispiel Beschwerde oder Widerspruch).", "reason"));
+        }
+
+        InputCheck.MaxLength(errors, "reason", reason, 2000, "Der Anlass");
+        if (!await IsFundedByIntegrationOfficeAsync(@case, ct))
+        {
+            errors.Add(new(IncidentRule, "Eine anlassbezogene Einsicht ist nur in Aufträge möglich, die das Integrationsamt finanziert; Aufträge anderer Auftraggeber werden so nie geöffnet.", "funderId"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var incident = new IncidentAccess(@case, user.UserId!, reason!, clock.GetUtcNow(), profile.IncidentAccessDays);
+        db.IncidentAccesses.Add(incident);
+        await db.SaveChangesAsync(ct);
+        return (incident, []);
+    }
+
+    /// <summary>ACC-08: the incident accesses of a case, shown to the IFD and to InA-Koordination.</summary>
+    public async Task<IReadOnlyList<IncidentView>> IncidentAccessesAsync(Case @case, CancellationToken ct)
+    {
+        var rows = await db.IncidentAccesses.AsNoTracking().Where(a => a.CaseId == @case.Id).ToListAsync(ct);
+        var ids = rows.Select(r => r.UserId).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var now = clock.GetUtcNow();
+        return [.. rows.OrderByDescending(r => r.OpenedAt)
+            .Select(r => new IncidentView(r.Id, r.UserId, names.GetValueOrDefault(r.UserId, "InA-Koordination"), r.Reason, r.OpenedAt, r.ExpiresAt, r.IsActiveAt(now)))];
+    }
+
+    // ---------------------------------------------------------------- TR-01
+
+    /// <summary>TR-01 may start the responsible caseworker or the IFD lead (not a deputy, not InA).</summary>
+    public bool MayHandOver(Case @case) => (user.UserId == @case.CaseworkerId && user.ServiceId == @case.ServiceId) || access.IsLead(@case);
+
+    /// <summary>TR-01: the active caseworkers of the case's IFD (possible new responsible caseworkers).</summary>
+    public async Task<IReadOnlyList<Choice>> CaseworkersAsync(Guid serviceId, CancellationToken ct)
+    {
+        var roleId = await db.Roles.Where(r => r.Name == Roles.Caseworker).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        var withRole = db.UserRoles.Where(ur => ur.RoleId == roleId).Select(ur => ur.UserId);
+        return await db.Users.AsNoTracking()
+            .Where(u => u.ServiceId == serviceId && u.IsActive && withRole.Contains(u.Id))
+            .OrderBy(u => u.DisplayName).Select(u => new Choice(u.Id, u.DisplayName)).ToListAsync(ct);
+    }
+
+    /// <summary>TR-01: change of caseworker within the IFD — no closing, no new Merkblatt, phase unchanged.</summary>
+    public async Task<IReadOnlyList<RuleViolation>> HandOverAsync(Case @case, string? caseworkerId, bool keepDeputies, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(caseworkerId))
+        {
+            return [new(RuleIds.Input, "Bitte die Fachkraft wählen, die den Auftrag übernimmt.", "caseworkerId")];
+        }
+
+        var candidates = await CaseworkersAsync(@case.ServiceId, ct);
+        if (candidates.All(c => c.Value != caseworkerId))
+        {
+            return [new(WithinRule, "Übergeben wird nur an eine aktive Fachkraft desselben IFD; für einen anderen IFD gilt das Verfahren nach TR-02.", "caseworkerId")];
+        }
+
+        if (caseworkerId == @case.CaseworkerId)
+        {
+            return [new(WithinRule, "Diese Fachkraft ist bereits zuständig.", "caseworkerId")];
+        }
+
+        var previous = @case.CaseworkerId;
+        @case.TransferWithinService(caseworkerId, keepDeputies);
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync("transfer", nameof(Case), @case.Id.ToString(), ct, serviceId: @case.ServiceId, clientId: @case.ClientId, caseId: @case.Id,
+            reason: $"TR-01 Übergabe von {previous} an {caseworkerId}" + (keepDeputies ? string.Empty : ", Vertretungen entfernt"));
+        return [];
+    }
+
+    // ---------------------------------------------------------------- TR-02
+
+    /// <summary>The other IFDs of the same state (same Integrationsamt) a case may move to.</summary>
+    public async Task<IReadOnlyList<Choice>> OtherServicesAsync(Case @case, CancellationToken ct)
+        => await db.Services.AsNoTracking()
+            .Where(s => s.IntegrationOfficeId == @case.IntegrationOfficeId && s.Id != @case.ServiceId)
+            .OrderBy(s => s.Name).Select(s => new Choice(s.Id.ToString(), s.Name)).ToListAsync(ct);
+
+    /// <summary>TR-02 (a): the sending IFD names the receiving IFD of the same state; the receiving IFD then sees a stub.</summary>
+    public async Task<(CaseTransferRequest? Request, IReadOnlyList<RuleViolation> Errors)> RequestTransferAsync(Case @case, Guid? serviceId, CancellationToken ct)
+    {
+        if (serviceId is null)
+        {
+            return (null, [new(RuleIds.Input, "Bitte den aufnehmenden IFD wählen.", "serviceId")]);
+        }
+
+        var errors = new List<RuleViolation>();
+        var target = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == serviceId, ct);
+        if (target is null || target.IntegrationOfficeId != @case.IntegrationOfficeId || target.Id == @case.ServiceId)
+        {
+            errors.Add(new(BetweenRule, "Ein Auftrag wechselt nur zu einem anderen IFD desselben Bundeslandes (desselben Integrationsamtes).", "serviceId"));
+        }
+
+        if (PhaseLabels.IsClosed(@case.Phase))
+        {
+            errors.Add(new(BetweenRule, "Ein abgeschlossener Auftrag wird nicht mehr übergeben.", "phase"));
+        }
+
+        if (await db.CaseTransferRequests.AnyAsync(r => r.CaseId == @case.Id && r.CompletedAt == null, ct))
+        {
+            errors.Add(new(BetweenRule, "Für diesen Auftrag läuft bereits eine Übergabe an einen anderen IFD.", "serviceId"));
+        }
+
+        if (await db.Cases.AnyAsync(c => c.ClientId == @case.ClientId && c.Id != @case.Id, ct))
+        {
+            errors.Add(new(BetweenRule, "Die Person hat beim abgebenden IFD weitere Aufträge; mit dem Auftrag wechselt die Akte der Person. Bitte die Übergabe mit der InA-Koordination klären.", "clientId"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var client = await db.Clients.AsNoTracking().Where(c => c.Id == @case.ClientId)
+            .Select(c => new { Name = c.LastName + ", " + c.FirstName, c.BirthDate }).FirstAsync(ct);
+        var request = new CaseTransferRequest(@case, target!.Id, client.Name, client.BirthDate, user.UserId!, clock.GetUtcNow());
+        db.CaseTransferRequests.Add(request);
+        await db.SaveChangesAsync(ct);
+        return (request, []);
+    }
+
+    /// <summary>The transfer requests the caller is involved in: sending or receiving IFD, or InA-Koordination of the office.</summary>
+    public async Task<IReadOnlyList<TransferView>> TransferRequestsAsync(bool openOnly, CancellationToken ct)
+    {
+        var query = db.CaseTransferRequests.AsNoTracking();
+        if (access.IsCoordinator)
+        {
+            var office = user.IntegrationOfficeId;
+            query = query.Where(r => r.IntegrationOfficeId == office);
+        }
+        else if (user.ServiceId is { } service && (user.IsInRole(Roles.ServiceLead) || user.IsInRole(Roles.Caseworker)))
+        {
+            query = query.Where(r => r.FromServiceId == service || r.ToServiceId == service);
+        }
+        else
+        {
+            return [];
+        }
+
+        if (openOnly)
+        {
+            query = query.Where(r => r.CompletedAt == null);
+        }
+
+        var rows = await query.ToListAsync(ct);
+        var serviceIds = rows.SelectMany(r => new[] { r.FromServiceId, r.ToServiceId }).Distinct().ToList();
+        var names = await db.Services.AsNoTracking().Where(s => serviceIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        if (rows.Count > 0)
+        {
+            await audit.RecordAsync(AuditActions.Read, nameof(CaseTransferRequest), rows.Count.ToString(CultureInfo.InvariantCulture), ct,
+                serviceId: user.ServiceId, reason: $"TR-02 Übergabeanfragen, {rows.Count} Einträge angezeigt");
+        }
+
+        return [.. rows.OrderByDescending(r => r.RequestedAt)
+            .Select(r => new TransferView(r, names.GetValueOrDefault(r.FromServiceId, "–"), names.GetValueOrDefault(r.ToServiceId, "–")))];
+    }
+
+    /// <summary>An open request the caller's IFD receives (null: unknown or foreign, 404).</summary>
+    public async Task<CaseTransferRequest?> IncomingAsync(Guid requestId, CancellationToken ct)
+    {
+        if (user.ServiceId is not { } service || !(user.IsInRole(Roles.ServiceLead) || user.IsInRole(Roles.Caseworker)))
+        {
+            return null;
+        }
+
+        return await db.CaseTransferRequests.FirstOrDefaultAsync(r => r.Id == requestId && r.ToServiceId == service && r.CompletedAt == null, ct);
+    }
+
+    /// <summary>TR-02 (b): the receiving IFD uploads the Schweigepflichtentbindung towards the sending IFD (DOC-01 checks).</summary>
+    public async Task<IReadOnlyList<RuleViolation>> UploadReleaseAsync(CaseTransferRequest request, DocumentService.Upload file, CancellationToken ct)
+    {
+        var @case = await db.Cases.IgnoreQueryFilters().Include(c => c.Deputies).FirstAsync(c => c.Id == request.CaseId, ct);
+        var (stored, errors) = await documents.UploadAllAsync(@case, DocumentKind.ConfidentialityRelease, null, [file], ct, receivingService: true);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        request.AttachRelease(stored[0].Id, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    /// <summary>TR-02 (c): InA-Koordination confirms the receipt of the Schweigepflichtentbindung.</summary>
+    public async Task<(CaseTransferRequest? Request, IReadOnlyList<RuleViolation> Errors)> ConfirmAsync(Case @case, CancellationToken ct)
+    {
+        var request = await db.CaseTransferRequests.Where(r => r.CaseId == @case.Id && r.CompletedAt == null).OrderByDescending(r => r.RequestedAt).FirstOrDefaultAsync(ct);
+        if (request is null)
+        {
+            return (null, [new(BetweenRule, "Für diesen Auftrag liegt keine Übergabe an einen anderen IFD vor.", null)]);
+        }
+
+        if (request.ReleaseDocumentId is null)
+        {
+            return (null, [new(BetweenRule, "Der aufnehmende IFD hat die Entbindung von der Schweigepflicht gegenüber dem abgebenden IFD noch nicht hochgeladen.", "confidentialityRelease")]);
+        }
+
+        if (request.ConfirmedAt is null)
+        {
+            request.Confirm(user.UserId!, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+        }
+
+        return (request, []);
+    }
+
+    /// <summary>
+    /// TR-02 (d): the receiving IFD takes the case over after InA-Koordination confirmed — no closing; the case, its
+    /// contacts, LEK, documents and the person's record move; deputies are cleared; a new Merkblatt is required (DOC-02).
+    /// Returns null when the caller's IFD receives no request for this case (404).
+    /// </summary>
+    public async Task<(Case? Case, IReadOnlyList<RuleViolation> Errors)> TakeOverAsync(Guid caseId, Guid? serviceId, string? caseworkerId, CancellationToken ct)
+    {
+        if (user.ServiceId is not { } own || !(user.IsInRole(Roles.ServiceLead) || user.IsInRole(Roles.Caseworker)))
+        {
+            return (null, []);
+        }
+
+        var request = await db.CaseTransferRequests.Where(r => r.CaseId == caseId && r.ToServiceId == own && r.CompletedAt == null)
+            .OrderByDescending(r => r.RequestedAt).FirstOrDefaultAsync(ct);
+        if (request is null)
+        {
+            return (null, []);
+        }
+
+        if (serviceId is not null && serviceId != own)
+        {
+            return (null, [new(BetweenRule, "Den Auftrag übernimmt der aufnehmende IFD selbst.", "serviceId")]);
+        }
+
+        if (request.ConfirmedAt is null)
+        {
+            return (null, [new(BetweenRule, "Der Auftrag kann erst übernommen werden, wenn die InA-Koordination den Eingang der Entbindung von der Schweigepflicht bestätigt hat.", "transferConfirmation")]);
+        }
+
+        var newCaseworker = string.IsNullOrWhiteSpace(caseworkerId) ? user.UserId! : caseworkerId;
+        if (newCaseworker != user.UserId || !user.IsInRole(Roles.Caseworker))
+        {
+            var candidates = await CaseworkersAsync(own, ct);
+            if (candidates.All(c => c.Value != newCaseworker))
+            {
+                return (null, [new(BetweenRule, "Zuständig wird eine aktive Fachkraft des aufnehmenden IFD.", "caseworkerId")]);
+            }
+        }
+
+        var officeId = request.IntegrationOfficeId;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var @case = await db.Cases.IgnoreQueryFilters().Include(c => c.Deputies).FirstAsync(c => c.Id == caseId, ct);
+        var from = @case.ServiceId;
+        var clientId = @case.ClientId;
+        @case.TransferToService(own, newCaseworker, await NextNumberAsync(own, ct));
+        request.Complete(user.UserId!, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+
+        // The person's record and everything of the case follow it to the receiving IFD.
+        await db.Clients.IgnoreQueryFilters().Where(c => c.Id == clientId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
+        await db.DisabilityEvidence.IgnoreQueryFilters().Where(c => c.ClientId == clientId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
+        await db.Disabilities.IgnoreQueryFilters().Where(c => c.ClientId == clientId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
+        await db.EmploymentSituations.IgnoreQueryFilters().Where(c => c.ClientId == clientId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
+        await db.Documents.IgnoreQueryFilters().Where(d => d.CaseId == caseId || (d.CaseId == null && d.ClientId == clientId)).ExecuteUpdateAsync(s => s.SetProperty(d => d.ServiceId, own), ct);
+        await db.Contacts.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
+        await db.Outcomes.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
+        await db.IncidentAccesses.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
+        await db.CoordinationNotifications.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
+        await audit.RecordAsync("transfer", nameof(Case), caseId.ToString(), ct, serviceId: own, clientId: clientId, caseId: caseId,
+            reason: $"TR-02 Übernahme vom IFD {from} (Akte der Person, Kontakte, LEK und Dokumente mitgeführt); neues Merkblatt erforderlich");
+        await tx.CommitAsync(ct);
+        _ = officeId;
+        return (@case, []);
+    }
+
+    // ---------------------------------------------------------------- PH-FDS-05
+
+    /// <summary>PH-FDS-05: the InA inbox (electronic notifications) of the caller's Integrationsamt.</summary>
+    public async Task<IReadOnlyList<CoordinationNotification>> NotificationsAsync(CancellationToken ct)
+    {
+        if (!access.IsCoordinator)
+        {
+            return [];
+        }
+
+        var office = user.IntegrationOfficeId;
+        return await db.CoordinationNotifications.AsNoTracking().Where(n => n.IntegrationOfficeId == office)
+            .OrderByDescending(n => n.CreatedAt).Take(200).ToListAsync(ct);
+    }
+
+    private async Task<string> NextNumberAsync(Guid serviceId, CancellationToken ct)
+    {
+        var year = clock.GetUtcNow().Year.ToString(CultureInfo.InvariantCulture);
+        var prefix = year + "-";
+        var count = await db.Cases.IgnoreQueryFilters().CountAsync(c => c.ServiceId == serviceId && c.CaseNumber.StartsWith(prefix), ct);
+        return prefix + (count + 1).ToString("D4", CultureInfo.InvariantCulture);
+    }
+}
