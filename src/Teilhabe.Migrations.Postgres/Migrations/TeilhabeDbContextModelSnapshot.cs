@@ -410,6 +410,9 @@ namespace Teilhabe.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<bool>("NoticeRenewalRequired")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ObjectedBy")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -591,6 +594,116 @@ namespace Teilhabe.Migrations.Postgres.Migrations
                     b.ToTable("Documents", (string)null);
                 });
 
+            modelBuilder.Entity("Teilhabe.Core.Cases.CaseTransferRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("ClientBirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ClientName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("FromServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("IntegrationOfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ReleaseDocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ReleaseUploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ToServiceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("FromServiceId");
+
+                    b.HasIndex("ToServiceId");
+
+                    b.ToTable("CaseTransferRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Cases.CoordinationNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("IntegrationOfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("IntegrationOfficeId", "CreatedAt");
+
+                    b.ToTable("CoordinationNotifications", (string)null);
+                });
+
             modelBuilder.Entity("Teilhabe.Core.Cases.ExtensionRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -651,6 +764,43 @@ namespace Teilhabe.Migrations.Postgres.Migrations
                     b.HasIndex("IntegrationOfficeId", "Approved");
 
                     b.ToTable("ExtensionRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Cases.IncidentAccess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("IntegrationOfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "ExpiresAt");
+
+                    b.ToTable("IncidentAccesses", (string)null);
                 });
 
             modelBuilder.Entity("Teilhabe.Core.Cases.InclusionCompanyApplication", b =>
@@ -1916,7 +2066,34 @@ namespace Teilhabe.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Teilhabe.Core.Cases.CaseTransferRequest", b =>
+                {
+                    b.HasOne("Teilhabe.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Cases.CoordinationNotification", b =>
+                {
+                    b.HasOne("Teilhabe.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Teilhabe.Core.Cases.ExtensionRequest", b =>
+                {
+                    b.HasOne("Teilhabe.Core.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Cases.IncidentAccess", b =>
                 {
                     b.HasOne("Teilhabe.Core.Cases.Case", null)
                         .WithMany()
