@@ -394,6 +394,37 @@ public sealed class CommissionApiTests(TeilhabeFactory factory) : IClassFixture<
         Assert.Contains("#phase-wechseln", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    [Trait("Rule", "BA-SI-01")]
+    [Trait("Rule", "BA-EXT-01")]
+    public async Task BASI01_BAEXT01_the_deadline_lists_ask_to_close_after_an_objection_and_InA_to_decide_a_pending_extension()
+    {
+        var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
+        using var caseworker = await factory.LoginAsync(tenant.CaseworkerA);
+        using var coordinator = await factory.LoginAsync(tenant.Coordinator);
+        var ina = await caseworker.CreateFunderAsync(factory, "IntegrationOffice");
+        var objected = await InaSicherungInP3Async(caseworker, ina);
+        var extended = await InaSicherungInP3Async(caseworker, ina);
+        using (var objection = await coordinator.PostAsJsonAsync($"/api/v1/cases/{objected}/objection", new { reason = "Reha-Träger vorrangig zuständig." }))
+        {
+            await objection.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        var end = DateOnly.Parse((await caseworker.GetJsonAsync($"/api/v1/cases/{extended}")).GetProperty("plannedEndDate").GetString()!, CultureInfo.InvariantCulture);
+        using (var request = await caseworker.PostAsJsonAsync($"/api/v1/cases/{extended}/extension-requests",
+            new { progressReport = "Arbeitsplatzanpassung läuft noch; drei Monate Begleitung nötig.", requestedEndDate = Iso(end.AddMonths(3)) }))
+        {
+            await request.ExpectAsync(HttpStatusCode.Created);
+        }
+
+        var own = await caseworker.GetJsonAsync("/api/v1/deadlines");
+        Assert.Contains(own.EnumerateArray(), e => e.GetProperty("caseId").GetString() == objected && e.GetProperty("rule").GetString() == "BA-SI-01"
+            && e.GetProperty("label").GetString()!.Contains("Widerspruch", StringComparison.Ordinal));
+        var ina2 = await coordinator.GetJsonAsync("/api/v1/deadlines");
+        Assert.Contains(ina2.EnumerateArray(), e => e.GetProperty("caseId").GetString() == extended && e.GetProperty("rule").GetString() == "BA-EXT-01"
+            && e.GetProperty("label").GetString()!.Contains("entscheiden", StringComparison.Ordinal));
+    }
+
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private MultipartFormDataContent PlacementForm(DateOnly jobStart, string employer, string legalBasis, byte[] notice, byte[]? goals)

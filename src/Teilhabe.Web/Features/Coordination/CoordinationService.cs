@@ -316,6 +316,15 @@ public sealed class CoordinationService(
         await db.Outcomes.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
         await db.IncidentAccesses.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
         await db.CoordinationNotifications.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
+        await db.ContactExceptions.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
+        await db.ExtensionRequests.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
+        await db.InclusionCompanyApplications.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
+        await db.ReportVersions.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
+        await db.ReportRequests.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
+        await db.CaseGoals.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
+
+        // Unsent contact drafts belong to the previous IFD's staff: they are dropped, not handed over.
+        await db.ContactEntryDrafts.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteDeleteAsync(ct);
         await audit.RecordAsync("transfer", nameof(Case), caseId.ToString(), ct, serviceId: own, clientId: clientId, caseId: caseId,
             reason: $"TR-02 Übernahme vom IFD {from} (Akte der Person, Kontakte, LEK und Dokumente mitgeführt); neues Merkblatt erforderlich");
         await tx.CommitAsync(ct);

@@ -12,6 +12,8 @@ public static class DeadlineRegistration
         services.AddScoped<IDeadlineSource, ContinuityDeadlines>();
         services.AddScoped<IDeadlineSource, EmploymentDeadlines>();
         services.AddScoped<IDeadlineSource, PasswordDeadlines>();
+        services.AddScoped<IDeadlineSource, RequestDeadlines>();
+        services.AddScoped<IDeadlineSource, ProgrammeDeadlineSource>();
         return services;
     }
 }

@@ -79,8 +79,13 @@ public sealed class DeadlineService(
     {
         var ina = (await db.Funders.AsNoTracking().Where(f => f.Kind == FunderKind.IntegrationOffice).Select(f => f.Id).ToListAsync(ct)).ToHashSet();
         var coordinator = access.IsCoordinator;
+        var ids = cases.Select(c => c.Id).ToList();
+        var requests = await db.ExtensionRequests.AsNoTracking().Where(r => ids.Contains(r.CaseId) && r.Approved != true)
+            .Select(r => new { r.CaseId, r.RequestedEndDate, r.CurrentEndDate }).ToListAsync(ct);
+        var byCase = cases.ToDictionary(c => c.Id);
         return new DeadlineContext
         {
+            ExtensionRequested = requests.Where(r => r.CurrentEndDate is null || r.CurrentEndDate == byCase[r.CaseId].PlannedEndDate).Select(r => r.CaseId).ToHashSet(),
             // InA-Koordination follows the cases it funds; cases of other funders stay with the IFD (ACC-07, ACC-08).
             Cases = coordinator ? [.. cases.Where(c => c.FunderId is { } f && ina.Contains(f))] : cases,
             Today = Today,

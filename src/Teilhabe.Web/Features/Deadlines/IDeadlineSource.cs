@@ -29,6 +29,9 @@ public sealed class DeadlineContext
     /// <summary>Funders of kind Integrationsamt: identifies InA cases.</summary>
     public required IReadOnlySet<Guid> IntegrationOfficeFunders { get; init; }
 
+    /// <summary>Cases with a pending or refused extension request for their current end (BA-EXT-01 needs no reminder then).</summary>
+    public IReadOnlySet<Guid> ExtensionRequested { get; init; } = new HashSet<Guid>();
+
     /// <summary>The case page asks for one case: no personal items.</summary>
     public bool SingleCase { get; init; }
 

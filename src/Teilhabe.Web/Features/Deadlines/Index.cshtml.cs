@@ -13,7 +13,7 @@ namespace Teilhabe.Web.Features.Deadlines;
 public sealed class IndexModel(DeadlineService deadlines) : PageModel
 {
     public const string Roles = Core.Accounts.Roles.Caseworker + "," + Core.Accounts.Roles.Deputy + "," + Core.Accounts.Roles.ServiceLead + ","
-        + Core.Accounts.Roles.IntegrationOfficeCoordinator;
+        + Core.Accounts.Roles.IntegrationOfficeCoordinator + "," + Core.Accounts.Roles.Trainer + "," + Core.Accounts.Roles.ProgrammeLead;
 
     public sealed record Group(string? Heading, IReadOnlyList<DeadlineItem> Items);
 

@@ -36,7 +36,12 @@ public sealed class CommissionDeadlines(StateProfile profile) : IDeadlineSource
         {
             var ina = context.IsIntegrationOfficeCase(c);
             var retention = ina && c.CareTypeCode == CareTypes.Retention;
-            if (retention && c.CommissionStart is { } start)
+            if (retention && c.ObjectedOn is { } objected)
+            {
+                // BA-SI-01: after an objection the case must be closed with the reason "Widerspruch".
+                entries.Add(new DeadlineEntry(c, "BA-SI-01", "Widerspruch des Integrationsamtes: Fall mit Grund „Widerspruch“ abschließen (P4)", objected));
+            }
+            else if (retention && c.CommissionStart is { } start)
             {
                 var objectionEnd = start.AddDays(profile.ObjectionWeeks * 7);
                 entries.Add(new DeadlineEntry(c, "BA-SI-01", context.ForCoordinator
@@ -59,7 +64,7 @@ public sealed class CommissionDeadlines(StateProfile profile) : IDeadlineSource
             }
 
             // BA-EXT-01: InA Sicherung and UB: an extension is requested with a Sachstandsbericht before the end.
-            if (rule is "BA-SI-02" or "BA-UB-02")
+            if (rule is "BA-SI-02" or "BA-UB-02" && !context.ExtensionRequested.Contains(c.Id))
             {
                 var due = end.AddDays(-profile.ExtensionLeadWeeks * 7);
                 entries.Add(new DeadlineEntry(c, "BA-EXT-01",
