@@ -8,6 +8,7 @@ using Teilhabe.Web.Features.Clients;
 using Teilhabe.Web.Features.Contacts;
 using Teilhabe.Web.Features.Directory;
 using Teilhabe.Web.Features.Documents;
+using Teilhabe.Web.Features.Network;
 using Teilhabe.Web.Infrastructure;
 
 var demo = args.Contains("--demo");
@@ -32,6 +33,8 @@ builder.Services.AddScoped<DocumentService>();
 builder.Services.AddScoped<ContactService>();
 builder.Services.AddScoped<IContactFacts>(sp => sp.GetRequiredService<ContactService>());
 builder.Services.AddScoped<ICatalogueUsage, ContactCatalogueUsage>();
+builder.Services.AddScoped<NetworkAccess>();
+builder.Services.AddScoped<NetworkService>();
 builder.Services.AddSingleton<IDocumentStore>(sp => DocumentStorage.Create(sp));
 
 var app = builder.Build();
@@ -64,6 +67,7 @@ app.MapClientsApi();
 app.MapContactsApi();
 app.MapDirectoryApi();
 app.MapCasesApi();
+app.MapNetworksApi();
 app.MapRazorPages();
 
 await app.PrepareDatabaseAsync();

@@ -11,6 +11,7 @@ using Teilhabe.Core.Catalogues;
 using Teilhabe.Core.Clients;
 using Teilhabe.Core.Contacts;
 using Teilhabe.Core.Directory;
+using Teilhabe.Core.Network;
 using Teilhabe.Core.Organisations;
 
 namespace Teilhabe.Core.Data;
@@ -48,6 +49,10 @@ public sealed class TeilhabeDbContext(DbContextOptions<TeilhabeDbContext> option
     public DbSet<CaseDocument> Documents => Set<CaseDocument>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Outcome> Outcomes => Set<Outcome>();
+    public DbSet<JobNetwork> Networks => Set<JobNetwork>();
+    public DbSet<NetworkMember> NetworkMembers => Set<NetworkMember>();
+    public DbSet<JobPotential> JobPotentials => Set<JobPotential>();
+    public DbSet<NetworkCandidate> NetworkCandidates => Set<NetworkCandidate>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
