@@ -18,6 +18,7 @@ public static class NavigationRegistry
         ("/verwaltung/organisationen", "Organisationen und IFD", [Roles.Administrator]),
         ("/verwaltung/kataloge", "Kataloge", [Roles.Administrator, Roles.IntegrationOfficeCoordinator]),
         ("/protokoll", "Protokoll", [Roles.Administrator, Roles.ServiceLead]),
+        ("/netzwerke", "Netzwerke", [Roles.ServiceLead, Roles.Caseworker, Roles.IntegrationOfficeCoordinator]),
     ];
 
     public static IEnumerable<LayoutModel.NavLink> For(ICurrentUser user)
