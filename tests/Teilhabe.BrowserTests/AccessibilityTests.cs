@@ -45,6 +45,9 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         { "/faelle", Roles.Caseworker },
         { "/faelle", Roles.ServiceLead },
         { "/faelle", Roles.IntegrationOfficeCoordinator },
+        { "/netzwerke", Roles.Caseworker },
+        { "/netzwerke", Roles.ServiceLead },
+        { "/netzwerke", Roles.IntegrationOfficeCoordinator },
     };
 
     [Theory]
