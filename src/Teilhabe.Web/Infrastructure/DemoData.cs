@@ -70,6 +70,7 @@ public static class DemoData
         var today = sp.GetRequiredService<TimeProvider>().Today();
         await SeedDirectoryAndClientsAsync(db, office.Id, provider.Id, services["IFD Erfurt"], services["IFD Jena"], today);
         await DemoCases.SeedAsync(db, sp.GetRequiredService<Features.Documents.IDocumentStore>(), today);
+        await DemoNetwork.SeedAsync(db, office.Id, provider.Id, today);
     }
 
     private static async Task SeedDirectoryAndClientsAsync(TeilhabeDbContext db, Guid office, Guid provider, Service erfurt, Service jena, DateOnly today)
