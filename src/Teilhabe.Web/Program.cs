@@ -12,6 +12,7 @@ using Teilhabe.Web.Features.Documents;
 using Teilhabe.Web.Features.Statistics;
 using Teilhabe.Web.Features.Reports;
 using Teilhabe.Web.Features.Programmes;
+using Teilhabe.Web.Features.Network;
 using Teilhabe.Web.Infrastructure;
 
 var demo = args.Contains("--demo");
@@ -49,6 +50,8 @@ builder.Services.AddScoped<Teilhabe.Web.Features.Statistics.StatisticsService>()
 builder.Services.AddScoped<ReportService>();
 builder.Services.AddScoped<ITransitionEffects>(sp => sp.GetRequiredService<ReportService>());
 builder.Services.AddScoped<ProgrammeService>();
+builder.Services.AddScoped<NetworkAccess>();
+builder.Services.AddScoped<NetworkService>();
 builder.Services.AddSingleton<IDocumentStore>(sp => DocumentStorage.Create(sp));
 
 var app = builder.Build();
@@ -97,6 +100,7 @@ Teilhabe.Web.Features.Commissions.CommissionsApi.MapCommissionsApi(app);
 app.MapReportsApi();
 app.MapProgrammesApi();
 Teilhabe.Web.Features.Coordination.CoordinationApi.MapCoordinationApi(app);
+app.MapNetworksApi();
 app.MapRazorPages();
 
 await app.PrepareDatabaseAsync();

@@ -65,6 +65,9 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         { "/uebernahmen", Roles.ServiceLead },
         { "/ina/uebernahmen", Roles.IntegrationOfficeCoordinator },
         { "/ina/meldungen", Roles.IntegrationOfficeCoordinator },
+        { "/netzwerke", Roles.Caseworker },
+        { "/netzwerke", Roles.ServiceLead },
+        { "/netzwerke", Roles.IntegrationOfficeCoordinator },
     };
 
     [Theory]

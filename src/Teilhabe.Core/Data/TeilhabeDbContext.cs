@@ -11,6 +11,7 @@ using Teilhabe.Core.Catalogues;
 using Teilhabe.Core.Clients;
 using Teilhabe.Core.Contacts;
 using Teilhabe.Core.Directory;
+using Teilhabe.Core.Network;
 using Teilhabe.Core.Organisations;
 using Teilhabe.Core.Reports;
 using Teilhabe.Core.Programmes;
@@ -63,6 +64,10 @@ public sealed class TeilhabeDbContext(DbContextOptions<TeilhabeDbContext> option
     public DbSet<IncidentAccess> IncidentAccesses => Set<IncidentAccess>();
     public DbSet<CaseTransferRequest> CaseTransferRequests => Set<CaseTransferRequest>();
     public DbSet<CoordinationNotification> CoordinationNotifications => Set<CoordinationNotification>();
+    public DbSet<JobNetwork> Networks => Set<JobNetwork>();
+    public DbSet<NetworkMember> NetworkMembers => Set<NetworkMember>();
+    public DbSet<JobPotential> JobPotentials => Set<JobPotential>();
+    public DbSet<NetworkCandidate> NetworkCandidates => Set<NetworkCandidate>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

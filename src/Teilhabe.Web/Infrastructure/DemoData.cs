@@ -79,6 +79,7 @@ public static class DemoData
             await sp.GetRequiredService<Features.Reports.ReportService>().GenerateUncheckedAsync(sicherung, Core.Reports.ReportKind.InitialCare, CancellationToken.None);
         }
         await DemoProgrammes.SeedAsync(db, services["IFD Erfurt"], today);
+        await DemoNetwork.SeedAsync(db, office.Id, provider.Id, today);
     }
 
     private static async Task SeedDirectoryAndClientsAsync(TeilhabeDbContext db, Guid office, Guid provider, Service erfurt, Service jena, DateOnly today)

@@ -26,6 +26,7 @@ public static class NavigationRegistry
         ("/programme", "Programme", [Roles.Trainer, Roles.ProgrammeLead]),
         ("/protokoll", "Protokoll", [Roles.Administrator, Roles.ServiceLead]),
         ("/statistik", "Statistik", [Roles.ServiceLead, Roles.IntegrationOfficeCoordinator]),
+        ("/netzwerke", "Netzwerke", [Roles.ServiceLead, Roles.Caseworker, Roles.IntegrationOfficeCoordinator]),
     ];
 
     public static IEnumerable<LayoutModel.NavLink> For(ICurrentUser user)
