@@ -9,10 +9,10 @@ using Teilhabe.Web.Features.Contacts;
 using Teilhabe.Web.Features.Deadlines;
 using Teilhabe.Web.Features.Directory;
 using Teilhabe.Web.Features.Documents;
-using Teilhabe.Web.Features.Statistics;
-using Teilhabe.Web.Features.Reports;
-using Teilhabe.Web.Features.Programmes;
 using Teilhabe.Web.Features.Network;
+using Teilhabe.Web.Features.Programmes;
+using Teilhabe.Web.Features.Reports;
+using Teilhabe.Web.Features.Statistics;
 using Teilhabe.Web.Infrastructure;
 
 var demo = args.Contains("--demo");

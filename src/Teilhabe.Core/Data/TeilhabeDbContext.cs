@@ -13,8 +13,8 @@ using Teilhabe.Core.Contacts;
 using Teilhabe.Core.Directory;
 using Teilhabe.Core.Network;
 using Teilhabe.Core.Organisations;
-using Teilhabe.Core.Reports;
 using Teilhabe.Core.Programmes;
+using Teilhabe.Core.Reports;
 
 namespace Teilhabe.Core.Data;
 
