@@ -77,3 +77,52 @@ public sealed class ParticipationRecordRuleTests
         Assert.All(ParticipationRecordRules.CheckIcfItem("x", null, null, null), v => Assert.Equal("PRG-LO-06", v.Rule));
     }
 }
+
+public sealed class ParticipationPlanRuleTests
+{
+    private static readonly DateOnly Day = new(2026, 3, 2);
+
+    private static Participation Coaching()
+    {
+        var programme = new Programme(Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), "Inklusionsinitiative", ProgrammeTemplate.Coaching, 150);
+        return new Participation(programme, Guid.CreateVersion7(), Guid.CreateVersion7(), LegalSphere.Sgb3, Day, Day, ParticipationStatus.Active);
+    }
+
+    [Fact]
+    [Trait("Rule", "PRG-TR-03")]
+    public void PRGTR03_eligible_only_when_seeking_work_severely_disabled_and_with_recorded_barriers()
+    {
+        var p = Coaching();
+        Assert.Null(p.EligibilityCheckedOn);
+
+        p.RecordEligibility(Day, seekingWork: true, severelyDisabled: true, " Langzeitarbeitslos ");
+        Assert.True(p.IsEligible);
+        Assert.Equal(Day, p.EligibilityCheckedOn);
+        Assert.Equal("Langzeitarbeitslos", p.AdditionalBarriers);
+
+        p.RecordEligibility(Day, seekingWork: true, severelyDisabled: false, "Langzeitarbeitslos");
+        Assert.False(p.IsEligible);
+        p.RecordEligibility(Day, seekingWork: false, severelyDisabled: true, "Langzeitarbeitslos");
+        Assert.False(p.IsEligible);
+        p.RecordEligibility(Day, seekingWork: true, severelyDisabled: true, " ");
+        Assert.False(p.IsEligible);
+        Assert.Null(p.AdditionalBarriers);
+    }
+
+    [Fact]
+    [Trait("Rule", "PRG-TR-06")]
+    public void PRGTR06_plan_entries_list_challenge_goal_steps_with_a_dated_review_that_moves_on_when_reviewed()
+    {
+        var p = Coaching();
+        var entry = p.AddPlanEntry(" Unsicherheit im Bewerbungsgespräch ", "Sicher auftreten", " ", Day.AddMonths(2));
+
+        Assert.Equal(("Unsicherheit im Bewerbungsgespräch", "Sicher auftreten", (string?)null, Day.AddMonths(2)), (entry.Challenge, entry.Goal, entry.Steps, entry.ReviewOn));
+        Assert.Null(entry.ReviewedOn);
+
+        entry.Review(Day.AddMonths(2), "Fortschritte", Day.AddMonths(4));
+        Assert.Equal(Day.AddMonths(2), entry.ReviewedOn);
+        Assert.Equal(Day.AddMonths(4), entry.ReviewOn);
+        Assert.Equal("Fortschritte", entry.ReviewNote);
+        Assert.Single(p.Plan);
+    }
+}
