@@ -99,6 +99,7 @@ app.MapStatisticsApi();
 Teilhabe.Web.Features.Commissions.CommissionsApi.MapCommissionsApi(app);
 app.MapReportsApi();
 app.MapProgrammesApi();
+app.MapParticipationRecordsApi();
 Teilhabe.Web.Features.Coordination.CoordinationApi.MapCoordinationApi(app);
 app.MapNetworksApi();
 app.MapRazorPages();

@@ -67,6 +67,36 @@ internal sealed class ParticipationConfiguration : IEntityTypeConfiguration<Part
             e.Property(x => x.Steps).HasMaxLength(2000);
             e.Property(x => x.ReviewNote).HasMaxLength(2000);
         });
+        b.OwnsMany(p => p.Reflections, e =>
+        {
+            e.ToTable("ParticipationReflections");
+            e.WithOwner().HasForeignKey("ParticipationId");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Criticism).HasMaxLength(2000);
+            e.Property(x => x.Notes).HasMaxLength(4000);
+        });
+        b.OwnsMany(p => p.ModuleGoals, e =>
+        {
+            e.ToTable("ParticipationModuleGoals");
+            e.WithOwner().HasForeignKey("ParticipationId");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.ModuleCode).HasMaxLength(32);
+            e.Property(x => x.Goal).HasMaxLength(1000);
+            e.Property(x => x.Achievement).HasConversion<string>().HasMaxLength(24);
+            e.Property(x => x.Note).HasMaxLength(2000);
+        });
+        b.OwnsMany(p => p.IcfItems, e =>
+        {
+            e.ToTable("ParticipationIcfItems");
+            e.WithOwner().HasForeignKey("ParticipationId");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Component).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.Code).HasMaxLength(8);
+            e.Property(x => x.Description).HasMaxLength(1000);
+        });
     }
 }
 

@@ -17,7 +17,7 @@ public enum ParticipationStatus
 /// One client's participation in a programme, with its own phases (template), bookings and plan.
 /// Same tenant scope as the programme (ACC-06); every change audited (ACC-09).
 /// </summary>
-public sealed class Participation : IServiceScoped, IAuditedEntity
+public sealed partial class Participation : IServiceScoped, IAuditedEntity
 {
     private readonly List<ModuleBooking> _bookings = [];
     private readonly List<PlanEntry> _plan = [];

@@ -2826,6 +2826,82 @@ namespace Teilhabe.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsMany("Teilhabe.Core.Programmes.IcfItem", "IcfItems", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Code")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("character varying(8)");
+
+                            b1.Property<string>("Component")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<Guid>("ParticipationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Qualifier")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ParticipationId");
+
+                            b1.ToTable("ParticipationIcfItems", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ParticipationId");
+                        });
+
+                    b.OwnsMany("Teilhabe.Core.Programmes.ModuleGoal", "ModuleGoals", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Achievement")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("character varying(24)");
+
+                            b1.Property<string>("Goal")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<string>("ModuleCode")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<Guid>("ParticipationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateOnly>("RecordedOn")
+                                .HasColumnType("date");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ParticipationId");
+
+                            b1.ToTable("ParticipationModuleGoals", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ParticipationId");
+                        });
+
                     b.OwnsMany("Teilhabe.Core.Programmes.PlanEntry", "Plan", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -2868,7 +2944,45 @@ namespace Teilhabe.Migrations.Postgres.Migrations
                                 .HasForeignKey("ParticipationId");
                         });
 
+                    b.OwnsMany("Teilhabe.Core.Programmes.ReflectionTalk", "Reflections", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Criticism")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<string>("Notes")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
+
+                            b1.Property<DateOnly>("On")
+                                .HasColumnType("date");
+
+                            b1.Property<Guid>("ParticipationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("SelfRating")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ParticipationId");
+
+                            b1.ToTable("ParticipationReflections", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ParticipationId");
+                        });
+
+                    b.Navigation("IcfItems");
+
+                    b.Navigation("ModuleGoals");
+
                     b.Navigation("Plan");
+
+                    b.Navigation("Reflections");
                 });
 
             modelBuilder.Entity("Teilhabe.Core.Programmes.Programme", b =>

@@ -2811,6 +2811,82 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsMany("Teilhabe.Core.Programmes.IcfItem", "IcfItems", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Code")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Component")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ParticipationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Qualifier")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ParticipationId");
+
+                            b1.ToTable("ParticipationIcfItems", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ParticipationId");
+                        });
+
+                    b.OwnsMany("Teilhabe.Core.Programmes.ModuleGoal", "ModuleGoals", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Achievement")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Goal")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ModuleCode")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ParticipationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("RecordedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ParticipationId");
+
+                            b1.ToTable("ParticipationModuleGoals", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ParticipationId");
+                        });
+
                     b.OwnsMany("Teilhabe.Core.Programmes.PlanEntry", "Plan", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -2853,7 +2929,45 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
                                 .HasForeignKey("ParticipationId");
                         });
 
+                    b.OwnsMany("Teilhabe.Core.Programmes.ReflectionTalk", "Reflections", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Criticism")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Notes")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("On")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ParticipationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("SelfRating")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ParticipationId");
+
+                            b1.ToTable("ParticipationReflections", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ParticipationId");
+                        });
+
+                    b.Navigation("IcfItems");
+
+                    b.Navigation("ModuleGoals");
+
                     b.Navigation("Plan");
+
+                    b.Navigation("Reflections");
                 });
 
             modelBuilder.Entity("Teilhabe.Core.Programmes.Programme", b =>

@@ -8,7 +8,7 @@ using Teilhabe.Web.Features.Shared;
 namespace Teilhabe.Web.Features.Programmes;
 
 [Authorize(Roles = ProgrammePages.Staff)]
-public sealed class ParticipationModel(ProgrammeService programmes) : PageModel
+public sealed partial class ParticipationModel(ProgrammeService programmes) : PageModel
 {
     public ProgrammeService.ParticipationView View { get; private set; } = null!;
     public IReadOnlyList<ProgrammeDeadline> Deadlines { get; private set; } = [];

@@ -16,7 +16,7 @@ namespace Teilhabe.Web.Features.Programmes;
 /// its provider (the service its Trainer and ProgrammeLead accounts belong to), so the tenant filter of ACC-06
 /// scopes programmes, participations and bookings exactly like clients.
 /// </summary>
-public sealed class ProgrammeService(TeilhabeDbContext db, AuditLog audit, ICurrentUser current, TimeProvider clock, IConfiguration configuration)
+public sealed partial class ProgrammeService(TeilhabeDbContext db, AuditLog audit, ICurrentUser current, TimeProvider clock, IConfiguration configuration)
 {
     /// <summary>Roles that work in programmes.</summary>
     public static readonly string[] StaffRoles = [Roles.Trainer, Roles.ProgrammeLead];

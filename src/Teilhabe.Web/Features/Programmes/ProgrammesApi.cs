@@ -55,7 +55,8 @@ public static class ProgrammesApi
         Guid Id, Guid ProgrammeId, Guid ClientId, Guid ReferringBodyId, string LegalSphere, string Status, DateOnly FirstContactOn, DateOnly ReferredOn,
         DateOnly? InformationTalkOn, DateOnly ReferralEndsOn, string? ExtensionReason, string? OverCapacityReason,
         DateOnly? EligibilityCheckedOn, bool? Eligible, DateOnly? JobStartOn, string? PlacementKind,
-        List<DeadlineDto> Deadlines, List<ModuleUsageDto> Modules, List<BookingDto> Bookings, List<PlanEntryDto> Plan);
+        List<DeadlineDto> Deadlines, List<ModuleUsageDto> Modules, List<BookingDto> Bookings, List<PlanEntryDto> Plan,
+        List<ParticipationRecordsApi.ReflectionDto> Reflections, List<ParticipationRecordsApi.ModuleGoalDto> ModuleGoals, List<ParticipationRecordsApi.IcfItemDto> IcfItems);
 
     public sealed record ParticipationListItem(Guid Id, Guid ClientId, string ClientName, string Status, DateOnly FirstContactOn, DateOnly ReferredOn, DateOnly? InformationTalkOn, List<DeadlineDto> Deadlines);
 
@@ -231,7 +232,8 @@ public static class ProgrammesApi
             p.EligibilityCheckedOn, p.EligibilityCheckedOn is null ? null : p.IsEligible, p.JobStartOn, p.PlacementKind,
             Deadlines(p, programmes.Today), ModuleUsage(view.Programme, p),
             [.. p.Bookings.OrderBy(b => b.Date).Select(b => new BookingDto(b.Id, b.ModuleCode, b.Date, b.Hours))],
-            [.. p.Plan.OrderBy(e => e.ReviewOn).Select(e => new PlanEntryDto(e.Id, e.Challenge, e.Goal, e.Steps, e.ReviewOn, e.ReviewedOn))]));
+            [.. p.Plan.OrderBy(e => e.ReviewOn).Select(e => new PlanEntryDto(e.Id, e.Challenge, e.Goal, e.Steps, e.ReviewOn, e.ReviewedOn))],
+            ParticipationRecordsApi.Reflections(p), ParticipationRecordsApi.ModuleGoals(p), ParticipationRecordsApi.IcfItems(p)));
     }
 
     private static async Task<Results<Created<BookingCreated>, NotFound, ProblemHttpResult>> BookAsync(Guid id, BookingRequest r, ProgrammeService programmes, CancellationToken ct)
