@@ -13,8 +13,8 @@ using Teilhabe.Core.Contacts;
 using Teilhabe.Core.Directory;
 using Teilhabe.Core.Network;
 using Teilhabe.Core.Organisations;
-using Teilhabe.Core.Reports;
 using Teilhabe.Core.Programmes;
+using Teilhabe.Core.Reports;
 
 namespace Teilhabe.Core.Data;
 
@@ -68,6 +68,7 @@ public sealed class TeilhabeDbContext(DbContextOptions<TeilhabeDbContext> option
     public DbSet<NetworkMember> NetworkMembers => Set<NetworkMember>();
     public DbSet<JobPotential> JobPotentials => Set<JobPotential>();
     public DbSet<NetworkCandidate> NetworkCandidates => Set<NetworkCandidate>();
+    public DbSet<Teilhabe.Core.Jobs.JobRun> JobRuns => Set<Teilhabe.Core.Jobs.JobRun>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
