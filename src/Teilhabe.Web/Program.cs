@@ -46,6 +46,7 @@ builder.Services.AddScoped<CaseTimeline>();
 builder.Services.AddScoped<IContactFacts>(sp => sp.GetRequiredService<ContactService>());
 builder.Services.AddScoped<ICatalogueUsage, ContactCatalogueUsage>();
 builder.Services.AddDeadlines();
+builder.Services.AddReminders();
 builder.Services.AddScoped<Teilhabe.Web.Features.Statistics.StatisticsService>();
 builder.Services.AddScoped<ReportService>();
 builder.Services.AddScoped<ITransitionEffects>(sp => sp.GetRequiredService<ReportService>());

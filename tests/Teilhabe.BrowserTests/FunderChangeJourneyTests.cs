@@ -65,14 +65,14 @@ public sealed class FunderChangeJourneyTests(BrowserFixture browser, ITestOutput
         await page.Context.CloseAsync();
     }
 
-    private static async Task<string> CreateFunderAsync(HttpClient api, string name, string kind)
+    internal static async Task<string> CreateFunderAsync(HttpClient api, string name, string kind)
     {
         using var response = await api.PostAsJsonAsync("/api/v1/funders", new { name = name + " " + Guid.NewGuid().ToString("N")[..6], kind });
         return await response.ReadCreatedIdAsync();
     }
 
     /// <summary>An InA Sicherung with Merkblatt, notice, proof and Zielvereinbarung, moved P1 → P3 (PH-P3-01).</summary>
-    private static async Task<string> CaseInP3Async(HttpClient api, string clientId, string funderId)
+    internal static async Task<string> CaseInP3Async(HttpClient api, string clientId, string funderId)
     {
         using var created = await api.PostAsJsonAsync("/api/v1/cases", new { clientId, careTypeCode = "retention", funderId, legalBasisCode = "sgb9-185-2", caseGroupCode = "support-need", referringBodyCode = "employer" });
         var caseId = await created.ReadCreatedIdAsync();

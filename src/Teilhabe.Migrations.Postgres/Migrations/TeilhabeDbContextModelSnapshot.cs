@@ -1461,6 +1461,30 @@ namespace Teilhabe.Migrations.Postgres.Migrations
                     b.ToTable("Institutions");
                 });
 
+            modelBuilder.Entity("Teilhabe.Core.Jobs.JobRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Job")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Job", "Day")
+                        .IsUnique();
+
+                    b.ToTable("JobRuns", (string)null);
+                });
+
             modelBuilder.Entity("Teilhabe.Core.Network.JobNetwork", b =>
                 {
                     b.Property<Guid>("Id")

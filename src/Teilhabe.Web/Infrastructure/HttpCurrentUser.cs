@@ -11,14 +11,22 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
     public const string MustChangePasswordClaim = "teilhabe:must-change-password";
     public const string SessionClaim = "teilhabe:session";
 
-    private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
+    private ClaimsPrincipal? _actingUser;
+
+    private ClaimsPrincipal? Principal => _actingUser ?? accessor.HttpContext?.User;
 
     public string? UserId => Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
     public Guid? ServiceId => ParseGuid(ServiceClaim);
     public Guid? IntegrationOfficeId => ParseGuid(OfficeClaim);
     /// <summary>Outside a request (start-up, seeding, nightly jobs) the product itself acts and is not filtered.</summary>
-    public bool IsSystem => accessor.HttpContext is null;
+    public bool IsSystem => _actingUser is null && accessor.HttpContext is null;
     public bool IsInRole(string role) => Principal?.IsInRole(role) ?? false;
+
+    /// <summary>
+    /// A background job acting for one user within its own DI scope (e.g. the daily reminder computing that user's
+    /// deadline list): queries are then filtered exactly as in that user's own requests.
+    /// </summary>
+    public void ActAs(ClaimsPrincipal user) => _actingUser = user;
 
     private Guid? ParseGuid(string claim)
         => Guid.TryParse(Principal?.FindFirstValue(claim), out var id) ? id : null;

@@ -12,6 +12,8 @@ public sealed class TeilhabeOptions
     public ClockOptions Clock { get; set; } = new();
     public RateLimitOptions RateLimit { get; set; } = new();
     public AccessibilityOptions Accessibility { get; set; } = new();
+    public Features.Deadlines.Reminders.ReminderOptions Reminders { get; set; } = new();
+    public Features.Deadlines.Reminders.SmtpOptions Smtp { get; set; } = new();
 
     /// <summary>Seed the demo IFDs, users and cases on an empty database (README, first command).</summary>
     public bool Demo { get; set; }

@@ -97,12 +97,17 @@ public sealed class ContactPageTests(TeilhabeFactory factory) : IClassFixture<Te
         var lek = await s.Api.CreateOutcomeAsync(s.CaseId);
         var path = $"/faelle/{s.CaseId}/kontakte/neu";
 
-        using var response = await PostAsync(s.Pages, path, path, ContactFields(lek));
+        var fields = ContactFields(lek);
+        fields.Add(("Entry.DurationMinutes", "25"));
+        Assert.Contains("name=\"Entry.DurationMinutes\"", await s.Pages.GetStringAsync(path));
+
+        using var response = await PostAsync(s.Pages, path, path, fields);
 
         await response.ExpectAsync(HttpStatusCode.Redirect);
         Assert.Equal($"/faelle/{s.CaseId}/verlauf", response.Headers.Location?.OriginalString);
         var contact = Assert.Single((await s.Api.GetJsonAsync($"/api/v1/cases/{s.CaseId}/contacts")).EnumerateArray());
         Assert.Equal("phone", contact.GetProperty("form").GetString());
+        Assert.Equal(25, contact.GetProperty("durationMinutes").GetInt32());
         Assert.Equal(2, contact.GetProperty("participants").GetArrayLength());
         Assert.Equal(lek, contact.GetProperty("outcomeIds")[0].GetString());
         var timeline = Decoded(await s.Pages.GetStringAsync($"/faelle/{s.CaseId}/verlauf"));

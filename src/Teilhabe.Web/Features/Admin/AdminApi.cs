@@ -23,7 +23,8 @@ public static class AdminApi
         string[]? Roles,
         Guid? ServiceId,
         Guid? IntegrationOfficeId,
-        bool? MustChangePassword);
+        bool? MustChangePassword,
+        string? Email = null);
 
     public sealed record ResetRequest(string? InitialPassword);
 
@@ -121,7 +122,7 @@ public static class AdminApi
         var outcome = await administration.CreateAsync(
             new UserAdministration.NewUser(
                 request.UserName, request.DisplayName, request.InitialPassword, request.Roles ?? [],
-                request.ServiceId, request.IntegrationOfficeId, request.MustChangePassword ?? true),
+                request.ServiceId, request.IntegrationOfficeId, request.MustChangePassword ?? true, request.Email),
             ct);
         if (outcome.Conflict)
         {

@@ -27,7 +27,8 @@ public sealed class UserAdministration(
         IReadOnlyList<string> Roles,
         Guid? ServiceId,
         Guid? IntegrationOfficeId,
-        bool MustChangePassword);
+        bool MustChangePassword,
+        string? Email = null);
 
     public sealed record Outcome(AppUser? User, IReadOnlyList<RuleViolation> Violations, bool Conflict = false);
 
@@ -122,6 +123,8 @@ public sealed class UserAdministration(
         {
             ServiceId = request.Roles.Any(Roles.ServiceBound.Contains) ? request.ServiceId : null,
             IntegrationOfficeId = officeId,
+            // Optional: only used for the daily e-mail reminder (Teilhabe:Reminders).
+            Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim(),
         };
         var (created, violations) = await accounts.CreateAsync(user, request.InitialPassword!, request.Roles, request.MustChangePassword);
         return new Outcome(created, violations);

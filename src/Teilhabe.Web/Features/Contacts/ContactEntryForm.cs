@@ -20,6 +20,9 @@ public sealed class ContactEntryForm
     public string? Form { get; set; }
     public string? Keywords { get; set; }
 
+    /// <summary>Optional duration in minutes (text so that a malformed entry gets a German message); CT-05 counts long phone calls.</summary>
+    public string? DurationMinutes { get; set; }
+
     /// <summary>The case's client takes part.</summary>
     public bool Client { get; set; }
 
@@ -61,6 +64,10 @@ public sealed class ContactEntryForm
     };
 
     /// <summary>The local Berlin time as UTC instant; null when empty or malformed.</summary>
+    /// <summary>The duration in whole minutes, or null when empty or not a number.</summary>
+    public int? ParseDurationMinutes()
+        => int.TryParse(DurationMinutes?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) ? minutes : null;
+
     public DateTimeOffset? ParseOccurredAt(out bool malformed)
     {
         malformed = false;
@@ -103,6 +110,11 @@ public sealed class ContactEntryForm
             errors.Add(new(RuleIds.Input, "Die Stichworte dürfen höchstens 500 Zeichen lang sein.", "keywords"));
         }
 
+        if (!string.IsNullOrWhiteSpace(DurationMinutes) && ParseDurationMinutes() is not (>= 1 and <= 1440))
+        {
+            errors.Add(new(RuleIds.Input, "Die Dauer des Kontakts liegt zwischen 1 und 1440 Minuten.", "durationMinutes"));
+        }
+
         if (Note?.Length > 8000)
         {
             errors.Add(new(RuleIds.Input, "Die Notiz darf höchstens 8000 Zeichen lang sein.", "note"));
@@ -132,6 +144,7 @@ public sealed class ContactEntryForm
         ["occurredAt"] = "Entry.OccurredAt",
         ["form"] = "Entry.Form",
         ["keywords"] = "Entry.Keywords",
+        ["durationMinutes"] = "Entry.DurationMinutes",
         ["participants"] = "Entry.Client",
         ["others"] = "Entry.Others",
         ["topicCodes"] = "Entry.Topics",

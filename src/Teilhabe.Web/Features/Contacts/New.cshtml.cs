@@ -153,7 +153,7 @@ public sealed class NewModel(
 
         var draft = new ContactDraft(
             Entry.ParseOccurredAt(out _), ContactEntryForm.ParseForm(Entry.Form), Entry.Keywords, Participants(), Entry.Note,
-            [.. Entry.Topics.Where(t => !string.IsNullOrWhiteSpace(t))], outcomeIds, Entry.PassesProtectedData);
+            [.. Entry.Topics.Where(t => !string.IsNullOrWhiteSpace(t))], outcomeIds, Entry.PassesProtectedData, Entry.ParseDurationMinutes());
         var (created, contactErrors) = errors.Count > 0 ? (null, ContactRules.Check(draft, await ContextAsync(@case, ct)).Violations) : await contacts.CreateAsync(@case, draft, ct);
         errors.AddRange(contactErrors);
         if (created is not null && Files.Count > 0)
