@@ -52,6 +52,9 @@ builder.Services.AddScoped<ITransitionEffects>(sp => sp.GetRequiredService<Repor
 builder.Services.AddScoped<ProgrammeService>();
 builder.Services.AddScoped<NetworkAccess>();
 builder.Services.AddScoped<NetworkService>();
+builder.Services.AddScoped<Teilhabe.Web.Features.Retention.RetentionService>();
+builder.Services.AddSingleton<Teilhabe.Web.Features.Retention.RetentionJob>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<Teilhabe.Web.Features.Retention.RetentionJob>());
 builder.Services.AddSingleton<IDocumentStore>(sp => DocumentStorage.Create(sp));
 
 var app = builder.Build();
@@ -101,6 +104,7 @@ app.MapReportsApi();
 app.MapProgrammesApi();
 Teilhabe.Web.Features.Coordination.CoordinationApi.MapCoordinationApi(app);
 app.MapNetworksApi();
+Teilhabe.Web.Features.Retention.RetentionApi.MapRetentionApi(app);
 app.MapRazorPages();
 
 await app.PrepareDatabaseAsync();

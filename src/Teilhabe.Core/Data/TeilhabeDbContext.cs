@@ -68,6 +68,7 @@ public sealed class TeilhabeDbContext(DbContextOptions<TeilhabeDbContext> option
     public DbSet<NetworkMember> NetworkMembers => Set<NetworkMember>();
     public DbSet<JobPotential> JobPotentials => Set<JobPotential>();
     public DbSet<NetworkCandidate> NetworkCandidates => Set<NetworkCandidate>();
+    public DbSet<Retention.RetentionRun> RetentionRuns => Set<Retention.RetentionRun>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
