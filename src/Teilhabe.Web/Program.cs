@@ -53,6 +53,10 @@ builder.Services.AddScoped<ITransitionEffects>(sp => sp.GetRequiredService<Repor
 builder.Services.AddScoped<ProgrammeService>();
 builder.Services.AddScoped<NetworkAccess>();
 builder.Services.AddScoped<NetworkService>();
+builder.Services.AddScoped<Teilhabe.Web.Features.Retention.RetentionService>();
+builder.Services.AddScoped<Teilhabe.Web.Features.Clients.ClientExport>();
+builder.Services.AddSingleton<Teilhabe.Web.Features.Retention.RetentionJob>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<Teilhabe.Web.Features.Retention.RetentionJob>());
 builder.Services.AddSingleton<IDocumentStore>(sp => DocumentStorage.Create(sp));
 
 var app = builder.Build();
@@ -103,6 +107,8 @@ app.MapProgrammesApi();
 app.MapParticipationRecordsApi();
 Teilhabe.Web.Features.Coordination.CoordinationApi.MapCoordinationApi(app);
 app.MapNetworksApi();
+Teilhabe.Web.Features.Retention.RetentionApi.MapRetentionApi(app);
+Teilhabe.Web.Features.Clients.ClientExportApi.MapClientExportApi(app);
 app.MapRazorPages();
 
 await app.PrepareDatabaseAsync();

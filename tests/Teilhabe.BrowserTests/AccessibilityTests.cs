@@ -54,6 +54,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         { "/wiedervorlagen", Roles.IntegrationOfficeCoordinator },
         { "/wiedervorlagen", Roles.Deputy },
         { "/statistik", Roles.ServiceLead },
+        { "/loeschung", Roles.ServiceLead },
         { "/statistik", Roles.IntegrationOfficeCoordinator },
         { "/statistik/datenqualitaet", Roles.ServiceLead },
         { "/statistik/datenqualitaet", Roles.IntegrationOfficeCoordinator },

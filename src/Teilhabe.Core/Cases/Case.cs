@@ -97,6 +97,9 @@ public sealed class Case : IServiceScoped, IAuditedEntity, IClientRelated, ICase
     public string? ObjectionReason { get; private set; }
     public string? ObjectedBy { get; private set; }
 
+    /// <summary>DEL-01: the day the case's personal data was removed after the retention period (null while kept).</summary>
+    public DateOnly? AnonymisedOn { get; private set; }
+
     public IReadOnlyList<PhaseChange> History => _history;
     public IReadOnlyList<CaseAgreement> Agreements => _agreements;
 
@@ -250,6 +253,15 @@ public sealed class Case : IServiceScoped, IAuditedEntity, IClientRelated, ICase
         DataProtectionNotice = null;
         Touch();
         return removed;
+    }
+
+    /// <summary>DEL-01: the texts and free-text reasons go; dates, phases, codes and funder stay for the statistics.</summary>
+    public void Anonymise(DateOnly on)
+    {
+        Texts = new CaseTexts();
+        ObjectionReason = null;
+        AnonymisedOn = on;
+        Touch();
     }
 
     private void Apply(CaseSettings settings)

@@ -77,6 +77,9 @@ public sealed class Client : IServiceScoped, IAuditedEntity, IClientRelated
     /// <summary>Optimistic concurrency: two people editing the same client get a conflict, not a silent overwrite.</summary>
     public int Version { get; private set; }
 
+    /// <summary>DEL-01: the day the personal data was removed after the retention period (null while kept).</summary>
+    public DateOnly? AnonymisedOn { get; private set; }
+
     public IReadOnlyList<DisabilityEvidence> Evidence => _evidence;
     public IReadOnlyList<Disability> Disabilities => _disabilities;
     public IReadOnlyList<EmploymentSituation> Employment => _employment;
@@ -84,6 +87,33 @@ public sealed class Client : IServiceScoped, IAuditedEntity, IClientRelated
     Guid? IClientRelated.ClientId => Id;
 
     public string FullName => $"{LastName}, {FirstName}";
+
+    /// <summary>
+    /// DEL-01: removes everything that identifies the person and keeps exactly what the statistics read:
+    /// gender, Personengruppe, disability categories/evidence kinds and degrees, employment kinds. The birth date
+    /// becomes 31 December of the birth year (1 January stays 1 January), so the age on any 1 January — the reference
+    /// day of the annual statistics' age bands — is unchanged.
+    /// </summary>
+    public void Anonymise(DateOnly on)
+    {
+        LastName = "Gelöscht";
+        FirstName = "DEL-01";
+        SearchLastName = "geloscht";
+        SearchFirstName = "del-01";
+        BirthDate = BirthDate is { Month: 1, Day: 1 } ? BirthDate : new DateOnly(BirthDate.Year, 12, 31);
+        Nationality = null;
+        Address = new Address(null, null, null); // a new instance: an owned value must not be shared between entities
+        Phone = null;
+        Email = null;
+        HearingImpaired = false;
+        foreach (var d in _disabilities)
+        {
+            d.ClearDescription();
+        }
+
+        AnonymisedOn = on;
+        Version++;
+    }
 
     public void Update(ClientData data)
     {

@@ -111,6 +111,9 @@ public sealed class Disability : IServiceScoped, IAuditedEntity, IClientRelated
     Guid? IClientRelated.ClientId => ClientId;
 
     internal void SetCareRelevant(bool value) => CareRelevant = value;
+
+    /// <summary>DEL-01: the free-text description goes; the category stays for the statistics.</summary>
+    internal void ClearDescription() => Description = string.Empty;
 }
 
 public static class DisabilityRules

@@ -69,6 +69,7 @@ public sealed class TeilhabeDbContext(DbContextOptions<TeilhabeDbContext> option
     public DbSet<JobPotential> JobPotentials => Set<JobPotential>();
     public DbSet<NetworkCandidate> NetworkCandidates => Set<NetworkCandidate>();
     public DbSet<Teilhabe.Core.Jobs.JobRun> JobRuns => Set<Teilhabe.Core.Jobs.JobRun>();
+    public DbSet<Retention.RetentionRun> RetentionRuns => Set<Retention.RetentionRun>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -75,6 +75,9 @@ public sealed record StateProfile
     /// <summary>DEL-01: personal data is deleted at the end of this many calendar years after P4.</summary>
     public int RetentionYearsAfterClosing { get; init; } = 5;
 
+    /// <summary>DEL-01: a shorter period for a Qualifizierte Beratung that never reached P3 (null: as after closing).</summary>
+    public int? RetentionYearsCounsellingOnly { get; init; }
+
     /// <summary>STAT-02: publication exports suppress cells below this count.</summary>
     public int PublicationMinimumCell { get; init; } = 3;
 

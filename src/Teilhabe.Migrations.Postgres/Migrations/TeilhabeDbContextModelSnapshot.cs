@@ -360,6 +360,9 @@ namespace Teilhabe.Migrations.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("AnonymisedOn")
+                        .HasColumnType("date");
+
                     b.Property<bool>("ApplicationWithIfdSupportConfirmed")
                         .HasColumnType("boolean");
 
@@ -957,6 +960,9 @@ namespace Teilhabe.Migrations.Postgres.Migrations
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("AnonymisedOn")
+                        .HasColumnType("date");
 
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date");
@@ -2092,6 +2098,31 @@ namespace Teilhabe.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("ReportVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Retention.RetentionRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CasesAnonymised")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ClientsAnonymised")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day")
+                        .IsUnique();
+
+                    b.ToTable("RetentionRuns", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

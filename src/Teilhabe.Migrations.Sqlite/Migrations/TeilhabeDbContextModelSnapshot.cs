@@ -345,6 +345,9 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("AnonymisedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("ApplicationWithIfdSupportConfirmed")
                         .HasColumnType("INTEGER");
 
@@ -941,6 +944,9 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Teilhabe.Core.Clients.Client", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AnonymisedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("BirthDate")
@@ -2077,6 +2083,31 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ReportVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Retention.RetentionRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CasesAnonymised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClientsAnonymised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day")
+                        .IsUnique();
+
+                    b.ToTable("RetentionRuns", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -27,6 +27,7 @@ public static class NavigationRegistry
         ("/protokoll", "Protokoll", [Roles.Administrator, Roles.ServiceLead]),
         ("/statistik", "Statistik", [Roles.ServiceLead, Roles.IntegrationOfficeCoordinator]),
         ("/netzwerke", "Netzwerke", [Roles.ServiceLead, Roles.Caseworker, Roles.IntegrationOfficeCoordinator]),
+        ("/loeschung", "Zur Löschung anstehend", [Roles.ServiceLead, Roles.Administrator]),
     ];
 
     public static IEnumerable<LayoutModel.NavLink> For(ICurrentUser user)

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Teilhabe.Core.Time;
+
+namespace Teilhabe.Web.Features.Retention;
+
+/// <summary>DEL-01: "Zur Löschung anstehend" — the cases whose personal data will be deleted within the next month.</summary>
+[Authorize(Roles = Core.Accounts.Roles.ServiceLead + "," + Core.Accounts.Roles.Administrator)]
+public sealed class IndexModel(RetentionService retention, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<RetentionDueItem> Items { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+    public DateOnly Until { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Today = clock.Today();
+        Until = Today.AddMonths(1);
+        Items = await retention.DueAsync(Until, ct);
+    }
+}

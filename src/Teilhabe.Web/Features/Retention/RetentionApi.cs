@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Teilhabe.Core.Time;
+using Teilhabe.Web.Infrastructure;
+
+namespace Teilhabe.Web.Features.Retention;
+
+/// <summary>API.md "Data protection": DEL-01 cases due for deletion within the next month (IFD lead own IFD, administrator all).</summary>
+public static class RetentionApi
+{
+    public sealed record DueDto(Guid CaseId, string CaseNumber, Guid ServiceId, DateOnly ClosedOn, DateOnly DeletionDate);
+
+    public static RouteGroupBuilder MapRetentionApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/retention").WithTags("Data protection")
+            .RequireAuthorization(PlatformSetup.ApiPolicy)
+            .RequireAuthorization(p => p.RequireRole(RetentionService.DueReaders));
+        group.MapGet("/due", DueAsync);
+        return group;
+    }
+
+    private static async Task<Ok<List<DueDto>>> DueAsync(RetentionService retention, TimeProvider clock, CancellationToken ct)
+    {
+        var items = await retention.DueAsync(clock.Today().AddMonths(1), ct);
+        return TypedResults.Ok(items.Select(i => new DueDto(i.CaseId, i.CaseNumber, i.ServiceId, i.ClosedOn, i.DeletionDate)).ToList());
+    }
+}
