@@ -37,6 +37,13 @@ public static class AccountsApi
             return ApiResults.Input("userName", "Benutzername und Passwort sind anzugeben.");
         }
 
+        // Identity stores user names in 256 characters; longer input must not reach the database (500 on PostgreSQL).
+        if (request.UserName.Length > 256 || request.Password.Length > 1024)
+        {
+            return ApiResults.Input(request.UserName.Length > 256 ? "userName" : "password",
+                "Benutzername (höchstens 256 Zeichen) oder Passwort (höchstens 1024 Zeichen) ist zu lang.");
+        }
+
         var (outcome, user) = await accounts.CheckCredentialsAsync(request.UserName, request.Password, ct);
         switch (outcome)
         {

@@ -267,7 +267,13 @@ public static class CasesApi
             return TypedResults.Forbid();
         }
 
-        var errors = await cases.SetDeputiesAsync(@case, r.UserIds ?? [], ct);
+        if (r.UserIds is null)
+        {
+            // A missing list is malformed input, not "remove every deputy" ([] does that).
+            return ApiResults.Input("userIds", "Die Liste der Vertretungen (userIds) fehlt; eine leere Liste entfernt alle Vertretungen.");
+        }
+
+        var errors = await cases.SetDeputiesAsync(@case, r.UserIds, ct);
         return errors.Count > 0 ? ApiResults.Violations(errors) : TypedResults.Ok(CaseDto.From(@case, true));
     }
 
