@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Teilhabe.HttpTests.Clients;
+using Teilhabe.HttpTests.Contacts;
 using Teilhabe.TestSupport;
 
 namespace Teilhabe.HttpTests.Cases;
@@ -423,6 +424,32 @@ public sealed class CommissionApiTests(TeilhabeFactory factory) : IClassFixture<
         var ina2 = await coordinator.GetJsonAsync("/api/v1/deadlines");
         Assert.Contains(ina2.EnumerateArray(), e => e.GetProperty("caseId").GetString() == extended && e.GetProperty("rule").GetString() == "BA-EXT-01"
             && e.GetProperty("label").GetString()!.Contains("entscheiden", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    [Trait("Rule", "BA-UB-02")]
+    public async Task BAUB02_a_Reha_Traeger_UB_takes_the_funders_period_and_other_cases_refuse_a_typed_end()
+    {
+        var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
+        using var caseworker = await factory.LoginAsync(tenant.CaseworkerA);
+        var drv = await caseworker.CreateFunderAsync(factory, "PensionInsurance");
+        var ina = await caseworker.CreateFunderAsync(factory, "IntegrationOffice");
+        var reha = await caseworker.CreateCaseAsync(new { clientId = await caseworker.CreateClientAsync(), funderId = drv, legalBasisCode = "sgb9-55-3", careTypeCode = "retention" });
+        var inaUb = await caseworker.CreateCaseAsync(new { clientId = await caseworker.CreateClientAsync(), funderId = ina, legalBasisCode = "sgb9-55-3", careTypeCode = "retention" });
+        var end = factory.BerlinToday().AddMonths(18);
+
+        await caseworker.PatchOkAsync(reha, new { plannedEndDate = Iso(end) });
+        using var refused = await caseworker.PatchAsJsonAsync($"/api/v1/cases/{inaUb}", new { plannedEndDate = Iso(end) });
+
+        Assert.Equal(Iso(end), (await caseworker.GetJsonAsync($"/api/v1/cases/{reha}")).GetProperty("plannedEndDate").GetString());
+        await refused.ExpectAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["BA-UB-02"], await refused.ReadViolatedRulesAsync());
+        Assert.Equal(JsonValueKind.Null, (await caseworker.GetJsonAsync($"/api/v1/cases/{inaUb}")).GetProperty("plannedEndDate").ValueKind);
+
+        // The case form offers the field only where the funder's period applies.
+        using var pages = await factory.SignInToPagesAsync(tenant.CaseworkerA);
+        Assert.Contains("Bewilligungszeitraum des Reha-Tr", await pages.GetStringAsync($"/faelle/{reha}"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Bewilligungszeitraum des Reha-Tr", await pages.GetStringAsync($"/faelle/{inaUb}"), StringComparison.Ordinal);
     }
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

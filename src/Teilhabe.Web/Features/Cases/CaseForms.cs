@@ -146,6 +146,12 @@ public sealed class CaseFieldsForm
     public string? ClosingResult { get; set; }
     public string? Todo { get; set; }
     public string? ContactFrequencyDays { get; set; }
+
+    /// <summary>BA-UB-02: the Reha-Träger's period for its UB commission (only shown for such cases).</summary>
+    public string? PlannedEndDate { get; set; }
+
+    public bool PlannedEndShown { get; set; }
+
     public int Version { get; set; }
 
     public static CaseFieldsForm From(Case c) => new()
@@ -164,6 +170,7 @@ public sealed class CaseFieldsForm
         ClosingResult = c.Texts.ClosingResult,
         Todo = c.Texts.Todo,
         ContactFrequencyDays = c.ContactFrequencyDays?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        PlannedEndDate = c.PlannedEndDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         Version = c.Version,
     };
 
@@ -205,8 +212,19 @@ public sealed class CaseFieldsForm
             }
         }
 
+        if (PlannedEndShown && !string.IsNullOrWhiteSpace(PlannedEndDate) && PlannedEnd() is null)
+        {
+            errors.Add(new(RuleIds.Input, "Das geplante Ende ist ein Datum (TT.MM.JJJJ).", "plannedEndDate"));
+        }
+
         return errors;
     }
+
+    /// <summary>The planned end as entered; only passed on when the form showed the field.</summary>
+    public CaseService.PlannedEndChange? PlannedEndChange() => PlannedEndShown ? new(PlannedEnd()) : null;
+
+    private DateOnly? PlannedEnd()
+        => DateOnly.TryParseExact(PlannedEndDate?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Replace("\r\n", "\n", StringComparison.Ordinal);
 }

@@ -78,6 +78,25 @@ public sealed class CasePatch(JsonElement body)
         return current;
     }
 
+    /// <summary>A date property (YYYY-MM-DD or null); <paramref name="given"/> tells whether the body had it at all.</summary>
+    public DateOnly? Date(string name, DateOnly? current, out bool given)
+    {
+        given = body.TryGetProperty(name, out var value);
+        if (!given || value.ValueKind == JsonValueKind.Null)
+        {
+            return given ? null : current;
+        }
+
+        if (value.ValueKind == JsonValueKind.String
+            && DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        Errors.Add(new(RuleIds.Input, "Erwartet wird ein Datum (JJJJ-MM-TT) oder null.", name));
+        return current;
+    }
+
     public bool Flag(string name, bool current)
     {
         if (!body.TryGetProperty(name, out var value))

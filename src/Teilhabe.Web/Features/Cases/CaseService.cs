@@ -149,8 +149,12 @@ public sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUs
     /// <summary>PH-FDS-06: the confirmations the § 27 SchwbAV recommendation needs.</summary>
     public sealed record SchwbAv27Confirmations(bool EmployerAppliedBeforeIfd, bool ApplicationWithIfdSupport, bool PriorMeasuresExhausted);
 
+    /// <summary>BA-UB-02: a Reha-Träger that commissions UB sets its own period; the planned end is then entered, not computed.</summary>
+    public sealed record PlannedEndChange(DateOnly? Date);
+
     public async Task<(Case? Case, IReadOnlyList<RuleViolation> Errors, bool Conflict)> UpdateAsync(
-        Guid id, int? expectedVersion, CaseSettings settings, CaseTexts texts, int? contactFrequencyDays, CancellationToken ct, SchwbAv27Confirmations? confirmations = null)
+        Guid id, int? expectedVersion, CaseSettings settings, CaseTexts texts, int? contactFrequencyDays, CancellationToken ct, SchwbAv27Confirmations? confirmations = null,
+        PlannedEndChange? plannedEnd = null)
     {
         var @case = await db.Cases.Include(c => c.Deputies).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (@case is null || !access.CanSee(@case))
@@ -206,9 +210,20 @@ public sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUs
             errors.Add(Input("contactFrequencyDays", "Die Kontaktfrequenz des Auftraggebers liegt zwischen 1 und 365 Tagen."));
         }
 
+        var setPlannedEnd = plannedEnd is not null && plannedEnd.Date != @case.PlannedEndDate;
+        if (setPlannedEnd)
+        {
+            await CheckPlannedEndAsync(@case, settings, plannedEnd!.Date, errors, ct);
+        }
+
         if (errors.Count > 0)
         {
             return (@case, errors, false);
+        }
+
+        if (setPlannedEnd)
+        {
+            @case.SetPlannedEnd(plannedEnd!.Date);
         }
 
         @case.Update(settings with { ParentCaseId = @case.ParentCaseId });
@@ -233,6 +248,25 @@ public sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUs
         }
 
         return (@case, [], false);
+    }
+
+    /// <summary>
+    /// BA-UB-02: only a UB case (Berufsbegleitung § 55 Abs. 3) of a Reha-Träger takes a planned end from its funder;
+    /// InA UB (12 months), InA Sicherung (9 months) and stabilisation (6 months) compute theirs from the P3 date.
+    /// </summary>
+    private async Task CheckPlannedEndAsync(Case @case, CaseSettings settings, DateOnly? date, List<RuleViolation> errors, CancellationToken ct)
+    {
+        var funderIsIna = settings.FunderId is { } f && await db.Funders.AnyAsync(x => x.Id == f && x.Kind == Core.Directory.FunderKind.IntegrationOffice, ct);
+        if (settings.LegalBasisCode != "sgb9-55-3" || settings.FunderId is null || funderIsIna)
+        {
+            errors.Add(new("BA-UB-02", "Das geplante Ende wird nur bei einer Unterstützten Beschäftigung eines Rehabilitationsträgers eingetragen (dessen Bewilligungszeitraum); sonst ergibt es sich aus dem P3-Datum.", "plannedEndDate"));
+            return;
+        }
+
+        if (date is { } d && d < (@case.CommissionStart ?? @case.StartDate))
+        {
+            errors.Add(new("BA-UB-02", "Das geplante Ende liegt vor dem Beginn der Beauftragung.", "plannedEndDate"));
+        }
     }
 
     /// <summary>DOC-02 / DOC-04: the Merkblatt of this case, signed on the currently valid form version.</summary>

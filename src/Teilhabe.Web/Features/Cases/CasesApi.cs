@@ -123,6 +123,7 @@ public static class CasesApi
             Todo = patch.Text("todo", t.Todo),
         };
         var frequency = patch.Number("contactFrequencyDays", @case.ContactFrequencyDays);
+        var plannedEnd = patch.Date("plannedEndDate", @case.PlannedEndDate, out var plannedEndGiven);
         var confirmations = new CaseService.SchwbAv27Confirmations(
             patch.Flag("employerAppliedBeforeIfd", @case.EmployerAppliedBeforeIfd),
             patch.Flag("applicationWithIfdSupportConfirmed", @case.ApplicationWithIfdSupportConfirmed),
@@ -132,7 +133,8 @@ public static class CasesApi
             return ApiResults.InputErrors(patch.Errors);
         }
 
-        var (updated, errors, conflict) = await cases.UpdateAsync(id, expected, settings, texts, frequency, ct, confirmations);
+        var (updated, errors, conflict) = await cases.UpdateAsync(id, expected, settings, texts, frequency, ct, confirmations,
+            plannedEndGiven ? new CaseService.PlannedEndChange(plannedEnd) : null);
         if (conflict)
         {
             return ApiResults.Status(StatusCodes.Status409Conflict, "Der Auftrag wurde inzwischen von jemand anderem geändert. Bitte neu laden und die Änderung erneut eintragen.");

@@ -57,6 +57,11 @@ public sealed partial class DetailsModel
 
     private CommissionService Commissions => HttpContext.RequestServices.GetRequiredService<CommissionService>();
 
+    /// <summary>BA-UB-02: a Reha-Träger's UB case takes the funder's period as planned end (entered on the case form).</summary>
+    public async Task<bool> TakesFundersPeriodAsync(CancellationToken ct = default)
+        => CommissionKinds.IsSupportedEmployment(Case.LegalBasisCode) && Case.FunderId is not null
+            && await Commissions.FunderKindAsync(Case, ct) is { } kind && kind != FunderKind.IntegrationOffice;
+
     public async Task<CommissionView> CommissionViewAsync(CancellationToken ct = default)
     {
         var service = Commissions;

@@ -196,7 +196,7 @@ public sealed partial class DetailsModel(
             return await PageAsync(ct, keepFields: true);
         }
 
-        var (stored, errors, conflict) = await cases.UpdateAsync(Id, Fields.Version, Fields.Settings(), Fields.Texts(), frequency, ct);
+        var (stored, errors, conflict) = await cases.UpdateAsync(Id, Fields.Version, Fields.Settings(), Fields.Texts(), frequency, ct, plannedEnd: Fields.PlannedEndChange());
         if (stored is null && errors.Count == 0)
         {
             return NotFound();
