@@ -217,4 +217,31 @@ public sealed class ProgrammeApiTests(TeilhabeFactory factory) : IClassFixture<T
         using var referral = await otherStaff.Trainer.PostAsJsonAsync($"/api/v1/programmes/{id}/referrals", new { clientId = Guid.NewGuid(), referringBodyId = Guid.NewGuid(), legalSphere = "SGB3", firstContactOn = factory.BerlinToday().Iso() });
         await referral.ExpectAsync(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    [Trait("Rule", "PRG-TR-07")]
+    [Trait("Rule", "PRG-TR-08")]
+    public async Task PRGTR07_PRGTR08_a_job_start_is_recorded_and_the_outcome_report_counts_entries_and_placements_per_referring_body()
+    {
+        var (staff, id, agency, jobcenter) = await CoachingAsync();
+        using var _s = staff;
+        var today = factory.BerlinToday();
+        var (placed, _) = await staff.Trainer.ReferOkAsync(id, agency, "SGB3", today.AddDays(-3));
+        await staff.Trainer.ReferOkAsync(id, agency, "SGB3", today.AddDays(-2));
+        await staff.Trainer.ReferOkAsync(id, jobcenter, "SGB2", today.AddDays(-1));
+
+        using var started = await staff.Trainer.PostAsJsonAsync($"/api/v1/participations/{placed}/job-start",
+            new { on = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), kind = "employment" });
+        await started.ExpectAsync(HttpStatusCode.NoContent);
+
+        var participation = await staff.Trainer.GetJsonAsync($"/api/v1/participations/{placed}");
+        Assert.Equal("employment", participation.GetProperty("placementKind").GetString());
+        var rows = (await staff.Trainer.GetJsonAsync($"/api/v1/programmes/{id}/outcome-report?year={today.Year}")).GetProperty("rows").EnumerateArray().ToList();
+        var byAgency = Assert.Single(rows, r => r.GetProperty("referringBodyId").GetString() == agency);
+        Assert.Equal(2, byAgency.GetProperty("entries").GetInt32());
+        Assert.Equal(1, byAgency.GetProperty("employments").GetInt32());
+        var byJobcenter = Assert.Single(rows, r => r.GetProperty("referringBodyId").GetString() == jobcenter);
+        Assert.Equal(1, byJobcenter.GetProperty("entries").GetInt32());
+        Assert.Equal(0, byJobcenter.GetProperty("employments").GetInt32());
+    }
 }
