@@ -95,17 +95,18 @@ public sealed class ProgrammeJourneyTests(BrowserFixture browser, ITestOutputHel
         var page = await browser.NewPageAsync(bypassCsp: true);
         await BrowserFixture.SignInAsync(page, browser.User(Roles.Trainer));
         await page.GotoAsync($"/teilnahmen/{participationId}");
+        var booking = page.GetByRole(AriaRole.Form, new() { Name = "Stunden buchen" });
 
-        await page.GetByLabel("Modul").SelectOptionAsync("entry");
-        await page.GetByLabel("Stunden", new() { Exact = true }).FillAsync("8");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Buchen" }).ClickAsync();
+        await booking.GetByLabel("Modul", new() { Exact = true }).SelectOptionAsync("entry");
+        await booking.GetByLabel("Stunden", new() { Exact = true }).FillAsync("8");
+        await booking.GetByRole(AriaRole.Button, new() { Name = "Buchen" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Die Stunden sind gebucht.");
         await AccessibilityTests.AssertAccessibleAsync(page, output);
 
-        await page.GetByLabel("Modul").SelectOptionAsync("qualification");
-        await page.GetByLabel("Datum", new() { Exact = true }).FillAsync(Iso(DateTime.Today.AddDays(-20)));
-        await page.GetByLabel("Stunden", new() { Exact = true }).FillAsync("4");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Buchen" }).ClickAsync();
+        await booking.GetByLabel("Modul", new() { Exact = true }).SelectOptionAsync("qualification");
+        await booking.GetByLabel("Datum", new() { Exact = true }).FillAsync(Iso(DateTime.Today.AddDays(-20)));
+        await booking.GetByLabel("Stunden", new() { Exact = true }).FillAsync("4");
+        await booking.GetByRole(AriaRole.Button, new() { Name = "Buchen" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("PRG-LO-01");
         await AccessibilityTests.AssertAccessibleAsync(page, output);
         await page.Context.CloseAsync();
