@@ -25,18 +25,10 @@ public static class InvoicePdf
     }
 
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
-    private static readonly Lazy<SKTypeface> Regular = new(() => LoadFont("DejaVuSans.ttf"));
-    private static readonly Lazy<SKTypeface> Bold = new(() => LoadFont("DejaVuSans-Bold.ttf"));
 
     private const float PageWidth = 595f;
     private const float PageHeight = 842f;
     private const float Margin = 56f;
-
-    private static SKTypeface LoadFont(string file)
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "Assets", "Fonts", file);
-        return SKTypeface.FromFile(path) ?? throw new InvalidOperationException($"Schrift {file} fehlt unter {path}.");
-    }
 
     public static string Money(decimal value) => value.ToString("#,##0.00", German) + " €";
 
@@ -70,9 +62,9 @@ public static class InvoicePdf
     {
         using var paint = new SKPaint { Color = SKColors.Black, IsAntialias = true };
         using var line = new SKPaint { Color = SKColors.Black, StrokeWidth = 0.8f, IsStroke = true };
-        using var title = new SKFont(Bold.Value, 18f);
-        using var bold = new SKFont(Bold.Value, 10f);
-        using var text = new SKFont(Regular.Value, 10f);
+        using var title = new SKFont(Reports.PdfLayout.Bold, 18f);
+        using var bold = new SKFont(Reports.PdfLayout.Bold, 10f);
+        using var text = new SKFont(Reports.PdfLayout.Regular, 10f);
 
         var y = Margin + 10;
         canvas.DrawText(invoice.Provider, Margin, y, SKTextAlign.Left, text, paint);

@@ -26,6 +26,11 @@ public sealed class PdfLayout
     private static readonly Lazy<SKTypeface> RegularFace = new(() => LoadFace("DejaVuSans.ttf"));
     private static readonly Lazy<SKTypeface> BoldFace = new(() => LoadFace("DejaVuSans-Bold.ttf"));
 
+    /// <summary>The shipped typefaces, for other PDFs of the product (e.g. programme invoices).</summary>
+    internal static SKTypeface Regular => RegularFace.Value;
+
+    internal static SKTypeface Bold => BoldFace.Value;
+
     private readonly List<List<Run>> _pages = [];
     private float _y;
 
