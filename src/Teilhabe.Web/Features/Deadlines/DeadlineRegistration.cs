@@ -14,6 +14,7 @@ public static class DeadlineRegistration
         services.AddScoped<IDeadlineSource, PasswordDeadlines>();
         services.AddScoped<IDeadlineSource, RequestDeadlines>();
         services.AddScoped<IDeadlineSource, ProgrammeDeadlineSource>();
+        services.AddScoped<IDeadlineSource, InterimReportDeadlines>();
         return services;
     }
 }
