@@ -368,6 +368,51 @@ public sealed class CommissionApiTests(TeilhabeFactory factory) : IClassFixture<
     }
 
     [Fact]
+    [Trait("Rule", "PH-P2-04")]
+    public async Task PHP204_InA_Koordination_sees_the_cases_waiting_for_its_agreement_until_it_approves()
+    {
+        var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
+        using var caseworker = await factory.LoginAsync(tenant.CaseworkerA);
+        var client = await caseworker.CreateCompleteClientAsync(factory);
+        var ina = await caseworker.CreateFunderAsync(factory, "IntegrationOffice");
+        var id = await caseworker.CreateCaseAsync(new { clientId = client, careTypeCode = "retention", funderId = ina, legalBasisCode = "sgb9-185-2", caseGroupCode = "support-need", referringBodyCode = "employer" });
+        await caseworker.SignNoticeAsync(id, factory.Today());
+        await caseworker.UploadOkAsync(id, "DataProtectionNotice", "DisabilityProof");
+        await caseworker.PatchOkAsync(id, new { plannedContents = "Konflikt mit dem Vorgesetzten klären" });
+        using (var p2 = await caseworker.MoveAsync(id, new { to = "P2" }))
+        {
+            await p2.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        // A second case of a client without history: in P1 it needs no agreement and stays off the list.
+        var fresh = await caseworker.CreateCaseAsync(new { clientId = await caseworker.CreateCompleteClientAsync(factory), careTypeCode = "retention", funderId = ina, legalBasisCode = "sgb9-185-2", caseGroupCode = "support-need", referringBodyCode = "employer" });
+        var number = (await caseworker.GetJsonAsync($"/api/v1/cases/{id}")).GetProperty("caseNumber").GetString()!;
+
+        using var coordinatorPages = await factory.SignInToPagesAsync(tenant.Coordinator);
+        var section = Section(WebUtility.HtmlDecode(await coordinatorPages.GetStringAsync("/ina")));
+        Assert.Contains($"/faelle/{id}#abstimmungen", section, StringComparison.Ordinal);
+        Assert.Contains(number, section, StringComparison.Ordinal);
+        Assert.Contains("Wechsel von P2 nach P3", section, StringComparison.Ordinal);
+        Assert.Contains("PH-P2-04", section, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/faelle/{fresh}#", section, StringComparison.Ordinal);
+
+        using (var coordinator = await factory.LoginAsync(tenant.Coordinator))
+        using (var approved = await coordinator.PostAsJsonAsync($"/api/v1/cases/{id}/agreements", new { kind = "P2-to-P3", agreedOn = factory.Today() }))
+        {
+            Assert.True(approved.IsSuccessStatusCode, await approved.Content.ReadAsStringAsync());
+        }
+
+        Assert.DoesNotContain($"/faelle/{id}#", Section(await coordinatorPages.GetStringAsync("/ina")), StringComparison.Ordinal);
+
+        static string Section(string page)
+        {
+            var start = page.IndexOf("id=\"abstimmungen\"", StringComparison.Ordinal);
+            Assert.True(start >= 0, "section Abzustimmende Fälle missing");
+            return page[start..page.IndexOf("</section>", start, StringComparison.Ordinal)];
+        }
+    }
+
+    [Fact]
     [Trait("Rule", "BA-SI-01")]
     public async Task BASI01_InA_Koordination_sees_the_request_on_ina_objects_there_and_the_caseworker_sees_the_objection_on_the_case_page()
     {

@@ -15,11 +15,15 @@ public sealed partial class CommissionService
 
     public sealed record PendingApplication(CaseRef Case, InclusionCompanyApplication Application);
 
+    /// <summary>PH-P2-04 / PH-P3-04: an InA case whose next move needs the coordinator's prior agreement, not yet recorded.</summary>
+    public sealed record PendingAgreement(CaseRef Case, string Rule, string Kind, string Label);
+
     public sealed record Workspace(
         IReadOnlyList<PendingRequest> Requests,
         IReadOnlyList<PendingExtension> Extensions,
         IReadOnlyList<PendingApplication> Applications,
-        IReadOnlyList<CaseRef> Conflicts);
+        IReadOnlyList<CaseRef> Conflicts,
+        IReadOnlyList<PendingAgreement> Agreements);
 
     public async Task<Workspace> WorkspaceAsync(CancellationToken ct)
     {
@@ -50,6 +54,53 @@ public sealed partial class CommissionService
 
         // BA-IB-02: open cases whose employer is an Inklusionsbetrieb of the IFD's own Träger.
         var conflicts = await ConflictsAsync(open, ct);
-        return new Workspace(requests, extensions, applications, [.. open.Where(c => conflicts.Contains(c.Id)).Select(Ref).OrderBy(r => r.CaseNumber)]);
+        var agreements = await PendingAgreementsAsync(open, inaFunders, Ref, ct);
+        return new Workspace(requests, extensions, applications, [.. open.Where(c => conflicts.Contains(c.Id)).Select(Ref).OrderBy(r => r.CaseNumber)], agreements);
+    }
+
+    /// <summary>
+    /// PH-P2-04 / PH-P3-04 from the coordinator's side, with the same facts the phase machine asks: InA cases in P2 (the
+    /// move to P3 needs agreement), P1 cases of clients who had a Qualifizierte Beratung before, and P2 cases of clients
+    /// who had an InA commission before — each while the agreement of its kind is missing. Three queries for the whole list.
+    /// </summary>
+    private async Task<IReadOnlyList<PendingAgreement>> PendingAgreementsAsync(List<Case> open, List<Guid> inaFunders, Func<Case, CaseRef> reference, CancellationToken ct)
+    {
+        var ina = open.Where(c => c.Phase is Phase.P1 or Phase.P2 && c.FunderId is { } f && inaFunders.Contains(f)).ToList();
+        if (ina.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = ina.Select(c => c.Id).ToList();
+        var clientIds = ina.Select(c => c.ClientId).Distinct().ToList();
+        var agreed = (await db.CaseAgreements.AsNoTracking().Where(a => ids.Contains(a.CaseId)).Select(a => new { a.CaseId, a.Kind }).ToListAsync(ct))
+            .Select(a => (a.CaseId, a.Kind)).ToHashSet();
+        var earlier = await (from h in db.PhaseChanges.AsNoTracking()
+                             join c in access.Visible(db.Cases.AsNoTracking()) on h.CaseId equals c.Id
+                             where clientIds.Contains(c.ClientId) && (h.To == Phase.P2 || h.To == Phase.P3)
+                             select new { c.Id, c.ClientId, c.FunderId, h.To }).ToListAsync(ct);
+        bool Had(Case c, Phase to, bool inaOnly) => earlier.Any(e => e.ClientId == c.ClientId && e.Id != c.Id && e.To == to
+                                                                     && (!inaOnly || (e.FunderId is { } f && inaFunders.Contains(f))));
+
+        var pending = new List<PendingAgreement>();
+        foreach (var c in ina)
+        {
+            if (c.Phase == Phase.P1 && Had(c, Phase.P2, inaOnly: false) && !agreed.Contains((c.Id, CaseAgreement.P2Renewal)))
+            {
+                pending.Add(new(reference(c), "PH-P2-04", CaseAgreement.P2Renewal, "erneute Qualifizierte Beratung (die Person war schon in P2)"));
+            }
+
+            if (c.Phase == Phase.P2 && !agreed.Contains((c.Id, CaseAgreement.P2ToP3)))
+            {
+                pending.Add(new(reference(c), "PH-P2-04", CaseAgreement.P2ToP3, "Wechsel von P2 nach P3"));
+            }
+
+            if (c.Phase == Phase.P2 && Had(c, Phase.P3, inaOnly: true) && !agreed.Contains((c.Id, CaseAgreement.P3Renewal)))
+            {
+                pending.Add(new(reference(c), "PH-P3-04", CaseAgreement.P3Renewal, "erneute Beauftragung im Auftrag des Integrationsamtes"));
+            }
+        }
+
+        return [.. pending.OrderBy(p => p.Case.CaseNumber).ThenBy(p => p.Rule)];
     }
 }

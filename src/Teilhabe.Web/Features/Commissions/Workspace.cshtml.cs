@@ -18,7 +18,7 @@ public sealed class WorkspaceModel(CommissionService commissions, CaseService ca
     public const string Path = "/ina";
     private const string MessageKey = "InaMessage";
 
-    public CommissionService.Workspace Data { get; private set; } = new([], [], [], []);
+    public CommissionService.Workspace Data { get; private set; } = new([], [], [], [], []);
     public string? Message { get; private set; }
     public DateOnly Today => commissions.Today;
 
