@@ -7,11 +7,13 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Teilhabe.Core.Accounts;
+using Teilhabe.Core.Data;
 
 namespace Teilhabe.TestSupport;
 
@@ -62,6 +64,9 @@ public sealed class TeilhabeFactory : WebApplicationFactory<Program>
 
     public TestDatabase Database => _database;
 
+    /// <summary>Counts the SQL commands of the requests a test measures (issue 11, no N+1).</summary>
+    public SqlCommandCounter Sql { get; } = new();
+
     /// <summary>The address of the real server (only with <see cref="TeilhabeFactoryOptions.RealServer"/>), e.g. http://127.0.0.1:41234.</summary>
     public Uri ServerAddress
     {
@@ -97,6 +102,15 @@ public sealed class TeilhabeFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddHttpContextAccessor();
+            services.AddSingleton(Sql);
+            services.AddSingleton<SqlCountingInterceptor>();
+            services.AddSingleton<IStartupFilter, SqlCountingStartupFilter>();
+            services.ConfigureDbContext<TeilhabeDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<SqlCountingInterceptor>()));
+        });
 
         if (_options.Logs is { } logs)
         {

@@ -137,10 +137,11 @@ public static class AdminApi
     private static async Task<Ok<List<UserDto>>> ListUsersAsync(UserAdministration administration, CancellationToken ct)
     {
         var users = await administration.VisibleUsers().OrderBy(u => u.UserName).ToListAsync(ct);
+        var roles = await administration.RolesOfAsync(users, ct);
         var result = new List<UserDto>(users.Count);
         foreach (var u in users)
         {
-            result.Add(new UserDto(u.Id, u.UserName!, u.DisplayName, await administration.RolesOfAsync(u), u.ServiceId, u.IntegrationOfficeId,
+            result.Add(new UserDto(u.Id, u.UserName!, u.DisplayName, roles[u.Id], u.ServiceId, u.IntegrationOfficeId,
                 await administration.IsLockedAsync(u), u.MustChangePassword));
         }
 

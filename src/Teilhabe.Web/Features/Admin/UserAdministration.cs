@@ -50,6 +50,17 @@ public sealed class UserAdministration(
 
     public Task<IList<string>> RolesOfAsync(AppUser user) => users.GetRolesAsync(user);
 
+    /// <summary>The roles of many users in one query (lists, no GetRolesAsync per user); every user is a key.</summary>
+    public async Task<Dictionary<string, IList<string>>> RolesOfAsync(IReadOnlyCollection<AppUser> list, CancellationToken ct)
+    {
+        var ids = list.Select(u => u.Id).ToList();
+        var pairs = await (from userRole in db.UserRoles
+                           join role in db.Roles on userRole.RoleId equals role.Id
+                           where ids.Contains(userRole.UserId)
+                           select new { userRole.UserId, role.Name }).ToListAsync(ct);
+        return ids.ToDictionary(id => id, id => (IList<string>)[.. pairs.Where(p => p.UserId == id).Select(p => p.Name!)]);
+    }
+
     public Task<bool> IsLockedAsync(AppUser user) => users.IsLockedOutAsync(user);
 
     public async Task<Outcome> CreateAsync(NewUser request, CancellationToken ct)

@@ -113,9 +113,11 @@ public sealed class UsersModel(UserAdministration administration, AccountService
         Services = await db.Services.AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct);
         Offices = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.IntegrationOffice).OrderBy(o => o.Name).ToListAsync(ct);
         var names = Services.ToDictionary(s => s.Id, s => s.Name);
-        foreach (var u in await administration.VisibleUsers().OrderBy(u => u.UserName).ToListAsync(ct))
+        var visible = await administration.VisibleUsers().OrderBy(u => u.UserName).ToListAsync(ct);
+        var roles = await administration.RolesOfAsync(visible, ct);
+        foreach (var u in visible)
         {
-            Users.Add(new Row(u.Id, u.UserName!, u.DisplayName, await administration.RolesOfAsync(u),
+            Users.Add(new Row(u.Id, u.UserName!, u.DisplayName, roles[u.Id],
                 u.ServiceId is { } sid ? names.GetValueOrDefault(sid) : null, await administration.IsLockedAsync(u), u.MustChangePassword));
         }
     }

@@ -28,13 +28,41 @@ public sealed class CaseTransitions(
 
     public async Task<TransitionCheck> CheckAsync(Case @case, Request request, CancellationToken ct)
     {
-        var client = await db.Clients.Include(c => c.Evidence).Include(c => c.Disabilities).Include(c => c.Employment)
+        var facts = await FactsAsync(@case, await ClientAsync(@case, ct), request, ct);
+        return await CheckAsync(@case, facts, ct);
+    }
+
+    /// <summary>
+    /// <see cref="CheckAsync(Case, Request, CancellationToken)"/> for several targets on one date without reason or outcome
+    /// (the next steps of the case page): the facts do not depend on the target, so they are gathered once, not per target.
+    /// </summary>
+    public async Task<IReadOnlyList<TransitionCheck>> CheckAllAsync(Case @case, IReadOnlyList<Phase> targets, DateOnly date, CancellationToken ct)
+    {
+        if (targets.Count == 0)
+        {
+            return [];
+        }
+
+        var facts = await FactsAsync(@case, await ClientAsync(@case, ct), new Request(targets[0], date, null, null), ct);
+        var checks = new List<TransitionCheck>(targets.Count);
+        foreach (var to in targets)
+        {
+            checks.Add(await CheckAsync(@case, facts with { To = to }, ct));
+        }
+
+        return checks;
+    }
+
+    private Task<Client> ClientAsync(Case @case, CancellationToken ct)
+        => db.Clients.Include(c => c.Evidence).Include(c => c.Disabilities).Include(c => c.Employment)
             .AsSplitQuery().AsNoTracking().FirstAsync(c => c.Id == @case.ClientId, ct);
-        var facts = await FactsAsync(@case, client, request, ct);
+
+    private async Task<TransitionCheck> CheckAsync(Case @case, TransitionFacts facts, CancellationToken ct)
+    {
         var check = PhaseMachine.Check(facts);
         foreach (var effect in effects)
         {
-            var more = await effect.CheckTransitionAsync(@case, request.To, ct);
+            var more = await effect.CheckTransitionAsync(@case, facts.To, ct);
             if (more.Count > 0)
             {
                 check = check with { Violations = [.. check.Violations, .. more] };

@@ -76,14 +76,8 @@ public sealed partial class DetailsModel
         Targets = [.. Enum.GetValues<Phase>().Where(p => PhaseMachine.IsAllowedEdge(@case.Phase, p, @case.IsAdditionalStatement))];
         if (CanEdit)
         {
-            var steps = new List<NextStep>();
-            foreach (var to in Targets)
-            {
-                var check = await transitions.CheckAsync(@case, new CaseTransitions.Request(to, Today, null, null), ct);
-                steps.Add(new NextStep(to, Merged(check.Violations), Merged(check.Warnings)));
-            }
-
-            NextSteps = steps;
+            var checks = await transitions.CheckAllAsync(@case, Targets, Today, ct);
+            NextSteps = [.. Targets.Zip(checks, (to, check) => new NextStep(to, Merged(check.Violations), Merged(check.Warnings)))];
         }
 
         if (!keepFields)

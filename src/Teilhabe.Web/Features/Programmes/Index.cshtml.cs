@@ -13,9 +13,8 @@ public sealed class IndexModel(ProgrammeService programmes) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        foreach (var p in await programmes.ListAsync(ct))
-        {
-            Items.Add(new Row(p, await programmes.PlacesUsedAsync(p.Id, ct)));
-        }
+        var list = await programmes.ListAsync(ct);
+        var used = await programmes.PlacesUsedAsync(list.Select(p => p.Id), ct);
+        Items.AddRange(list.Select(p => new Row(p, used[p.Id])));
     }
 }

@@ -140,6 +140,19 @@ public sealed partial class ProgrammeService(TeilhabeDbContext db, AuditLog audi
         return await db.Participations.CountAsync(p => p.ProgrammeId == programmeId && p.Status == ParticipationStatus.Active && p.ReferredOn >= yearStart, ct);
     }
 
+    /// <summary><see cref="PlacesUsedAsync(Guid, CancellationToken)"/> for many programmes in one query (lists, no N+1).</summary>
+    public async Task<Dictionary<Guid, int>> PlacesUsedAsync(IEnumerable<Guid> programmeIds, CancellationToken ct)
+    {
+        var ids = programmeIds.Distinct().ToList();
+        var yearStart = new DateOnly(Today.Year, 1, 1);
+        var used = await db.Participations
+            .Where(p => ids.Contains(p.ProgrammeId) && p.Status == ParticipationStatus.Active && p.ReferredOn >= yearStart)
+            .GroupBy(p => p.ProgrammeId)
+            .Select(g => new { ProgrammeId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.ProgrammeId, x => x.Count, ct);
+        return ids.ToDictionary(id => id, id => used.GetValueOrDefault(id));
+    }
+
     public Task<Dictionary<Guid, string>> FunderNamesAsync(IEnumerable<Guid> ids, CancellationToken ct)
     {
         var list = ids.Distinct().ToList();

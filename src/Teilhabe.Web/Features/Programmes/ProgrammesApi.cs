@@ -154,13 +154,9 @@ public static class ProgrammesApi
 
     private static async Task<Ok<List<ProgrammeDto>>> ListAsync(ProgrammeService programmes, CancellationToken ct)
     {
-        var list = new List<ProgrammeDto>();
-        foreach (var p in await programmes.ListAsync(ct))
-        {
-            list.Add(ToDto(p, await programmes.PlacesUsedAsync(p.Id, ct)));
-        }
-
-        return TypedResults.Ok(list);
+        var all = await programmes.ListAsync(ct);
+        var used = await programmes.PlacesUsedAsync(all.Select(p => p.Id), ct);
+        return TypedResults.Ok(all.Select(p => ToDto(p, used[p.Id])).ToList());
     }
 
     private static async Task<Results<Ok<ProgrammeDto>, NotFound>> GetAsync(Guid id, ProgrammeService programmes, CancellationToken ct)
