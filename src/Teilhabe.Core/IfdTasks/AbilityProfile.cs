@@ -26,6 +26,11 @@ public sealed record AbilityProfileDraft(
     public IReadOnlyList<RuleViolation> Validate(DateOnly today)
     {
         var v = new List<RuleViolation>();
+        if (new[] { Abilities, Resilience, WorkPace, Endurance, Performance, Interests, Limitations, Recommendation }.All(string.IsNullOrWhiteSpace))
+        {
+            v.Add(new(RuleIds.Input, "Bitte mindestens eine Einschätzung eintragen (Fähigkeiten, Leistung, Interessen, Einschränkungen oder Empfehlung).", "abilities"));
+        }
+
         if (ProfileDate > today)
         {
             v.Add(new(RuleIds.Input, "Das Datum des Profils kann nicht in der Zukunft liegen.", "profileDate"));
@@ -131,7 +136,7 @@ public sealed class AbilityProfile : IServiceScoped, IAuditedEntity, IClientRela
             v.Add(new(RuleIds.Input, "Das Profil kann nicht für einen künftigen Tag als abgestimmt erfasst werden.", "agreedOn"));
         }
 
-        if (agreedOn is not null && string.IsNullOrWhiteSpace(d.Abilities) && string.IsNullOrWhiteSpace(d.Recommendation))
+        if (agreedOn is not null && string.IsNullOrWhiteSpace(d.Abilities) && string.IsNullOrWhiteSpace(d.Recommendation) && !v.Any(x => x.Field == "abilities"))
         {
             v.Add(new(RuleIds.Input, "Ein abgestimmtes Profil nennt mindestens die Fähigkeiten oder die Empfehlung für den allgemeinen Arbeitsmarkt.", "abilities"));
         }

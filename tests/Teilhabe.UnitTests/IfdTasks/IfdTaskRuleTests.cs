@@ -102,9 +102,10 @@ public sealed class IfdTaskRuleTests
 
         var errors = profile.Save(empty, Today.AddDays(1), Today, Now, "u1");
 
-        Assert.Equal(["agreedOn", "abilities"], errors.Select(e => e.Field));
+        Assert.Equal(["abilities", "agreedOn"], errors.Select(e => e.Field));
         Assert.Equal(0, profile.Version);
-        Assert.Empty(profile.Save(empty, null, Today, Now, "u1"));
+        Assert.Single(profile.Save(empty with { Interests = "Holz" }, Today, Today, Now, "u1"));
+        Assert.Empty(profile.Save(empty with { Interests = "Holz" }, null, Today, Now, "u1"));
         Assert.Equal(3, profile.CooperationHints().Count);
     }
 
