@@ -224,4 +224,37 @@ public sealed class ColleagueConsentTests(TeilhabeFactory factory) : IClassFixtu
         await accepted.ExpectAsync(HttpStatusCode.Redirect);
         Assert.Equal(1, (await caseworker.GetJsonAsync($"/api/v1/cases/{id}/contacts")).GetArrayLength());
     }
+
+    [Fact]
+    [Trait("Rule", "IFD-01")]
+    public async Task IFD01_the_contact_form_creating_the_LEK_colleagues_informed_without_consent_stores_nothing()
+    {
+        var (caseworker, id, tenant) = await CaseAsync();
+        using var _c = caseworker;
+        using var pages = await factory.SignInToPagesAsync(tenant.CaseworkerA);
+        var path = $"/faelle/{id}/kontakte/neu";
+        var at = TimeZoneInfo.ConvertTime(factory.Clock.GetUtcNow().AddHours(-1), TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"))
+            .ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+        var token = PageSignIn.AntiforgeryToken(await pages.GetStringAsync(path));
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Entry.OccurredAt"] = at,
+            ["Entry.Form"] = "personal",
+            ["Entry.Keywords"] = "Team informiert",
+            ["Entry.Client"] = "true",
+            ["Entry.Topics"] = "inform-colleagues",
+            ["Entry.NewOutcomeCode"] = "colleagues-informed",
+            ["__RequestVerificationToken"] = token,
+        });
+
+        using var refused = await pages.PostAsync(path, content);
+
+        await refused.ExpectAsync(HttpStatusCode.OK);
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Equal(2, html.Split("(IFD-01)</a>").Length - 1);
+        Assert.Contains("href=\"#Entry_Topics\"", html);
+        Assert.Contains("href=\"#Entry_NewOutcomeCode\"", html);
+        Assert.Equal(0, (await caseworker.GetJsonAsync($"/api/v1/cases/{id}/outcomes")).GetArrayLength());
+        Assert.Equal(0, (await caseworker.GetJsonAsync($"/api/v1/cases/{id}/contacts")).GetArrayLength());
+    }
 }
