@@ -55,6 +55,7 @@ builder.Services.AddScoped<NetworkAccess>();
 builder.Services.AddScoped<NetworkService>();
 builder.Services.AddScoped<Teilhabe.Web.Features.Retention.RetentionService>();
 builder.Services.AddScoped<Teilhabe.Web.Features.Clients.ClientExport>();
+builder.Services.AddScoped<Teilhabe.Web.Features.IfdTasks.IfdTasksService>();
 builder.Services.AddSingleton<Teilhabe.Web.Features.Retention.RetentionJob>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<Teilhabe.Web.Features.Retention.RetentionJob>());
 builder.Services.AddSingleton<IDocumentStore>(sp => DocumentStorage.Create(sp));
@@ -109,6 +110,7 @@ Teilhabe.Web.Features.Coordination.CoordinationApi.MapCoordinationApi(app);
 app.MapNetworksApi();
 Teilhabe.Web.Features.Retention.RetentionApi.MapRetentionApi(app);
 Teilhabe.Web.Features.Clients.ClientExportApi.MapClientExportApi(app);
+Teilhabe.Web.Features.IfdTasks.IfdTasksApi.MapIfdTasksApi(app);
 app.MapRazorPages();
 
 await app.PrepareDatabaseAsync();

@@ -180,6 +180,46 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
     }
 
     [Fact]
+    [Trait("Rule", "IFD-01")]
+    public async Task IFD01_profile_orientation_apprenticeship_and_consent_pages_have_no_serious_or_critical_accessibility_violation()
+    {
+        var user = browser.User(Roles.Caseworker);
+        using var api = await browser.Factory.LoginAsync(user);
+        var clientId = await CaseJourneyTests.CreateCompleteClientAsync(api);
+        using var created = await api.PostAsJsonAsync("/api/v1/cases", new { clientId });
+        var caseId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        using (var profile = await api.PutAsJsonAsync($"/api/v1/cases/{caseId}/ability-profile", new { abilities = "Genau und zuverlässig", recommendation = "Lager", clientParticipated = true }))
+        {
+            profile.EnsureSuccessStatusCode();
+        }
+
+        using (var consent = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/colleague-consents", new { givenOn = "2026-01-05", form = "written", colleagues = "Team Lager", information = "Auswirkungen der Hörbehinderung" }))
+        {
+            consent.EnsureSuccessStatusCode();
+        }
+
+        var page = await browser.NewPageAsync(bypassCsp: true);
+        await BrowserFixture.SignInAsync(page, user);
+        foreach (var (path, heading) in new[]
+        {
+            ("profil", "Fähigkeits-, Leistungs- und Interessenprofil"),
+            ("berufsorientierung", "Berufsorientierung in der Schule"),
+            ("ausbildung", "Begleitung der betrieblichen Ausbildung"),
+            ("einwilligungen-kollegen", "Einwilligung zur Information der Kolleginnen und Kollegen"),
+        })
+        {
+            await page.GotoAsync($"/faelle/{caseId}/{path}");
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(heading);
+            await AssertAccessibleAsync(page);
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Einwilligung speichern" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#fehler")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Scanner_reports_violations_on_a_page_that_has_them()
     {
         // Guards the scan itself: an injection that silently found nothing would pass every page.

@@ -70,6 +70,11 @@ public sealed class TeilhabeDbContext(DbContextOptions<TeilhabeDbContext> option
     public DbSet<NetworkCandidate> NetworkCandidates => Set<NetworkCandidate>();
     public DbSet<Teilhabe.Core.Jobs.JobRun> JobRuns => Set<Teilhabe.Core.Jobs.JobRun>();
     public DbSet<Retention.RetentionRun> RetentionRuns => Set<Retention.RetentionRun>();
+    public DbSet<IfdTasks.ColleagueConsent> ColleagueConsents => Set<IfdTasks.ColleagueConsent>();
+    public DbSet<IfdTasks.AbilityProfile> AbilityProfiles => Set<IfdTasks.AbilityProfile>();
+    public DbSet<IfdTasks.AbilityProfileRevision> AbilityProfileRevisions => Set<IfdTasks.AbilityProfileRevision>();
+    public DbSet<IfdTasks.SchoolOrientation> SchoolOrientations => Set<IfdTasks.SchoolOrientation>();
+    public DbSet<IfdTasks.Apprenticeship> Apprenticeships => Set<IfdTasks.Apprenticeship>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -70,6 +70,7 @@ public static class DemoData
         var today = sp.GetRequiredService<TimeProvider>().Today();
         await SeedDirectoryAndClientsAsync(db, office.Id, provider.Id, services["IFD Erfurt"], services["IFD Jena"], today);
         await DemoCases.SeedAsync(db, sp.GetRequiredService<Features.Documents.IDocumentStore>(), today);
+        await DemoIfdTasks.SeedAsync(db, today);
 
         // REP-03: a generated Anfangsbericht on the P3 Sicherung of IFD Erfurt.
         var sicherung = await db.Cases.Include(c => c.History).Include(c => c.Deputies)

@@ -158,6 +158,19 @@ public sealed class AuthorizationMatrixTests(TeilhabeFactory factory) : IClassFi
         new("POST", "/api/v1/cases/{id:guid}/goals", All, Hidden: true),
         new("PUT", "/api/v1/cases/{id:guid}/goals/{gid:guid}", All, Hidden: true),
         new("POST", "/api/v1/cases/{id:guid}/goals/{gid:guid}/rating", All, Hidden: true),
+
+        // IFD-01 tasks (record-scoped; InA-Koordination sees the case but not these records: 403)
+        new("GET", "/api/v1/cases/{id:guid}/colleague-consents", All, Hidden: true),
+        new("POST", "/api/v1/cases/{id:guid}/colleague-consents", All, Hidden: true),
+        new("POST", "/api/v1/cases/{id:guid}/colleague-consents/{cid:guid}/revoke", All, Hidden: true),
+        new("GET", "/api/v1/cases/{id:guid}/ability-profile", All, Hidden: true),
+        new("PUT", "/api/v1/cases/{id:guid}/ability-profile", All, Hidden: true),
+        new("GET", "/api/v1/cases/{id:guid}/school-orientation", All, Hidden: true),
+        new("PUT", "/api/v1/cases/{id:guid}/school-orientation", All, Hidden: true),
+        new("POST", "/api/v1/cases/{id:guid}/school-orientation/activities", All, Hidden: true),
+        new("GET", "/api/v1/cases/{id:guid}/apprenticeships", All, Hidden: true),
+        new("POST", "/api/v1/cases/{id:guid}/apprenticeships", All, Hidden: true),
+        new("PUT", "/api/v1/cases/{id:guid}/apprenticeships/{aid:guid}", All, Hidden: true),
         new("GET", "/api/v1/reports/{id:guid}", All, Hidden: true),
 
         // Job development network
@@ -230,6 +243,10 @@ public sealed class AuthorizationMatrixTests(TeilhabeFactory factory) : IClassFi
         new("GET", "/faelle", CaseList),
         new("GET", "/faelle/{id:guid}", CaseList),
         new("GET", "/faelle/{id:guid}/ziele", CaseList),
+        new("GET", "/faelle/{id:guid}/profil", Ifd),
+        new("GET", "/faelle/{id:guid}/berufsorientierung", Ifd),
+        new("GET", "/faelle/{id:guid}/ausbildung", Ifd),
+        new("GET", "/faelle/{id:guid}/einwilligungen-kollegen", Ifd),
         new("GET", "/faelle/{id:guid}/berichte/vorschau", CaseList),
         new("GET", "/faelle/{id:guid}/lek", CaseList),
         new("GET", "/faelle/{id:guid}/verlauf", CaseList),

@@ -56,6 +56,10 @@ public sealed class ClientExport(TeilhabeDbContext db, ICurrentUser user, CaseAc
         var documents = await db.Documents.AsNoTracking().Where(d => d.ClientId == clientId).OrderBy(d => d.UploadedAt).ToListAsync(ct);
         var reports = await db.ReportVersions.AsNoTracking().Where(r => r.ClientId == clientId).ToListAsync(ct);
         var goals = await db.CaseGoals.AsNoTracking().Where(g => g.ClientId == clientId).ToListAsync(ct);
+        var abilityProfiles = await db.AbilityProfiles.AsNoTracking().Include(p => p.Revisions).Where(p => p.ClientId == clientId).ToListAsync(ct);
+        var schoolOrientations = await db.SchoolOrientations.AsNoTracking().Include(o => o.Activities).Where(o => o.ClientId == clientId).ToListAsync(ct);
+        var apprenticeships = await db.Apprenticeships.AsNoTracking().Where(a => a.ClientId == clientId).ToListAsync(ct);
+        var colleagueConsents = await db.ColleagueConsents.AsNoTracking().Where(c => c.ClientId == clientId).ToListAsync(ct);
         var auditRows = await db.AuditEntries.AsNoTracking()
             .Where(a => a.ClientId == clientId || (a.CaseId != null && caseIds.Contains(a.CaseId.Value)))
             .OrderBy(a => a.Id).ToListAsync(ct);
@@ -70,6 +74,10 @@ public sealed class ClientExport(TeilhabeDbContext db, ICurrentUser user, CaseAc
             documents = documents.Select(d => new { d.Id, d.CaseId, d.ContactId, d.Kind, d.FileName, d.ContentType, d.Size, d.Sha256, d.UploadedAt, d.UploadedBy, file = FilePath(d.Id, d.FileName) }),
             reportVersions = reports.Select(r => new { r.Id, r.CaseId, r.Kind, r.Number, r.Title, r.Sha256, r.Size, r.CreatedAt, r.CreatedBy }),
             goals,
+            abilityProfiles,
+            schoolOrientations,
+            apprenticeships,
+            colleagueConsents,
             audit = auditRows.Select(a => new { a.At, a.UserId, a.Action, a.Entity, a.EntityId, a.CaseId, a.Reason }),
         };
 

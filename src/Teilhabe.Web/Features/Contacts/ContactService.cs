@@ -41,9 +41,10 @@ public sealed class ContactService(TeilhabeDbContext db, CaseAccess access, ICur
         var hasRelease = await db.Documents.AnyAsync(d => d.CaseId == @case.Id && d.Kind == DocumentKind.ConfidentialityRelease, ct);
         var context = new ContactContext(@case, clock.GetUtcNow(), profile, hasRelease, outcomes.Where(o => !o.IsValid).Select(o => o.Id).ToHashSet());
         var check = ContactRules.Check(draft, context);
-        if (!check.Allowed)
+        var consent = await IfdTasks.IfdTasksService.ContactConsentViolationsAsync(db, @case.Id, draft.OccurredAt, topics, outcomes.Select(o => o.OutcomeCode), ct);
+        if (!check.Allowed || consent.Count > 0)
         {
-            return (null, check.Violations);
+            return (null, [.. check.Violations, .. consent]);
         }
 
         var contact = new Contact(@case, draft, check.Late, clock.GetUtcNow(), user.UserId);
@@ -78,6 +79,12 @@ public sealed class ContactService(TeilhabeDbContext db, CaseAccess access, ICur
         if (entry is null)
         {
             return (null, [new(RuleIds.Input, "Bitte eine gültige LEK aus dem Katalog wählen.", "outcomeCode")]);
+        }
+
+        var consentErrors = await IfdTasks.IfdTasksService.OutcomeConsentViolationsAsync(db, @case.Id, entry.Code, clock.Today(), ct);
+        if (consentErrors.Count > 0)
+        {
+            return (null, consentErrors);
         }
 
         Funder? chosen = null;

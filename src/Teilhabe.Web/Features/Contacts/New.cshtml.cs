@@ -154,7 +154,9 @@ public sealed class NewModel(
         var draft = new ContactDraft(
             Entry.ParseOccurredAt(out _), ContactEntryForm.ParseForm(Entry.Form), Entry.Keywords, Participants(), Entry.Note,
             [.. Entry.Topics.Where(t => !string.IsNullOrWhiteSpace(t))], outcomeIds, Entry.PassesProtectedData, Entry.ParseDurationMinutes());
-        var (created, contactErrors) = errors.Count > 0 ? (null, ContactRules.Check(draft, await ContextAsync(@case, ct)).Violations) : await contacts.CreateAsync(@case, draft, ct);
+        var (created, contactErrors) = errors.Count > 0
+            ? (null, [.. ContactRules.Check(draft, await ContextAsync(@case, ct)).Violations, .. await IfdTasks.IfdTasksService.ContactConsentViolationsAsync(db, @case.Id, draft.OccurredAt, draft.TopicCodes, [], ct)])
+            : await contacts.CreateAsync(@case, draft, ct);
         errors.AddRange(contactErrors);
         if (created is not null && Files.Count > 0)
         {

@@ -322,6 +322,10 @@ public sealed class CoordinationService(
         await db.ReportVersions.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
         await db.ReportRequests.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
         await db.CaseGoals.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
+        await db.ColleagueConsents.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
+        await db.AbilityProfiles.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
+        await db.SchoolOrientations.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
+        await db.Apprenticeships.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
 
         // Unsent contact drafts belong to the previous IFD's staff: they are dropped, not handed over.
         await db.ContactEntryDrafts.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteDeleteAsync(ct);

@@ -88,6 +88,10 @@ public sealed class RetentionService(TeilhabeDbContext db, IDocumentStore store,
         db.Contacts.RemoveRange(contacts);
         db.ContactEntryDrafts.RemoveRange(await db.ContactEntryDrafts.IgnoreQueryFilters().Where(x => x.CaseId == caseId).ToListAsync(ct));
         db.CaseGoals.RemoveRange(await db.CaseGoals.IgnoreQueryFilters().Where(x => x.CaseId == caseId).ToListAsync(ct));
+        db.ColleagueConsents.RemoveRange(await db.ColleagueConsents.IgnoreQueryFilters().Where(x => x.CaseId == caseId).ToListAsync(ct));
+        db.AbilityProfiles.RemoveRange(await db.AbilityProfiles.IgnoreQueryFilters().Include(x => x.Revisions).Where(x => x.CaseId == caseId).ToListAsync(ct));
+        db.SchoolOrientations.RemoveRange(await db.SchoolOrientations.IgnoreQueryFilters().Include(x => x.Activities).Where(x => x.CaseId == caseId).ToListAsync(ct));
+        db.Apprenticeships.RemoveRange(await db.Apprenticeships.IgnoreQueryFilters().Where(x => x.CaseId == caseId).ToListAsync(ct));
         c.Anonymise(today);
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), user.UserId, AuditActions.Delete, "Case", caseId.ToString())
         {
