@@ -88,10 +88,16 @@ public static class Names
         "Ziele der Zielvereinbarung überprüft; Ziel 2 erreicht, Ziel 3 bleibt bestehen.",
     ];
 
-    public static readonly string[] DisabilityDescriptions =
-    [
-        "Funktionsbehinderung der Wirbelsäule", "Depressive Störung", "Hochgradige Schwerhörigkeit beidseits",
-        "Lernbehinderung", "Epilepsie", "Diabetes mellitus", "Sehbehinderung", "Multiple Sklerose",
-        "Angststörung", "Herzleistungsminderung", "Funktionsstörung beider Kniegelenke", "Autismus-Spektrum-Störung",
-    ];
+    /// <summary>Descriptions per BIH disability category (catalogue "disability-categories").</summary>
+    public static readonly Dictionary<string, string[]> DisabilityDescriptions = new(StringComparer.Ordinal)
+    {
+        ["mental"] = ["Depressive Störung", "Angststörung", "Posttraumatische Belastungsstörung", "Bipolare Störung"],
+        ["intellectual-learning"] = ["Lernbehinderung", "Leichte Intelligenzminderung"],
+        ["physical-orthopaedic"] = ["Funktionsbehinderung der Wirbelsäule", "Funktionsstörung beider Kniegelenke", "Verlust eines Armes"],
+        ["physical-organic"] = ["Diabetes mellitus", "Herzleistungsminderung", "Chronische Nierenerkrankung"],
+        ["hearing"] = ["Hochgradige Schwerhörigkeit beidseits", "Gehörlosigkeit"],
+        ["visual"] = ["Sehbehinderung", "Blindheit"],
+        ["neurological"] = ["Epilepsie", "Multiple Sklerose", "Zustand nach Schlaganfall"],
+        ["other"] = ["Autismus-Spektrum-Störung", "Suchterkrankung in Abstinenz"],
+    };
 }
