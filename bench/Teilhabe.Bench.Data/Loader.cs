@@ -62,7 +62,7 @@ public sealed class Loader(Plan plan, IModel model, ILoadTarget target, TextWrit
     private (string Last, string First, Gender Gender) NameOf(int client)
     {
         var rng = new Rng(plan.Seed, 1, client);
-        var last = Names.LastNames[rng.Zipf(Names.LastNames.Length)];
+        var last = Names.LastName(rng);
         var g = rng.NextDouble();
         var gender = g < 0.005 ? Gender.Diverse : g < 0.45 ? Gender.Female : Gender.Male;
         var first = rng.Pick(gender switch { Gender.Female => Names.FemaleFirstNames, Gender.Male => Names.MaleFirstNames, _ => Names.DiverseFirstNames });
