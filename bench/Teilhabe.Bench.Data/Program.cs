@@ -23,6 +23,12 @@ var total = Stopwatch.StartNew();
 var log = Console.Out;
 log.WriteLine($"Teilhabe.Bench.Data: {provider}, scale {scale.ToString(CultureInfo.InvariantCulture)}, seed {seed}, today {today:yyyy-MM-dd}");
 
+if (provider == DatabaseProvider.Sqlite
+    && Path.GetDirectoryName(Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection).DataSource)) is { } folder)
+{
+    Directory.CreateDirectory(folder);
+}
+
 var dbOptions = new DbContextOptionsBuilder<TeilhabeDbContext>();
 DatabaseSetup.Configure(dbOptions, new DatabaseOptions { Provider = provider, ConnectionString = connection }, Directory.GetCurrentDirectory());
 var now = new DateTimeOffset(today.ToDateTime(new TimeOnly(6, 0), DateTimeKind.Utc));
