@@ -153,6 +153,11 @@ public sealed class ClientApiTests(TeilhabeFactory factory) : IClassFixture<Teil
         var created = await notice.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("2025-01-01", created.GetProperty("recordedDate").GetString());
         Assert.Equal("SeverelyDisabled", (await caseworker.GetJsonAsync($"/api/v1/clients/{id}")).GetProperty("disabilityStatus").GetString());
+
+        // The search list shows the same status as the client itself.
+        var list = await caseworker.GetJsonAsync("/api/v1/clients?pageSize=200");
+        var item = list.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == $"{id}");
+        Assert.Equal("SeverelyDisabled", item.GetProperty("disabilityStatus").GetString());
     }
 
     [Fact]

@@ -108,8 +108,9 @@ public sealed class ClientService(TeilhabeDbContext db, AuditLog audit, ICurrent
         }
 
         var total = await query.CountAsync(ct);
+        // The evidence gives the list's disability status (DIS-01); without it every client would show "None".
         var items = await query.OrderBy(c => c.SearchLastName).ThenBy(c => c.SearchFirstName).ThenBy(c => c.BirthDate)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+            .Skip((page - 1) * pageSize).Take(pageSize).Include(c => c.Evidence).ToListAsync(ct);
         if (items.Count > 0)
         {
             // One row per search (ACC-09); the search text itself is not stored, it may be a name.
