@@ -109,6 +109,46 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
     }
 
     [Fact]
+    [Trait("Rule", "PRG-LO-02")]
+    public async Task PRGLO02_programme_settings_page_lowers_a_module_cap_refuses_invalid_values_and_passes_axe()
+    {
+        using var lead = await browser.Factory.LoginAsync(browser.User(Roles.ProgrammeLead));
+        using var funder = await lead.PostAsJsonAsync("/api/v1/funders", new { name = browser.Factory.Unique("Eingliederungshilfe"), kind = "IntegrationAssistance" });
+        var body = (await funder.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        using var created = await lead.PostAsJsonAsync("/api/v1/programmes", new
+        {
+            name = browser.Factory.Unique("Qualifizierung"),
+            template = "modular-qualification",
+            providerId = browser.Tenant.ProviderId,
+            yearlyPlaces = 20,
+            sites = new[] { new { name = "Werkhof", places = 20 } },
+            referringBodyIds = new[] { body },
+        });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+        var page = await browser.NewPageAsync(bypassCsp: true);
+        await BrowserFixture.SignInAsync(page, browser.User(Roles.ProgrammeLead));
+        var response = await page.GotoAsync($"/programme/{id}/einstellungen");
+        Assert.Equal(200, response?.Status);
+        await AssertAccessibleAsync(page);
+
+        var entry = page.GetByRole(AriaRole.Group, new PageGetByRoleOptions { Name = "Einstiegsphase" });
+        await entry.GetByLabel("Stundenobergrenze (leer: keine)").FillAsync("40");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Module speichern" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Die Module sind gespeichert.");
+        using (var settings = await lead.GetAsync($"/api/v1/programmes/{id}/settings"))
+        {
+            Assert.Equal(40m, (await settings.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("modules")[0].GetProperty("hourCap").GetDecimal());
+        }
+
+        await page.GetByLabel("Zuweisungsdauer in Monaten (PRG-TR-05)").FillAsync("0");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Einstellungen speichern" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Die Zuweisungsdauer liegt zwischen 1 und 60 Monaten.");
+        await AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Login_page_with_an_error_message_has_no_serious_or_critical_accessibility_violation()
     {
         var page = await browser.NewPageAsync(bypassCsp: true);

@@ -18,6 +18,25 @@ internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programm
         b.HasOne<Organisation>().WithMany().HasForeignKey(p => p.ProviderId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => p.ServiceId);
         b.Ignore(p => p.Modules);
+        b.Ignore(p => p.Parameters);
+        b.Property(p => p.Version).IsConcurrencyToken();
+        b.Property(p => p.ReferralMonths).HasDefaultValue(ProgrammeRules.ReferralMonths);
+        b.Property(p => p.InformationTalkDays).HasDefaultValue(ProgrammeRules.InformationTalkDays);
+        b.OwnsMany(p => p.ModuleRows, m =>
+        {
+            m.ToTable("ProgrammeModules");
+            m.WithOwner().HasForeignKey("ProgrammeId");
+            m.HasKey(x => x.Id);
+            m.Property(x => x.Id).ValueGeneratedNever();
+            m.Property(x => x.Code).HasMaxLength(32);
+            m.Property(x => x.Label).HasMaxLength(200);
+            m.Property(x => x.Unit).HasConversion<string>().HasMaxLength(8);
+            m.Property(x => x.HourCap).HasPrecision(8, 2);
+            m.Property(x => x.HoursPerMonthCap).HasPrecision(8, 2);
+            m.Property(x => x.HourlyRate).HasPrecision(8, 2);
+            m.HasIndex("ProgrammeId", nameof(ProgrammeModule.Code)).IsUnique();
+        });
+        b.Navigation(p => p.ModuleRows).HasField("_modules").UsePropertyAccessMode(PropertyAccessMode.Field);
         b.OwnsMany(p => p.Sites, s =>
         {
             s.ToTable("ProgrammeSites");

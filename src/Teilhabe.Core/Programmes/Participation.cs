@@ -38,7 +38,8 @@ public sealed partial class Participation : IServiceScoped, IAuditedEntity
         FirstContactOn = firstContactOn;
         ReferredOn = referredOn;
         Status = status;
-        ReferralEndsOn = ProgrammeRules.DefaultReferralEnd(referredOn);
+        ReferralEndsOn = programme.ReferralEnd(referredOn);
+        InformationTalkDueOn = firstContactOn.AddDays(programme.InformationTalkDays);
     }
 
     public Guid Id { get; private set; }
@@ -60,6 +61,12 @@ public sealed partial class Participation : IServiceScoped, IAuditedEntity
     public string? OverCapacityReason { get; private set; }
     public string? AdmittedBy { get; private set; }
     public DateOnly? AdmittedOn { get; private set; }
+
+    /// <summary>PRG-TR-04: by when the appointment is to be given (programme's days after first contact, fixed at referral; null for older rows = 7 days).</summary>
+    public DateOnly? InformationTalkDueOn { get; private set; }
+
+    /// <summary>PRG-TR-04: the due date, also for rows stored before the programme had its own number of days.</summary>
+    public DateOnly InformationTalkDue => InformationTalkDueOn ?? FirstContactOn.AddDays(ProgrammeRules.InformationTalkDays);
 
     /// <summary>PRG-TR-04: the date of the appointment given for the information talk.</summary>
     public DateOnly? InformationTalkOn { get; private set; }

@@ -61,12 +61,12 @@ public static partial class ParticipationRecordRules
     }
 
     /// <summary>PRG-LO-05: a goal is documented for a module of the programme, with its degree of achievement.</summary>
-    public static List<RuleViolation> CheckModuleGoal(ProgrammeTemplate template, string? moduleCode, string? goal, string? achievement, string? note)
+    public static List<RuleViolation> CheckModuleGoal(IReadOnlyList<ModuleDefinition> modules, string? moduleCode, string? goal, string? achievement, string? note)
     {
         var errors = new List<RuleViolation>();
-        if (ProgrammeModules.Find(template, moduleCode) is null)
+        if (ProgrammeModules.Find(modules, moduleCode) is null)
         {
-            var codes = string.Join(", ", ProgrammeModules.For(template).Select(m => m.Code));
+            var codes = string.Join(", ", modules.Select(m => m.Code));
             errors.Add(new(GoalAchievementRule, $"Das Ziel gehört zu einem Modul des Programms ({codes}).", "moduleCode"));
         }
 

@@ -19,8 +19,10 @@ public static class ProgrammeDeadlines
 
         if (p.InformationTalkOn is null)
         {
-            var due = p.FirstContactOn.AddDays(ProgrammeRules.InformationTalkDays);
-            items.Add(new(ProgrammeRules.InformationTalk, "Termin für das Informationsgespräch geben (1 Woche nach Erstkontakt)", due, today > due, p.Id));
+            var due = p.InformationTalkDue;
+            var days = due.DayNumber - p.FirstContactOn.DayNumber;
+            var label = days == 7 ? "1 Woche" : days == 1 ? "1 Tag" : $"{days} Tage";
+            items.Add(new(ProgrammeRules.InformationTalk, $"Termin für das Informationsgespräch geben ({label} nach Erstkontakt)", due, today > due, p.Id));
         }
 
         if (p.Status == ParticipationStatus.Active && today >= p.ReferralEndsOn.AddDays(-ReferralEndLeadDays))

@@ -26,8 +26,10 @@ public enum DurationUnit
 }
 
 /// <summary>
-/// PRG-LO-01: one module of the modular qualification template — a duration window and an hour cap
-/// (or a cap per calendar month). The definitions are data of the template, not code per customer.
+/// PRG-LO-01: one module of a programme — a duration window and an hour cap (or a cap per calendar month).
+/// The definitions are data of the programme (copied from its template, then maintained by the ProgrammeLead),
+/// not code per customer. <see cref="IsEntry"/> marks the module that comes first (Einstiegsphase);
+/// a retired module keeps its bookings but takes no new ones; <see cref="HourlyRate"/> overrides the rate (PRG-LO-03).
 /// </summary>
 public sealed record ModuleDefinition(
     string Code,
@@ -37,7 +39,10 @@ public sealed record ModuleDefinition(
     DurationUnit Unit,
     decimal? HourCap,
     decimal? HoursPerMonthCap,
-    bool Bookable = true)
+    bool Bookable = true,
+    bool IsEntry = false,
+    bool Retired = false,
+    decimal? HourlyRate = null)
 {
     public DateOnly LatestDay(DateOnly start)
         => Unit == DurationUnit.Weeks ? start.AddDays((7 * MaxDuration) - 1) : start.AddMonths(MaxDuration).AddDays(-1);
@@ -52,7 +57,10 @@ public sealed record ModuleDefinition(
     public string CapText => HoursPerMonthCap is { } m ? $"{m:0.##} Std. je Monat" : HourCap is { } h ? $"{h:0.##} Std." : "—";
 }
 
-/// <summary>The module table of the built-in modular qualification template (seed 003, pass(t)genau).</summary>
+/// <summary>
+/// The module table of the built-in modular qualification template (seed 003, pass(t)genau). A programme created
+/// from the template gets a copy (<see cref="Programme.Modules"/>); the rules read the programme's own modules.
+/// </summary>
 public static class ProgrammeModules
 {
     public const string Entry = "entry";
@@ -64,7 +72,7 @@ public static class ProgrammeModules
 
     public static readonly IReadOnlyList<ModuleDefinition> Modular =
     [
-        new(Entry, "Einstiegsphase", 2, 4, DurationUnit.Weeks, 48m, null),
+        new(Entry, "Einstiegsphase", 2, 4, DurationUnit.Weeks, 48m, null, IsEntry: true),
         new(Qualification, "Qualifizierungsphase", 4, 10, DurationUnit.Months, 540m, null),
         new(Stabilisation, "Stabilisierungsphase", 3, 7, DurationUnit.Months, 378m, null),
         new(Transition, "Übergangsphase", 0, 6, DurationUnit.Months, 324m, null),
@@ -75,6 +83,19 @@ public static class ProgrammeModules
     public static IReadOnlyList<ModuleDefinition> For(ProgrammeTemplate template)
         => template == ProgrammeTemplate.ModularQualification ? Modular : [];
 
-    public static ModuleDefinition? Find(ProgrammeTemplate template, string? code)
-        => For(template).FirstOrDefault(m => m.Code == code);
+    public static ModuleDefinition? Find(IEnumerable<ModuleDefinition> modules, string? code)
+        => modules.FirstOrDefault(m => m.Code == code);
+}
+
+/// <summary>
+/// The coaching numbers of a programme (seed 002), copied from its template and then maintained by the ProgrammeLead:
+/// PRG-TR-05 referral period and the longest extension (none = per case without limit), PRG-TR-04 days until the
+/// information talk appointment, PRG-TR-07 aftercare period after a job start (none = not limited).
+/// </summary>
+public sealed record ProgrammeParameters(int ReferralMonths, int InformationTalkDays, int? MaxExtensionMonths, int? AftercareMonths)
+{
+    /// <summary>Seed 002: referral for 12 months as a rule, extension per case; appointment within one week of contact.</summary>
+    public static readonly ProgrammeParameters Default = new(12, 7, null, null);
+
+    public static ProgrammeParameters For(ProgrammeTemplate template) => Default;
 }

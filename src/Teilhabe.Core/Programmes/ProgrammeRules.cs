@@ -19,16 +19,13 @@ public static class ProgrammeRules
     public const string HourCap = "PRG-LO-02";
     public const string Billing = "PRG-LO-03";
 
-    /// <summary>PRG-TR-04: the appointment for the information talk is given within 1 week of first contact.</summary>
+    /// <summary>PRG-TR-04 default of the templates (seed 002): the appointment is given within 1 week of first contact; programmes keep their own value.</summary>
     public const int InformationTalkDays = 7;
 
-    /// <summary>PRG-TR-05: default referral period.</summary>
+    /// <summary>PRG-TR-05 default of the templates (seed 002); programmes keep their own value.</summary>
     public const int ReferralMonths = 12;
 
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
-
-    /// <summary>PRG-TR-05: 12 months from the referral (last day inclusive).</summary>
-    public static DateOnly DefaultReferralEnd(DateOnly referredOn) => referredOn.AddMonths(ReferralMonths).AddDays(-1);
 
     /// <summary>PRG-TR-01: within the yearly places a referral is active; beyond it waits.</summary>
     public static ParticipationStatus StatusForReferral(int activeReferredThisYear, int yearlyPlaces)
@@ -84,26 +81,33 @@ public static class ProgrammeRules
     /// PRG-LO-01 (Einstiegsphase first, Jobcoaching not booked) and PRG-LO-02 (hour cap, cap per month,
     /// maximum duration refuse; below the minimum duration only warns) for a new booking.
     /// </summary>
-    public static BookingCheck CheckBooking(ProgrammeTemplate template, IReadOnlyList<ModuleBooking> existing, string? moduleCode, DateOnly date, decimal hours)
+    public static BookingCheck CheckBooking(IReadOnlyList<ModuleDefinition> modules, IReadOnlyList<ModuleBooking> existing, string? moduleCode, DateOnly date, decimal hours)
     {
         var errors = new List<RuleViolation>();
         var warnings = new List<RuleViolation>();
-        if (template != ProgrammeTemplate.ModularQualification)
+        var open = modules.Where(m => m.Bookable && !m.Retired).ToList();
+        if (open.Count == 0)
         {
-            errors.Add(new(Modules, "Stunden werden nur in einem modularen Programm gebucht.", "moduleCode"));
+            errors.Add(new(Modules, "Stunden werden nur in einem Programm mit buchbaren Modulen gebucht.", "moduleCode"));
             return new(errors, warnings);
         }
 
-        var module = ProgrammeModules.Find(template, moduleCode);
+        var module = ProgrammeModules.Find(modules, moduleCode);
         if (module is null)
         {
-            errors.Add(new(RuleIds.Input, "Das Modul ist entry, qualification, stabilisation, transition oder job-retention.", "moduleCode"));
+            errors.Add(new(RuleIds.Input, $"Das Modul ist {Alternatives(open.Select(m => m.Code))}.", "moduleCode"));
             return new(errors, warnings);
         }
 
         if (!module.Bookable)
         {
-            errors.Add(new(Modules, "Jobcoaching läuft als Auftrag des IFD und wird hier nur verknüpft, nicht gebucht.", "moduleCode"));
+            errors.Add(new(Modules, $"{module.Label}: dieses Modul läuft als Auftrag des IFD und wird hier nur verknüpft, nicht gebucht.", "moduleCode"));
+            return new(errors, warnings);
+        }
+
+        if (module.Retired)
+        {
+            errors.Add(new(Modules, $"Das Modul {module.Label} ist stillgelegt und nimmt keine neuen Buchungen an.", "moduleCode"));
             return new(errors, warnings);
         }
 
@@ -113,9 +117,10 @@ public static class ProgrammeRules
             return new(errors, warnings);
         }
 
-        if (module.Code != ProgrammeModules.Entry && !existing.Any(b => b.ModuleCode == ProgrammeModules.Entry && b.Date <= date))
+        var entry = modules.Where(m => m.IsEntry).ToList();
+        if (entry.Count > 0 && !module.IsEntry && !existing.Any(b => entry.Any(e => e.Code == b.ModuleCode) && b.Date <= date))
         {
-            errors.Add(new(Modules, $"Die {module.Label} kann erst nach der Einstiegsphase gebucht werden.", "moduleCode"));
+            errors.Add(new(Modules, $"Das Modul {module.Label} kann erst nach dem Einstiegsmodul ({string.Join(", ", entry.Select(e => e.Label))}) gebucht werden.", "moduleCode"));
         }
 
         var same = existing.Where(b => b.ModuleCode == module.Code).ToList();
@@ -164,13 +169,13 @@ public static class ProgrammeRules
     public sealed record InvoiceLine(string ModuleCode, string Label, decimal Hours, decimal Rate, decimal Amount);
 
     /// <summary>PRG-LO-03: hours × rate per module for the bookings in [from, to].</summary>
-    public static IReadOnlyList<InvoiceLine> InvoiceLines(IEnumerable<ModuleBooking> bookings, DateOnly from, DateOnly to, Func<string, decimal> rateFor)
+    public static IReadOnlyList<InvoiceLine> InvoiceLines(IEnumerable<ModuleBooking> bookings, DateOnly from, DateOnly to, IReadOnlyList<ModuleDefinition> modules, Func<string, decimal> rateFor)
         => bookings.Where(b => b.Date >= from && b.Date <= to)
             .GroupBy(b => b.ModuleCode)
             .Select(g =>
             {
-                var module = ProgrammeModules.Find(ProgrammeTemplate.ModularQualification, g.Key);
-                var index = module is null ? int.MaxValue : ProgrammeModules.Modular.ToList().IndexOf(module);
+                var module = ProgrammeModules.Find(modules, g.Key);
+                var index = module is null ? int.MaxValue : modules.ToList().IndexOf(module);
                 var hours = g.Sum(b => b.Hours);
                 var rate = rateFor(g.Key);
                 return (index, line: new InvoiceLine(g.Key, module?.Label ?? g.Key, hours, rate, decimal.Round(hours * rate, 2)));
@@ -178,4 +183,11 @@ public static class ProgrammeRules
             .OrderBy(x => x.index)
             .Select(x => x.line)
             .ToList();
+
+    /// <summary>"a, b oder c" for messages.</summary>
+    public static string Alternatives(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count <= 1 ? string.Join(string.Empty, list) : $"{string.Join(", ", list.Take(list.Count - 1))} oder {list[^1]}";
+    }
 }

@@ -2189,6 +2189,9 @@ namespace Teilhabe.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("FirstContactOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("InformationTalkDueOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("InformationTalkOn")
                         .HasColumnType("date");
 
@@ -2256,8 +2259,19 @@ namespace Teilhabe.Migrations.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("AftercareMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InformationTalkDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(7);
+
                     b.Property<Guid>("IntegrationOfficeId")
                         .HasColumnType("uuid");
+
+                    b.Property<int?>("MaxExtensionMonths")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -2267,6 +2281,11 @@ namespace Teilhabe.Migrations.Postgres.Migrations
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("ReferralMonths")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(12);
+
                     b.Property<Guid>("ServiceId")
                         .HasColumnType("uuid");
 
@@ -2274,6 +2293,10 @@ namespace Teilhabe.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<int>("YearlyPlaces")
                         .HasColumnType("integer");
@@ -3509,6 +3532,70 @@ namespace Teilhabe.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsMany("Teilhabe.Core.Programmes.ProgrammeModule", "ModuleRows", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<bool>("Bookable")
+                                .HasColumnType("boolean");
+
+                            b1.Property<string>("Code")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<decimal?>("HourCap")
+                                .HasPrecision(8, 2)
+                                .HasColumnType("numeric(8,2)");
+
+                            b1.Property<decimal?>("HourlyRate")
+                                .HasPrecision(8, 2)
+                                .HasColumnType("numeric(8,2)");
+
+                            b1.Property<decimal?>("HoursPerMonthCap")
+                                .HasPrecision(8, 2)
+                                .HasColumnType("numeric(8,2)");
+
+                            b1.Property<bool>("IsEntry")
+                                .HasColumnType("boolean");
+
+                            b1.Property<string>("Label")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<int>("MaxDuration")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("MinDuration")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("integer");
+
+                            b1.Property<Guid>("ProgrammeId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<bool>("Retired")
+                                .HasColumnType("boolean");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("character varying(8)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ProgrammeId", "Code")
+                                .IsUnique();
+
+                            b1.ToTable("ProgrammeModules", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProgrammeId");
+                        });
+
                     b.OwnsMany("Teilhabe.Core.Programmes.ProgrammeReferringBody", "ReferringBodies", b1 =>
                         {
                             b1.Property<Guid>("ProgrammeId")
@@ -3562,6 +3649,8 @@ namespace Teilhabe.Migrations.Postgres.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("ProgrammeId");
                         });
+
+                    b.Navigation("ModuleRows");
 
                     b.Navigation("ReferringBodies");
 

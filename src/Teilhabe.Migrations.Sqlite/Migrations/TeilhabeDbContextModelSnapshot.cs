@@ -2174,6 +2174,9 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("FirstContactOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("InformationTalkDueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("InformationTalkOn")
                         .HasColumnType("TEXT");
 
@@ -2241,8 +2244,19 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AftercareMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InformationTalkDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(7);
+
                     b.Property<Guid>("IntegrationOfficeId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxExtensionMonths")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -2252,6 +2266,11 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReferralMonths")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(12);
+
                     b.Property<Guid>("ServiceId")
                         .HasColumnType("TEXT");
 
@@ -2259,6 +2278,10 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("YearlyPlaces")
                         .HasColumnType("INTEGER");
@@ -3494,6 +3517,70 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsMany("Teilhabe.Core.Programmes.ProgrammeModule", "ModuleRows", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("Bookable")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Code")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal?>("HourCap")
+                                .HasPrecision(8, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal?>("HourlyRate")
+                                .HasPrecision(8, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal?>("HoursPerMonthCap")
+                                .HasPrecision(8, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("IsEntry")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Label")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("MaxDuration")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MinDuration")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("ProgrammeId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("Retired")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ProgrammeId", "Code")
+                                .IsUnique();
+
+                            b1.ToTable("ProgrammeModules", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProgrammeId");
+                        });
+
                     b.OwnsMany("Teilhabe.Core.Programmes.ProgrammeReferringBody", "ReferringBodies", b1 =>
                         {
                             b1.Property<Guid>("ProgrammeId")
@@ -3547,6 +3634,8 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("ProgrammeId");
                         });
+
+                    b.Navigation("ModuleRows");
 
                     b.Navigation("ReferringBodies");
 

@@ -23,6 +23,7 @@ public static class DatabaseInitializer
         }
 
         await Features.Catalogues.CatalogueSeeder.SeedAsync(db);
+        await Features.Programmes.ProgrammeTemplateBackfill.RunAsync(db);
 
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)

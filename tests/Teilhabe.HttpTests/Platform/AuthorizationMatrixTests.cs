@@ -39,6 +39,8 @@ public sealed class AuthorizationMatrixTests(TeilhabeFactory factory) : IClassFi
     private static readonly string[] StatisticsReaders = [Lead, Coord];
     private static readonly string[] ProgrammeStaff = [Tr, Pl];
     private static readonly string[] ProgrammeSetup = [Pl, Adm];
+    private static readonly string[] ProgrammeConfig = [Pl];
+    private static readonly string[] ProgrammeTemplates = [Pl, Adm, Tr];
     private static readonly string[] Ifd = [Cw, Dep, Lead];
     private static readonly string[] CaseList = [Cw, Dep, Lead, Coord];
     private static readonly string[] DeadlineReaders = [Cw, Dep, Lead, Coord, Tr, Pl];
@@ -219,6 +221,10 @@ public sealed class AuthorizationMatrixTests(TeilhabeFactory factory) : IClassFi
         new("POST", "/api/v1/participations/{id:guid}/job-start", ProgrammeStaff),
         new("POST", "/api/v1/participations/{id:guid}/bookings", ProgrammeStaff),
         new("GET", "/api/v1/participations/{id:guid}/invoice", ProgrammeStaff),
+        new("GET", "/api/v1/programme-templates", ProgrammeTemplates),
+        new("GET", "/api/v1/programmes/{id:guid}/settings", ProgrammeConfig),
+        new("PUT", "/api/v1/programmes/{id:guid}/settings", ProgrammeConfig),
+        new("PUT", "/api/v1/programmes/{id:guid}/modules", ProgrammeConfig),
 
         // Pages (GET only; POST handlers need antiforgery)
         new("GET", "/konto/anmelden", Public),
@@ -272,6 +278,7 @@ public sealed class AuthorizationMatrixTests(TeilhabeFactory factory) : IClassFi
         new("GET", "/statistik/datenqualitaet", StatisticsReaders),
         new("GET", "/programme", ProgrammeStaff),
         new("GET", "/programme/{id:guid}", ProgrammeStaff),
+        new("GET", "/programme/{id:guid}/einstellungen", ProgrammeConfig),
         new("GET", "/teilnahmen/{id:guid}", ProgrammeStaff),
         new("GET", "/protokoll", AdminLead),
     ];

@@ -45,9 +45,9 @@ public sealed class ParticipationRecordRuleTests
     [Trait("Rule", "PRG-LO-05")]
     public void PRGLO05_a_goal_is_documented_for_a_module_of_the_programme_with_its_achievement()
     {
-        Assert.Empty(ParticipationRecordRules.CheckModuleGoal(ProgrammeTemplate.ModularQualification, "entry", "Tagesstruktur aufbauen", "partly-achieved", null));
+        Assert.Empty(ParticipationRecordRules.CheckModuleGoal(ProgrammeModules.Modular, "entry", "Tagesstruktur aufbauen", "partly-achieved", null));
 
-        var wrong = ParticipationRecordRules.CheckModuleGoal(ProgrammeTemplate.ModularQualification, "coaching", " ", "done", null);
+        var wrong = ParticipationRecordRules.CheckModuleGoal(ProgrammeModules.Modular, "coaching", " ", "done", null);
         Assert.All(wrong, v => Assert.Equal("PRG-LO-05", v.Rule));
         Assert.Equal(["moduleCode", "goal", "achievement"], wrong.Select(v => v.Field));
 

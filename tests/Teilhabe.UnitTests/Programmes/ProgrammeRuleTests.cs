@@ -20,7 +20,7 @@ public sealed class ProgrammeRuleTests
     }
 
     private static ProgrammeRules.BookingCheck Book(IReadOnlyList<ModuleBooking> existing, string code, DateOnly date, decimal hours)
-        => ProgrammeRules.CheckBooking(ProgrammeTemplate.ModularQualification, existing, code, date, hours);
+        => ProgrammeRules.CheckBooking(ProgrammeModules.Modular, existing, code, date, hours);
 
     private static List<string> Rules(ProgrammeRules.BookingCheck check) => [.. check.Violations.Select(v => v.Rule).Distinct()];
 
@@ -185,7 +185,7 @@ public sealed class ProgrammeRuleTests
             new(ProgrammeModules.Qualification, new DateOnly(2026, 4, 1), 9),
         ];
 
-        var lines = ProgrammeRules.InvoiceLines(bookings, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), code => code == ProgrammeModules.Entry ? 52m : 60m);
+        var lines = ProgrammeRules.InvoiceLines(bookings, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), ProgrammeModules.Modular, code => code == ProgrammeModules.Entry ? 52m : 60m);
 
         Assert.Equal(2, lines.Count);
         Assert.Equal((ProgrammeModules.Entry, 8.5m, 52m, 442m), (lines[0].ModuleCode, lines[0].Hours, lines[0].Rate, lines[0].Amount));

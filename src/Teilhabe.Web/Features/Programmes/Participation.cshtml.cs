@@ -14,7 +14,7 @@ public sealed partial class ParticipationModel(ProgrammeService programmes) : Pa
     public IReadOnlyList<ProgrammeDeadline> Deadlines { get; private set; } = [];
     public List<ProgrammesApi.ModuleUsageDto> Modules { get; private set; } = [];
     public DateOnly Today => programmes.Today;
-    public bool IsModular => View.Programme.Template == ProgrammeTemplate.ModularQualification;
+    public bool IsModular => View.Programme.Modules.Any(m => m.Bookable);
 
     [TempData]
     public string? Notice { get; set; }

@@ -26,7 +26,7 @@ public sealed partial class ProgrammeService
     public Task<Result<Participation>> AddModuleGoalAsync(Guid id, string? moduleCode, string? goal, string? achievement, string? note, CancellationToken ct)
         => ChangeAsync(id, (p, programme) =>
         {
-            var errors = ParticipationRecordRules.CheckModuleGoal(programme.Template, moduleCode, goal, achievement, note);
+            var errors = ParticipationRecordRules.CheckModuleGoal(programme.Modules, moduleCode, goal, achievement, note);
             if (errors.Count == 0)
             {
                 p.AddModuleGoal(moduleCode!, goal!, ParticipationRecordRules.ParseAchievement(achievement)!.Value, note, Today);
@@ -100,7 +100,7 @@ public static class FinalReport
         {
             blocks.Add(new ReportHeading("Zielerreichung je Modul"));
             blocks.Add(new ReportTable([.. p.ModuleGoals.OrderBy(g => g.RecordedOn).Select(g =>
-                ($"{ProgrammeModules.Find(view.Programme.Template, g.ModuleCode)?.Label ?? g.ModuleCode}: {g.Goal}",
+                ($"{ProgrammeModules.Find(view.Programme.Modules, g.ModuleCode)?.Label ?? g.ModuleCode}: {g.Goal}",
                     ParticipationRecordRules.AchievementLabel(g.Achievement) + (g.Note is null ? string.Empty : $" – {g.Note}")))]));
         }
 

@@ -30,6 +30,7 @@ public sealed partial class ProgrammeService(TeilhabeDbContext db, AuditLog audi
         NotFound,
         Forbidden,
         Invalid,
+        Conflict,
     }
 
     public sealed record Result<T>(T? Value, Failure Failure, IReadOnlyList<RuleViolation> Errors, IReadOnlyList<RuleViolation>? Warnings = null)
@@ -308,12 +309,17 @@ public sealed partial class ProgrammeService(TeilhabeDbContext db, AuditLog audi
 
     /// <summary>PRG-TR-05: extension of the referral with a reason.</summary>
     public Task<Result<Participation>> ExtendAsync(Guid id, DateOnly? until, string? reason, CancellationToken ct)
-        => ChangeAsync(id, (p, _) =>
+        => ChangeAsync(id, (p, programme) =>
         {
             var errors = new List<RuleViolation>();
             if (until is null || until <= p.ReferralEndsOn)
             {
                 errors.Add(new(ProgrammeRules.ReferralPeriod, "Die Verlängerung braucht ein neues Enddatum nach dem bisherigen Ende.", "until"));
+            }
+            else if (programme.LatestExtensionEnd(p.ReferredOn) is { } latest && until > latest)
+            {
+                errors.Add(new(ProgrammeRules.ReferralPeriod, string.Create(CultureInfo.GetCultureInfo("de-DE"),
+                    $"Das Programm erlaubt eine Verlängerung um höchstens {programme.MaxExtensionMonths} Monate (bis spätestens {latest:dd.MM.yyyy})."), "until"));
             }
 
             if (string.IsNullOrWhiteSpace(reason) || reason.Length > 1000)
@@ -390,7 +396,7 @@ public sealed partial class ProgrammeService(TeilhabeDbContext db, AuditLog audi
                 return [new(ProgrammeRules.Capacity, "Stunden werden nur für eine aktive Teilnahme gebucht (nicht auf der Warteliste).", "moduleCode")];
             }
 
-            var check = ProgrammeRules.CheckBooking(programme.Template, p.Bookings, moduleCode, date.Value, hours.Value);
+            var check = ProgrammeRules.CheckBooking(programme.Modules, p.Bookings, moduleCode, date.Value, hours.Value);
             if (check.Violations.Count > 0)
             {
                 return [.. check.Violations];
@@ -404,7 +410,11 @@ public sealed partial class ProgrammeService(TeilhabeDbContext db, AuditLog audi
         return result.Failure == Failure.None ? Result<ModuleBooking>.Ok(booking!, warnings) : new(null, result.Failure, result.Errors);
     }
 
-    /// <summary>PRG-LO-03: the rate per hour, per module if configured, else the programme default.</summary>
+    /// <summary>PRG-LO-03: the rate per hour: the module's own rate in the programme, else the configured rate.</summary>
+    public decimal RateFor(Programme programme, string moduleCode)
+        => ProgrammeModules.Find(programme.Modules, moduleCode)?.HourlyRate ?? RateFor(moduleCode);
+
+    /// <summary>PRG-LO-03: the configured rate per hour, per module code if configured, else the installation default.</summary>
     public decimal RateFor(string moduleCode)
     {
         var section = configuration.GetSection("Teilhabe:Programmes");
@@ -454,7 +464,7 @@ public sealed partial class ProgrammeService(TeilhabeDbContext db, AuditLog audi
         }
 
         var provider = await db.Organisations.AsNoTracking().Where(o => o.Id == view.Programme.ProviderId).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? string.Empty;
-        var lines = ProgrammeRules.InvoiceLines(view.Participation.Bookings, from, to, RateFor);
+        var lines = ProgrammeRules.InvoiceLines(view.Participation.Bookings, from, to, view.Programme.Modules, code => RateFor(view.Programme, code));
         var number = string.Create(CultureInfo.InvariantCulture, $"{to:yyyyMM}-{view.Participation.Id.ToString("N")[^6..].ToUpperInvariant()}");
         var invoice = new InvoicePdf.Invoice(number, Today, provider, view.Programme.Name,
             $"{view.Client.FirstName} {view.Client.LastName}", view.ReferringBodyName, from, to, lines);

@@ -87,6 +87,7 @@ public static class ProgrammesApi
             => Answer(await programmes.RecordJobStartAsync(id, r.On, r.Kind, ct)));
         staff.MapPost("/participations/{id:guid}/bookings", BookAsync);
         staff.MapGet("/participations/{id:guid}/invoice", InvoiceAsync);
+        group.MapProgrammeConfigurationApi();
         return group;
     }
 
