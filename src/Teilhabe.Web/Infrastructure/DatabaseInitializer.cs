@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -7,7 +8,11 @@ using Teilhabe.Web.Features.Accounts;
 
 namespace Teilhabe.Web.Infrastructure;
 
-/// <summary>At start: migrations (unless switched off), the roles of ACC-06, the bootstrap administrator and the demo data.</summary>
+/// <summary>
+/// At start: migrations (unless switched off), the roles of ACC-06, the bootstrap administrator, the demo data, the
+/// first Data Protection key and the document key file — all under <see cref="StartupLock"/>, so that several
+/// instances started together on an empty database create each of them once (README "Production topology").
+/// </summary>
 public static class DatabaseInitializer
 {
     public static async Task PrepareDatabaseAsync(this WebApplication app)
@@ -16,6 +21,9 @@ public static class DatabaseInitializer
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<TeilhabeDbContext>();
+        var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
+        await using var startupLock = await StartupLock.AcquireAsync(
+            options.Database.Provider, db.Database.GetConnectionString()!, logger, app.Lifetime.ApplicationStopping);
 
         if (options.Database.Migrate)
         {
@@ -51,5 +59,12 @@ public static class DatabaseInitializer
         {
             await DemoData.SeedAsync(sp);
         }
+
+        // The key ring is read (and its first key created when there is none) while the lock is held: every
+        // instance then protects cookies, antiforgery and bearer tokens with the same key.
+        sp.GetRequiredService<IDataProtectionProvider>().CreateProtector("Teilhabe.Startup").Protect([1]);
+
+        // Likewise the document key file on shared storage (created on first use when missing).
+        sp.GetRequiredService<Features.Documents.IDocumentStore>();
     }
 }
