@@ -15,7 +15,8 @@ namespace Teilhabe.Web.Infrastructure;
 /// </summary>
 public static class DatabaseInitializer
 {
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    /// <param name="migrate">Apply migrations even with Teilhabe:Database:Migrate=false (the <c>migrate</c> command).</param>
+    public static async Task PrepareDatabaseAsync(this WebApplication app, bool migrate = false)
     {
         var options = app.Services.GetRequiredService<IOptions<TeilhabeOptions>>().Value;
         await using var scope = app.Services.CreateAsyncScope();
@@ -25,7 +26,7 @@ public static class DatabaseInitializer
         await using var startupLock = await StartupLock.AcquireAsync(
             options.Database.Provider, db.Database.GetConnectionString()!, logger, app.Lifetime.ApplicationStopping);
 
-        if (options.Database.Migrate)
+        if (options.Database.Migrate || migrate)
         {
             await db.Database.MigrateAsync();
         }

@@ -8,8 +8,9 @@ namespace Teilhabe.Web.Infrastructure;
 /// administrator, the first Data Protection key, the document key file): instances started at the same moment
 /// on an empty database would otherwise both create roles, the administrator or a key of their own.
 /// <para>
-/// PostgreSQL: a session-level advisory lock (<c>pg_advisory_lock</c>) on a connection of its own; it ends with
-/// that connection, so a crashed instance never leaves it behind. SQLite: an exclusive lock on the file
+/// PostgreSQL: a transaction-level advisory lock (<c>pg_advisory_xact_lock</c>) in a transaction of its own
+/// connection; it ends with that transaction, so a crashed instance never leaves it behind, and it works through
+/// PgBouncer in transaction pooling (a session lock could stay on a pooled server connection). SQLite: an exclusive lock on the file
 /// <c>&lt;database&gt;.startup.lock</c> beside the database (SQLite is a single-machine database, so an OS file
 /// lock reaches every instance that can open the file).
 /// </para>
@@ -22,11 +23,13 @@ public sealed class StartupLock : IAsyncDisposable
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(10);
 
     private readonly NpgsqlConnection? _connection;
+    private readonly NpgsqlTransaction? _transaction;
     private readonly FileStream? _file;
 
-    private StartupLock(NpgsqlConnection? connection, FileStream? file)
+    private StartupLock(NpgsqlConnection? connection, NpgsqlTransaction? transaction, FileStream? file)
     {
         _connection = connection;
+        _transaction = transaction;
         _file = file;
     }
 
@@ -45,16 +48,16 @@ public sealed class StartupLock : IAsyncDisposable
     {
         if (provider == DatabaseProvider.Postgres)
         {
-            // No pooling: closing the connection must end the session and with it the lock.
             var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, CommandTimeout = (int)Patience.TotalSeconds };
             var connection = new NpgsqlConnection(builder.ConnectionString);
             try
             {
                 await connection.OpenAsync(ct);
-                await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection);
+                var transaction = await connection.BeginTransactionAsync(ct);
+                await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, transaction);
                 command.Parameters.AddWithValue("key", AdvisoryKey);
                 await command.ExecuteNonQueryAsync(ct);
-                return new StartupLock(connection, null);
+                return new StartupLock(connection, transaction, null);
             }
             catch
             {
@@ -66,7 +69,7 @@ public sealed class StartupLock : IAsyncDisposable
         var lockFile = SqliteLockFile(connectionString);
         if (lockFile is null)
         {
-            return new StartupLock(null, null);
+            return new StartupLock(null, null, null);
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(lockFile)!);
@@ -77,7 +80,7 @@ public sealed class StartupLock : IAsyncDisposable
             try
             {
                 // FileShare.None is an exclusive OS lock (flock on Linux) while the stream is open.
-                return new StartupLock(null, new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+                return new StartupLock(null, null, new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
             }
             catch (IOException) when (waited < Patience)
             {
@@ -98,9 +101,9 @@ public sealed class StartupLock : IAsyncDisposable
         {
             try
             {
-                await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", _connection);
-                command.Parameters.AddWithValue("key", AdvisoryKey);
-                await command.ExecuteNonQueryAsync();
+                // Ending the transaction releases the lock (nothing was written in it).
+                await _transaction!.RollbackAsync();
+                await _transaction.DisposeAsync();
             }
             finally
             {
