@@ -89,6 +89,22 @@ public sealed class ScaleOutTests(ScaleOutTests.TwoInstances nodes) : IClassFixt
                 Assert.Equal(HttpStatusCode.OK, page.StatusCode);
                 Assert.Contains(lastName, await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             }
+
+            // Post/redirect/get: the confirmation (TempData cookie) written by the second node shows on the first.
+            using (var added = await PostFormAsync(browser, first, second, location, new()
+            {
+                ["NewDisability.CategoryCode"] = "mental",
+                ["NewDisability.Description"] = "Depression",
+            }, postPath: $"{location}?handler=Disability"))
+            {
+                Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+                Assert.Equal(location, added.Headers.Location!.OriginalString);
+            }
+
+            using (var confirmed = await browser.GetAsync(new Uri(first.ServerAddress, location)))
+            {
+                Assert.Contains("Die Behinderung ist erfasst.", await confirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
         }
     }
 
@@ -197,13 +213,13 @@ public sealed class ScaleOutTests(ScaleOutTests.TwoInstances nodes) : IClassFixt
 
     /// <summary>GETs the form (and its antiforgery token) from one node and posts it to the other.</summary>
     private static async Task<HttpResponseMessage> PostFormAsync(
-        HttpClient browser, TeilhabeFactory formNode, TeilhabeFactory postNode, string path, Dictionary<string, string> fields)
+        HttpClient browser, TeilhabeFactory formNode, TeilhabeFactory postNode, string path, Dictionary<string, string> fields, string? postPath = null)
     {
         using var form = await browser.GetAsync(new Uri(formNode.ServerAddress, path));
         Assert.Equal(HttpStatusCode.OK, form.StatusCode);
         fields["__RequestVerificationToken"] = PageSignIn.AntiforgeryToken(await form.Content.ReadAsStringAsync());
         using var content = new FormUrlEncodedContent(fields);
-        return await browser.PostAsync(new Uri(postNode.ServerAddress, path), content);
+        return await browser.PostAsync(new Uri(postNode.ServerAddress, postPath ?? path), content);
     }
 
     /// <summary>A bearer token issued by one node, sent to another.</summary>
