@@ -65,7 +65,15 @@ public static class DatabaseInitializer
         // instance then protects cookies, antiforgery and bearer tokens with the same key.
         sp.GetRequiredService<IDataProtectionProvider>().CreateProtector("Teilhabe.Startup").Protect([1]);
 
-        // Likewise the document key file on shared storage (created on first use when missing).
-        sp.GetRequiredService<Features.Documents.IDocumentStore>();
+        // Likewise the document key file on shared storage (created on first use when missing). A store that cannot
+        // be set up does not stop the start: /health/ready reports it, and the key file is created race-free later.
+        try
+        {
+            sp.GetRequiredService<Features.Documents.IDocumentStore>();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            logger.LogWarning(e, "The document store is not available at start.");
+        }
     }
 }
