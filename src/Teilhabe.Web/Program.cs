@@ -16,8 +16,8 @@ using Teilhabe.Web.Features.Statistics;
 using Teilhabe.Web.Infrastructure;
 
 var demo = args.Contains("--demo");
-// Operations commands (README "Operations"): rotate-document-key, backup FOLDER, restore FOLDER.
-var command = args.FirstOrDefault() is "rotate-document-key" or "backup" or "restore" ? args[0] : null;
+// Operations commands (README "Operations"): rotate-document-key, backup FOLDER, restore FOLDER, migrate.
+var command = args.FirstOrDefault() is "rotate-document-key" or "backup" or "restore" or "migrate" ? args[0] : null;
 var commandArgument = command is null ? null : args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo" && a != command && a != commandArgument).ToArray());
 if (demo)
@@ -71,6 +71,15 @@ if (command is "backup" or "restore")
     return await Backup.CommandAsync(app.Services, command, commandArgument);
 }
 
+if (command == "migrate")
+{
+    // README "Production topology": the one migration step of a deployment; the nodes run with Migrate=false.
+    await app.PrepareDatabaseAsync(migrate: true);
+    Console.Out.WriteLine("Datenbank vorbereitet (Migrationen angewendet).");
+    return 0;
+}
+
+app.UseTeilhabeForwardedHeaders();
 app.UseObservability();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

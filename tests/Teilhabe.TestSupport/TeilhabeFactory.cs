@@ -117,6 +117,11 @@ public sealed class TeilhabeFactory : WebApplicationFactory<Program>
             builder.ConfigureTestServices(services => services.AddSingleton(logs));
         }
 
+        if (_options.Services is { } configureServices)
+        {
+            builder.ConfigureTestServices(configureServices);
+        }
+
         if (_options.FakeClock)
         {
             builder.ConfigureTestServices(services =>

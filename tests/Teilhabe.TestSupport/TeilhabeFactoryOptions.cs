@@ -18,6 +18,9 @@ public sealed record TeilhabeFactoryOptions
     /// <summary>Receives every log event of the app (the product logs through Serilog, which forwards to it).</summary>
     public Microsoft.Extensions.Logging.ILoggerProvider? Logs { get; init; }
 
+    /// <summary>Replaces app services for this factory (e.g. a recording IMailSender), applied after the app's own.</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? Services { get; init; }
+
     /// <summary>Further configuration keys, e.g. "Teilhabe:Clock:FixedDate".</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 }

@@ -65,7 +65,7 @@ internal sealed class SqliteTestDatabase : TestDatabase
             SqliteConnection.ClearPool(connection);
         }
 
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm", _path + "-journal" })
+        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm", _path + "-journal", _path + ".startup.lock" })
         {
             File.Delete(file);
         }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -7,17 +8,25 @@ using Teilhabe.Web.Features.Accounts;
 
 namespace Teilhabe.Web.Infrastructure;
 
-/// <summary>At start: migrations (unless switched off), the roles of ACC-06, the bootstrap administrator and the demo data.</summary>
+/// <summary>
+/// At start: migrations (unless switched off), the roles of ACC-06, the bootstrap administrator, the demo data, the
+/// first Data Protection key and the document key file — all under <see cref="StartupLock"/>, so that several
+/// instances started together on an empty database create each of them once (README "Production topology").
+/// </summary>
 public static class DatabaseInitializer
 {
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    /// <param name="migrate">Apply migrations even with Teilhabe:Database:Migrate=false (the <c>migrate</c> command).</param>
+    public static async Task PrepareDatabaseAsync(this WebApplication app, bool migrate = false)
     {
         var options = app.Services.GetRequiredService<IOptions<TeilhabeOptions>>().Value;
         await using var scope = app.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<TeilhabeDbContext>();
+        var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
+        await using var startupLock = await StartupLock.AcquireAsync(
+            options.Database.Provider, db.Database.GetConnectionString()!, logger, app.Lifetime.ApplicationStopping);
 
-        if (options.Database.Migrate)
+        if (options.Database.Migrate || migrate)
         {
             await db.Database.MigrateAsync();
         }
@@ -51,6 +60,21 @@ public static class DatabaseInitializer
         if (options.Demo)
         {
             await DemoData.SeedAsync(sp);
+        }
+
+        // The key ring is read (and its first key created when there is none) while the lock is held: every
+        // instance then protects cookies, antiforgery and bearer tokens with the same key.
+        sp.GetRequiredService<IDataProtectionProvider>().CreateProtector("Teilhabe.Startup").Protect([1]);
+
+        // Likewise the document key file on shared storage (created on first use when missing). A store that cannot
+        // be set up does not stop the start: /health/ready reports it, and the key file is created race-free later.
+        try
+        {
+            sp.GetRequiredService<Features.Documents.IDocumentStore>();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            logger.LogWarning(e, "The document store is not available at start.");
         }
     }
 }

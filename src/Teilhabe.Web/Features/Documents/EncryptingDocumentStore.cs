@@ -124,8 +124,36 @@ public static class DocumentKeyFile
         }
 
         var key = RandomNumberGenerator.GetBytes(32);
-        Write(keyFile, [key]);
+        if (!TryCreate(keyFile, key))
+        {
+            // Another instance on the same shared storage created it first: use that one, never a key of our own.
+            return LoadRingOrCreate(keyFile);
+        }
+
         return [key];
+    }
+
+    /// <summary>Writes a new key file unless one exists (atomic: a private temporary file linked in without overwriting).</summary>
+    private static bool TryCreate(string keyFile, byte[] key)
+    {
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(keyFile))!);
+        var temp = $"{keyFile}.{Guid.NewGuid():N}.new";
+        File.WriteAllLines(temp, [Convert.ToBase64String(key)]);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        try
+        {
+            File.Move(temp, keyFile, overwrite: false);
+            return true;
+        }
+        catch (IOException) when (File.Exists(keyFile))
+        {
+            File.Delete(temp);
+            return false;
+        }
     }
 
     /// <summary>Replaces the key file atomically (write beside it, then rename), readable by the owner only.</summary>

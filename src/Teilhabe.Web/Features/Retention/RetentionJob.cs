@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Teilhabe.Core.Data;
 using Teilhabe.Core.Retention;
 using Teilhabe.Core.Time;
+using Teilhabe.Web.Infrastructure;
 
 namespace Teilhabe.Web.Features.Retention;
 
@@ -46,8 +47,9 @@ public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider clock
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
+            // Another instance inserted the day first. Other errors propagate and the next hourly check retries.
             return false;
         }
 

@@ -100,13 +100,14 @@ public sealed class ReminderJob(
                 try
                 {
                     await RunOnceAsync(today, stoppingToken);
+                    due = BerlinTime.StartOfDayUtc(today.AddDays(1)).AddHours(hour);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
+                    // Failed before the claim: tried again shortly; failed after it: the claim makes the retry skip.
                     logger.LogError(e, "Reminder job for {Day} failed.", today);
+                    due = clock.GetUtcNow().AddMinutes(5);
                 }
-
-                due = BerlinTime.StartOfDayUtc(today.AddDays(1)).AddHours(hour);
             }
 
             var wait = due - clock.GetUtcNow();
@@ -128,9 +129,10 @@ public sealed class ReminderJob(
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            // SQLite and PostgreSQL both surface the unique index violation as DbUpdateException.
+            // Only the unique index on (Job, Day) means "another instance has it"; any other error (a busy or lost
+            // database) propagates, so that the day is tried again instead of being skipped by everybody.
             return false;
         }
     }
