@@ -53,6 +53,9 @@ dotnet build bench/Teilhabe.Bench/Teilhabe.Bench.csproj -c Release -nologo -v q 
 generator="$root/bench/Teilhabe.Bench.Data/bin/Release/net10.0/Teilhabe.Bench.Data.dll"
 runner="$root/bench/Teilhabe.Bench/bin/Release/net10.0/Teilhabe.Bench.dll"
 
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/key.pem" -out "$work/cert.pem" -days 2 -subj "/CN=127.0.0.1" \
+  -addext "subjectAltName=IP:127.0.0.1" >/dev/null 2>&1
+
 # --- PostgreSQL -------------------------------------------------------------------------------------
 if [[ " $providers " == *" Postgres "* ]]; then
   pg_port=$(free_port 54429)
@@ -79,23 +82,25 @@ run_provider() {
   (cd "$root" && dotnet "$generator" --provider "$provider" --connection "$cs" --scale "$scale" --seed "$seed") </dev/null
 
   port=$(free_port 5490)
-  log "$provider: start the app on 127.0.0.1:$port"
+  log "$provider: start the app on https://127.0.0.1:$port"
   mkdir -p "$work/storage-$provider"
-  (cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
+  # HTTPS as in production (the cookies and the antiforgery token are Secure there), with a throwaway certificate.
+  (cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="https://127.0.0.1:$port" \
+      ASPNETCORE_Kestrel__Certificates__Default__Path="$work/cert.pem" ASPNETCORE_Kestrel__Certificates__Default__KeyPath="$work/key.pem" \
       Teilhabe__Database__Provider="$provider" Teilhabe__Database__ConnectionString="$cs" \
       Teilhabe__Storage__Path="$work/storage-$provider/documents" Teilhabe__RateLimit__LoginPermitsPerMinute=1000 \
       Serilog__MinimumLevel__Default=Warning \
       dotnet Teilhabe.Web.dll >"$work/app-$provider.log" 2>&1) </dev/null &
   app_pid=$!
   for _ in $(seq 1 120); do
-    if curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; then break; fi
+    if curl -fsk "https://127.0.0.1:$port/health/ready" >/dev/null 2>&1; then break; fi
     if ! kill -0 "$app_pid" 2>/dev/null; then cat "$work/app-$provider.log" >&2; exit 1; fi
     sleep 1
   done
   # The dotnet host is the app process itself (exec), so its /proc entry is the working set we sample.
   log "$provider: scenarios (users $users, ${warmup}s warm-up + ${duration}s each)"
-  dotnet "$runner" run --url "http://127.0.0.1:$port" --provider "$provider" --connection "$cs" --pid "$app_pid" \
-    --scale "$scale" --results "$results" --warmup "$warmup" --duration "$duration" --users "$users" --date "$date" \
+  dotnet "$runner" run --url "https://127.0.0.1:$port" --provider "$provider" --connection "$cs" --pid "$app_pid" \
+    --trust-cert "$work/cert.pem" --scale "$scale" --results "$results" --warmup "$warmup" --duration "$duration" --users "$users" --date "$date" \
     ${ONLY:+--only "$ONLY"} </dev/null || { tail -n 50 "$work/app-$provider.log" >&2; exit 1; }
   kill "$app_pid" 2>/dev/null || true
   wait "$app_pid" 2>/dev/null || true

@@ -18,6 +18,7 @@ public sealed class BenchOptions
     public int[] Users { get; private set; } = [1, 16, 64];
     public string Date { get; private set; } = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     public string? Only { get; private set; }
+    public string? TrustedCertificate { get; private set; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -48,6 +49,7 @@ public sealed class BenchOptions
                 case "--users": o.Users = [.. value.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))]; break;
                 case "--date": o.Date = value; break;
                 case "--only": o.Only = value; break;
+                case "--trust-cert": o.TrustedCertificate = value; break;
                 default: throw new ArgumentException($"Unknown option {key}");
             }
         }

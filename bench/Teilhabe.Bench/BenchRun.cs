@@ -22,12 +22,13 @@ public static class BenchRun
             UseCookies = false,
             AllowAutoRedirect = false,
             PooledConnectionLifetime = TimeSpan.FromMinutes(30),
+            SslOptions = Sessions.Tls(o.TrustedCertificate),
         };
         using var http = new HttpClient(handler) { BaseAddress = o.BaseUrl, Timeout = TimeSpan.FromSeconds(180) };
         var (caseworker, coordinator, password) = o.Accounts;
 
         Log($"{o.Provider}: logins ({o.Logins})");
-        var cookie = await Sessions.PageLoginAsync(o.BaseUrl, caseworker, password);
+        var cookie = await Sessions.PageLoginAsync(o.BaseUrl, caseworker, password, o.TrustedCertificate);
         var token = await Sessions.TokenAsync(http, caseworker, password);
         var inaToken = await Sessions.TokenAsync(http, coordinator, password);
 

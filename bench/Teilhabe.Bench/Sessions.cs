@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 
 namespace Teilhabe.Bench;
@@ -8,6 +9,20 @@ namespace Teilhabe.Bench;
 /// <summary>Logins: the cookie of the page login (form with antiforgery token) and bearer tokens for the API.</summary>
 public static partial class Sessions
 {
+    /// <summary>
+    /// bench/run.sh serves the app over HTTPS on loopback with a throwaway self-signed certificate (--trust-cert):
+    /// that one certificate is accepted besides those the system trusts.
+    /// </summary>
+    public static System.Net.Security.SslClientAuthenticationOptions Tls(string? trustedCertificatePem)
+    {
+        var trusted = trustedCertificatePem is null ? null : X509Certificate2.CreateFromPem(File.ReadAllText(trustedCertificatePem)).GetCertHashString();
+        return new()
+        {
+            RemoteCertificateValidationCallback = (_, certificate, _, errors)
+                => errors == System.Net.Security.SslPolicyErrors.None || (trusted is not null && certificate?.GetCertHashString() == trusted),
+        };
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
 
@@ -15,10 +30,10 @@ public static partial class Sessions
     /// Signs in through /konto/anmelden like a browser and returns the Cookie header to send with page requests.
     /// Cookies are kept by hand: in Production they are marked Secure, and the bench talks plain HTTP on loopback.
     /// </summary>
-    public static async Task<string> PageLoginAsync(Uri baseUrl, string userName, string password)
+    public static async Task<string> PageLoginAsync(Uri baseUrl, string userName, string password, string? trustedCertificatePem)
     {
         var jar = new Dictionary<string, string>(StringComparer.Ordinal);
-        using var handler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false };
+        using var handler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, SslOptions = Tls(trustedCertificatePem) };
         using var client = new HttpClient(handler) { BaseAddress = baseUrl };
 
         void Keep(HttpResponseMessage response)
