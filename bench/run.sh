@@ -14,6 +14,8 @@ scale=${SCALE:-1}
 seed=${SEED:-42}
 providers=${PROVIDERS:-Postgres Sqlite}
 users=${USERS:-1,16,64}
+# The state statistics take seconds each: at full scale they run at 1 and 16 users only (64 would take minutes).
+if awk "BEGIN{exit !($scale < 1)}"; then statistics_users=${STATISTICS_USERS:-$users}; else statistics_users=${STATISTICS_USERS:-1,16}; fi
 if awk "BEGIN{exit !($scale < 1)}"; then warmup=${WARMUP:-1}; duration=${DURATION:-4}; else warmup=${WARMUP:-2}; duration=${DURATION:-10}; fi
 date=$(date -u +%Y-%m-%d)
 results="$root/bench/results"
@@ -100,7 +102,7 @@ run_provider() {
   # The dotnet host is the app process itself (exec), so its /proc entry is the working set we sample.
   log "$provider: scenarios (users $users, ${warmup}s warm-up + ${duration}s each)"
   dotnet "$runner" run --url "https://127.0.0.1:$port" --provider "$provider" --connection "$cs" --pid "$app_pid" \
-    --trust-cert "$work/cert.pem" --scale "$scale" --results "$results" --warmup "$warmup" --duration "$duration" --users "$users" --date "$date" \
+    --trust-cert "$work/cert.pem" --scale "$scale" --results "$results" --warmup "$warmup" --duration "$duration" --users "$users" --statistics-users "$statistics_users" --date "$date" \
     ${ONLY:+--only "$ONLY"} </dev/null || { tail -n 50 "$work/app-$provider.log" >&2; exit 1; }
   kill "$app_pid" 2>/dev/null || true
   wait "$app_pid" 2>/dev/null || true

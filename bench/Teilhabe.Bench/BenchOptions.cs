@@ -20,6 +20,9 @@ public sealed class BenchOptions
     public string? Only { get; private set; }
     public string? TrustedCertificate { get; private set; }
 
+    /// <summary>User levels of the state statistics (seconds per request: 64 concurrent ones would take minutes).</summary>
+    public int[]? StatisticsUsers { get; private set; }
+
     public static BenchOptions Parse(string[] args)
     {
         var o = new BenchOptions();
@@ -50,6 +53,7 @@ public sealed class BenchOptions
                 case "--date": o.Date = value; break;
                 case "--only": o.Only = value; break;
                 case "--trust-cert": o.TrustedCertificate = value; break;
+                case "--statistics-users": o.StatisticsUsers = [.. value.Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))]; break;
                 default: throw new ArgumentException($"Unknown option {key}");
             }
         }

@@ -99,7 +99,7 @@ public static class BenchRun
         var results = new List<LevelResult>();
         foreach (var scenario in scenarios)
         {
-            foreach (var users in o.Users)
+            foreach (var users in scenario.Key == "statistics" && o.StatisticsUsers is { } capped ? capped : o.Users)
             {
                 var r = await LoadRunner.RunAsync(http, scenario, users, TimeSpan.FromSeconds(o.WarmupSeconds), TimeSpan.FromSeconds(o.DurationSeconds), memory);
                 results.Add(r);
