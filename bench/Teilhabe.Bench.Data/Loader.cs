@@ -62,7 +62,7 @@ public sealed class Loader(Plan plan, IModel model, ILoadTarget target, TextWrit
     private (string Last, string First, Gender Gender) NameOf(int client)
     {
         var rng = new Rng(plan.Seed, 1, client);
-        var last = Names.LastNames[rng.Zipf(Names.LastNames.Length)];
+        var last = Names.LastName(rng);
         var g = rng.NextDouble();
         var gender = g < 0.005 ? Gender.Diverse : g < 0.45 ? Gender.Female : Gender.Male;
         var first = rng.Pick(gender switch { Gender.Female => Names.FemaleFirstNames, Gender.Male => Names.MaleFirstNames, _ => Names.DiverseFirstNames });
@@ -76,7 +76,6 @@ public sealed class Loader(Plan plan, IModel model, ILoadTarget target, TextWrit
             var rng = new Rng(plan.Seed, 2, i);
             var (last, first, gender) = NameOf(i);
             var service = i % S.Services.Length;
-            var seen = plan.ClientFirstSeen[i];
             var birth = new DateOnly(1958, 1, 1).AddDays(rng.Next(365 * 50));
             var row = t.NewRow();
             t.Set(row, "Id", ClientId(i));
@@ -113,7 +112,6 @@ public sealed class Loader(Plan plan, IModel model, ILoadTarget target, TextWrit
                 t.Set(row, "HearingImpaired", rng.Chance(0.03));
             }
 
-            _ = seen;
             add(row);
         }
     }
@@ -161,8 +159,9 @@ public sealed class Loader(Plan plan, IModel model, ILoadTarget target, TextWrit
                 t.Set(row, "ClientId", ClientId(i));
                 t.Set(row, "ServiceId", S.Services[i % S.Services.Length]);
                 t.Set(row, "IntegrationOfficeId", S.OfficeId);
-                t.Set(row, "CategoryCode", Categories[rng.Zipf(Categories.Length)]);
-                t.Set(row, "Description", plan.ClientAnonymised[i] is null ? rng.Pick(Names.DisabilityDescriptions) : string.Empty);
+                var category = Categories[rng.Zipf(Categories.Length)];
+                t.Set(row, "CategoryCode", category);
+                t.Set(row, "Description", plan.ClientAnonymised[i] is null ? rng.Pick(Names.DisabilityDescriptions[category]) : string.Empty);
                 t.Set(row, "Recognised", k == 0 || rng.Chance(0.6));
                 t.Set(row, "CareRelevant", k == 0);
                 t.Set(row, "Order", k + 1);

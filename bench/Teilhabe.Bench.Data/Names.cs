@@ -23,6 +23,36 @@ public static class Names
         "Brückner", "Eckert", "Menzel", "Teichmann", "Schade", "Bach", "Böttcher", "Dittrich", "Förster", "Götze",
     ];
 
+    private static readonly string[] TailPrefixes =
+        ["Ober", "Unter", "Hein", "Wald", "Berg", "Kirch", "Linden", "Stein", "Rosen", "Brun", "Hof", "Feld", "Sonnen", "Mühl", "Eich", "Hage", "Hart", "Kling", "Zeh", "Roth"];
+
+    private static readonly string[] TailSuffixes = ["mann", "er", "ecke", "hardt", "ling", "berg", "bach", "feld", "meier", "wald", "ke", "horst"];
+
+    private static readonly double[] Cumulative = BuildCumulative();
+
+    /// <summary>
+    /// A last name with a realistic spread: 60 % from the common names above with falling frequency (Müller about 1.3 %),
+    /// 40 % from a long tail of rarer compound names.
+    /// </summary>
+    public static string LastName(Rng rng)
+    {
+        if (rng.Chance(0.4))
+        {
+            return rng.Pick(TailPrefixes) + rng.Pick(TailSuffixes);
+        }
+
+        var i = Array.BinarySearch(Cumulative, rng.NextDouble());
+        return LastNames[Math.Min(LastNames.Length - 1, i < 0 ? ~i : i)];
+    }
+
+    private static double[] BuildCumulative()
+    {
+        var weights = LastNames.Select((_, k) => Math.Pow(k + 8, -0.6)).ToArray();
+        var total = weights.Sum();
+        var sum = 0.0;
+        return [.. weights.Select(w => sum += w / total)];
+    }
+
     public static readonly string[] FemaleFirstNames =
     [
         "Sabine", "Susanne", "Petra", "Andrea", "Claudia", "Nicole", "Stefanie", "Katrin", "Anja", "Julia",
@@ -88,10 +118,16 @@ public static class Names
         "Ziele der Zielvereinbarung überprüft; Ziel 2 erreicht, Ziel 3 bleibt bestehen.",
     ];
 
-    public static readonly string[] DisabilityDescriptions =
-    [
-        "Funktionsbehinderung der Wirbelsäule", "Depressive Störung", "Hochgradige Schwerhörigkeit beidseits",
-        "Lernbehinderung", "Epilepsie", "Diabetes mellitus", "Sehbehinderung", "Multiple Sklerose",
-        "Angststörung", "Herzleistungsminderung", "Funktionsstörung beider Kniegelenke", "Autismus-Spektrum-Störung",
-    ];
+    /// <summary>Descriptions per BIH disability category (catalogue "disability-categories").</summary>
+    public static readonly Dictionary<string, string[]> DisabilityDescriptions = new(StringComparer.Ordinal)
+    {
+        ["mental"] = ["Depressive Störung", "Angststörung", "Posttraumatische Belastungsstörung", "Bipolare Störung"],
+        ["intellectual-learning"] = ["Lernbehinderung", "Leichte Intelligenzminderung"],
+        ["physical-orthopaedic"] = ["Funktionsbehinderung der Wirbelsäule", "Funktionsstörung beider Kniegelenke", "Verlust eines Armes"],
+        ["physical-organic"] = ["Diabetes mellitus", "Herzleistungsminderung", "Chronische Nierenerkrankung"],
+        ["hearing"] = ["Hochgradige Schwerhörigkeit beidseits", "Gehörlosigkeit"],
+        ["visual"] = ["Sehbehinderung", "Blindheit"],
+        ["neurological"] = ["Epilepsie", "Multiple Sklerose", "Zustand nach Schlaganfall"],
+        ["other"] = ["Autismus-Spektrum-Störung", "Suchterkrankung in Abstinenz"],
+    };
 }

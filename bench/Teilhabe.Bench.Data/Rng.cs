@@ -6,32 +6,31 @@ namespace Teilhabe.Bench.Data;
 /// </summary>
 public sealed class Rng
 {
-    private readonly Random _random;
+    private ulong _state;
 
     public Rng(int seed, int stream, long index)
     {
-        var h = (ulong)(uint)seed * 0x9E3779B97F4A7C15UL;
-        h ^= ((ulong)(uint)stream + 0x632BE59BD9B4E019UL) * 0xBF58476D1CE4E5B9UL;
-        h ^= ((ulong)index + 0x8CB92BA72F3D8DD7UL) * 0x94D049BB133111EBUL;
-        h ^= h >> 31;
-        _random = new Random((int)(h & 0x7FFFFFFF) ^ (int)(h >> 33));
+        // SplitMix64 over a 64-bit state mixed from (seed, stream, index): no two entities share a stream.
+        _state = ((ulong)(uint)seed << 32) ^ (uint)stream;
+        _state = Mix(_state) ^ (ulong)index;
+        _state = Mix(_state);
     }
 
-    public int Next(int maxExclusive) => _random.Next(maxExclusive);
+    public int Next(int maxExclusive) => (int)(NextUInt64() % (ulong)maxExclusive);
 
-    public int Next(int min, int maxExclusive) => _random.Next(min, maxExclusive);
+    public int Next(int min, int maxExclusive) => min + Next(maxExclusive - min);
 
-    public double NextDouble() => _random.NextDouble();
+    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
-    public bool Chance(double p) => _random.NextDouble() < p;
+    public bool Chance(double p) => NextDouble() < p;
 
-    public T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
+    public T Pick<T>(IReadOnlyList<T> items) => items[Next(items.Count)];
 
     /// <summary>An index in [0, n) with Zipf-like falling frequency (exponent ~0.8).</summary>
     public int Zipf(int n)
     {
         // Inverse of the continuous approximation of sum 1/k^0.8.
-        var u = _random.NextDouble();
+        var u = NextDouble();
         var max = Math.Pow(n + 1, 0.2) - 1;
         var k = Math.Pow((u * max) + 1, 5) - 1;
         return Math.Clamp((int)k, 0, n - 1);
@@ -46,7 +45,7 @@ public sealed class Rng
             total += w;
         }
 
-        var x = _random.NextDouble() * total;
+        var x = NextDouble() * total;
         foreach (var (item, w) in items)
         {
             x -= w;
@@ -63,7 +62,7 @@ public sealed class Rng
     public Guid Guid7(DateTimeOffset at)
     {
         Span<byte> b = stackalloc byte[16];
-        _random.NextBytes(b);
+        NextBytes(b);
         var ms = at.ToUnixTimeMilliseconds();
         b[0] = (byte)(ms >> 40);
         b[1] = (byte)(ms >> 32);
@@ -79,7 +78,32 @@ public sealed class Rng
     public string Hex(int bytes)
     {
         Span<byte> b = stackalloc byte[bytes];
-        _random.NextBytes(b);
+        NextBytes(b);
         return Convert.ToHexStringLower(b);
+    }
+
+    private void NextBytes(Span<byte> bytes)
+    {
+        for (var i = 0; i < bytes.Length; i += 8)
+        {
+            var r = NextUInt64();
+            for (var k = 0; k < 8 && i + k < bytes.Length; k++)
+            {
+                bytes[i + k] = (byte)(r >> (8 * k));
+            }
+        }
+    }
+
+    private ulong NextUInt64()
+    {
+        _state += 0x9E3779B97F4A7C15UL;
+        return Mix(_state);
+    }
+
+    private static ulong Mix(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
     }
 }
