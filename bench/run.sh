@@ -49,8 +49,9 @@ free_port() { local p=$1; while port_in_use "$p"; do p=$((p + 1)); done; echo "$
 
 # --- Build ------------------------------------------------------------------------------------------
 log "Build (Release): app, generator, runner"
-dotnet publish src/Teilhabe.Web/Teilhabe.Web.csproj -c Release -o "$work/app" -nologo -v q </dev/null
+# The generator references the app, so its build compiles the app once; publishing then only copies.
 dotnet build bench/Teilhabe.Bench.Data/Teilhabe.Bench.Data.csproj -c Release -nologo -v q </dev/null
+dotnet publish src/Teilhabe.Web/Teilhabe.Web.csproj -c Release --no-build -o "$work/app" -nologo -v q </dev/null
 dotnet build bench/Teilhabe.Bench/Teilhabe.Bench.csproj -c Release -nologo -v q </dev/null
 generator="$root/bench/Teilhabe.Bench.Data/bin/Release/net10.0/Teilhabe.Bench.Data.dll"
 runner="$root/bench/Teilhabe.Bench/bin/Release/net10.0/Teilhabe.Bench.dll"
