@@ -5,15 +5,15 @@ namespace Teilhabe.Bench;
 /// <summary>Samples VmRSS (the working set) of the app process from /proc every 200 ms.</summary>
 public sealed class MemorySampler : IDisposable
 {
-    private readonly int pid;
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task loop;
-    private double windowMax;
+    private readonly int _pid;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+    private double _windowMax;
 
     public MemorySampler(int pid)
     {
-        this.pid = pid;
-        loop = Task.Run(LoopAsync);
+        _pid = pid;
+        _loop = Task.Run(LoopAsync);
     }
 
     public double MaxMb { get; private set; }
@@ -40,24 +40,24 @@ public sealed class MemorySampler : IDisposable
         return null;
     }
 
-    public void BeginWindow() => windowMax = 0;
+    public void BeginWindow() => _windowMax = 0;
 
-    public double EndWindow() => Math.Max(windowMax, LastMb ?? 0);
+    public double EndWindow() => Math.Max(_windowMax, LastMb ?? 0);
 
     private async Task LoopAsync()
     {
-        while (!stop.IsCancellationRequested)
+        while (!_stop.IsCancellationRequested)
         {
-            if (ReadMb(pid) is { } mb)
+            if (ReadMb(_pid) is { } mb)
             {
                 LastMb = mb;
                 MaxMb = Math.Max(MaxMb, mb);
-                windowMax = Math.Max(windowMax, mb);
+                _windowMax = Math.Max(_windowMax, mb);
             }
 
             try
             {
-                await Task.Delay(200, stop.Token);
+                await Task.Delay(200, _stop.Token);
             }
             catch (OperationCanceledException)
             {
@@ -68,15 +68,15 @@ public sealed class MemorySampler : IDisposable
 
     public void Dispose()
     {
-        stop.Cancel();
+        _stop.Cancel();
         try
         {
-            loop.Wait(1000);
+            _loop.Wait(1000);
         }
         catch (AggregateException)
         {
         }
 
-        stop.Dispose();
+        _stop.Dispose();
     }
 }

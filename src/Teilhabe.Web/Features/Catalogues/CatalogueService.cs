@@ -22,11 +22,11 @@ public sealed class CatalogueCache
 
     private sealed record Snapshot(IReadOnlyList<CatalogueEntry> Entries, long LoadedAt);
 
-    private Snapshot? current;
+    private Snapshot? _current;
 
     public async Task<IReadOnlyList<CatalogueEntry>> AllAsync(TeilhabeDbContext db, CancellationToken ct)
     {
-        var snapshot = Volatile.Read(ref current);
+        var snapshot = Volatile.Read(ref _current);
         if (snapshot is not null && Environment.TickCount64 - snapshot.LoadedAt < Lifetime.TotalMilliseconds)
         {
             return snapshot.Entries;
@@ -34,11 +34,11 @@ public sealed class CatalogueCache
 
         var loadedAt = Environment.TickCount64;
         var entries = await db.CatalogueEntries.AsNoTracking().ToListAsync(ct);
-        Interlocked.CompareExchange(ref current, new Snapshot(entries, loadedAt), snapshot);
+        Interlocked.CompareExchange(ref _current, new Snapshot(entries, loadedAt), snapshot);
         return entries;
     }
 
-    public void Invalidate() => Volatile.Write(ref current, null);
+    public void Invalidate() => Volatile.Write(ref _current, null);
 }
 
 /// <summary>Reading and maintaining catalogues (TOP-01), for pages and API.</summary>
