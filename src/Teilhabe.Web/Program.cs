@@ -31,6 +31,7 @@ builder.Services.AddScoped<UserAdministration>();
 builder.Services.AddScoped<AuditQuery>();
 builder.Services.AddScoped<Teilhabe.Web.Features.Shared.LayoutModel>();
 builder.Services.AddScoped<CatalogueService>();
+builder.Services.AddSingleton<CatalogueCache>();
 builder.Services.AddScoped<ICatalogueUsage, ClientCatalogueUsage>();
 builder.Services.AddScoped<ClientService>();
 builder.Services.AddScoped<DirectoryService>();

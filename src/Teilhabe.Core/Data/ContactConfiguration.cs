@@ -24,6 +24,9 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
             p.Property(x => x.Id).ValueGeneratedNever();
             p.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
             p.Property(x => x.Name).HasMaxLength(200);
+
+            // Contact continuity (CT-04/CT-05) asks per contact whether the client took part (bench: deadline list).
+            p.HasIndex("ContactId", nameof(ContactParticipant.Kind));
         });
         b.OwnsMany(c => c.Topics, t =>
         {

@@ -2898,7 +2898,7 @@ namespace Teilhabe.Migrations.Postgres.Migrations
 
                             b1.HasKey("Id");
 
-                            b1.HasIndex("ContactId");
+                            b1.HasIndex("ContactId", "Kind");
 
                             b1.ToTable("ContactParticipants", (string)null);
 

@@ -2883,7 +2883,7 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
 
                             b1.HasKey("Id");
 
-                            b1.HasIndex("ContactId");
+                            b1.HasIndex("ContactId", "Kind");
 
                             b1.ToTable("ContactParticipants", (string)null);
 

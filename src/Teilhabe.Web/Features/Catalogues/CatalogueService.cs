@@ -11,21 +11,49 @@ public interface ICatalogueUsage
     Task<bool> IsUsedAsync(TeilhabeDbContext db, string catalogue, string code, CancellationToken ct);
 }
 
+/// <summary>
+/// All catalogue entries (a few hundred rows, the same for every tenant), read once and kept for a short time: a case
+/// page asks for a dozen catalogues. A change through <see cref="CatalogueService"/> drops the copy at once; other
+/// instances of a scale-out see it after <see cref="Lifetime"/> at the latest.
+/// </summary>
+public sealed class CatalogueCache
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+
+    private sealed record Snapshot(IReadOnlyList<CatalogueEntry> Entries, long LoadedAt);
+
+    private Snapshot? _current;
+
+    public async Task<IReadOnlyList<CatalogueEntry>> AllAsync(TeilhabeDbContext db, CancellationToken ct)
+    {
+        var snapshot = Volatile.Read(ref _current);
+        if (snapshot is not null && Environment.TickCount64 - snapshot.LoadedAt < Lifetime.TotalMilliseconds)
+        {
+            return snapshot.Entries;
+        }
+
+        var loadedAt = Environment.TickCount64;
+        var entries = await db.CatalogueEntries.AsNoTracking().ToListAsync(ct);
+        Interlocked.CompareExchange(ref _current, new Snapshot(entries, loadedAt), snapshot);
+        return entries;
+    }
+
+    public void Invalidate() => Volatile.Write(ref _current, null);
+}
+
 /// <summary>Reading and maintaining catalogues (TOP-01), for pages and API.</summary>
-public sealed class CatalogueService(TeilhabeDbContext db, IEnumerable<ICatalogueUsage> usages)
+public sealed class CatalogueService(TeilhabeDbContext db, IEnumerable<ICatalogueUsage> usages, CatalogueCache cache)
 {
     public static bool Exists(string name) => CatalogueNames.All.Contains(name);
 
-    public Task<List<CatalogueEntry>> ListAsync(string name, bool includeRetired, CancellationToken ct)
-        => db.CatalogueEntries.AsNoTracking()
+    public async Task<List<CatalogueEntry>> ListAsync(string name, bool includeRetired, CancellationToken ct)
+        => [.. (await cache.AllAsync(db, ct))
             .Where(e => e.Catalogue == name && (includeRetired || e.Active))
-            .OrderBy(e => e.SortOrder).ThenBy(e => e.Label)
-            .ToListAsync(ct);
+            .OrderBy(e => e.SortOrder).ThenBy(e => e.Label, StringComparer.Ordinal)];
 
     public async Task<Dictionary<string, string>> LabelsAsync(string name, CancellationToken ct)
-        => await db.CatalogueEntries.AsNoTracking().Where(e => e.Catalogue == name)
-            .GroupBy(e => e.Code).Select(g => new { g.Key, Label = g.First().Label })
-            .ToDictionaryAsync(x => x.Key, x => x.Label, ct);
+        => (await cache.AllAsync(db, ct)).Where(e => e.Catalogue == name)
+            .GroupBy(e => e.Code).ToDictionary(g => g.Key, g => g.First().Label);
 
     /// <summary>Only active entries can be chosen for new data.</summary>
     public Task<bool> IsActiveAsync(string name, string? code, CancellationToken ct)
@@ -80,6 +108,7 @@ public sealed class CatalogueService(TeilhabeDbContext db, IEnumerable<ICatalogu
         };
         db.CatalogueEntries.Add(entry);
         await db.SaveChangesAsync(ct);
+        cache.Invalidate();
         return (entry, []);
     }
 
@@ -103,6 +132,7 @@ public sealed class CatalogueService(TeilhabeDbContext db, IEnumerable<ICatalogu
         }
 
         await db.SaveChangesAsync(ct);
+        cache.Invalidate();
     }
 
     /// <summary>TOP-01: an entry in use can only be retired, not deleted.</summary>
@@ -119,6 +149,7 @@ public sealed class CatalogueService(TeilhabeDbContext db, IEnumerable<ICatalogu
 
         db.CatalogueEntries.Remove(entry);
         await db.SaveChangesAsync(ct);
+        cache.Invalidate();
         return [];
     }
 }

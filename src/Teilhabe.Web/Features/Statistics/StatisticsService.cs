@@ -191,36 +191,69 @@ public sealed class StatisticsService(TeilhabeDbContext db, ICurrentUser user, S
         return sum;
     }
 
-    /// <summary>Start stock, entries, exits and end stock of one group, per IFD and gender (four GROUP BY queries).</summary>
+    /// <summary>Start stock, entries, exits and end stock of one group, per IFD and gender: one GROUP BY query whose four
+    /// conditional counts are the four definitions.</summary>
     private async Task<Dictionary<Guid, GroupTally>> GroupTalliesAsync(Guid? serviceId, Phase entryPhase, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var result = new Dictionary<Guid, GroupTally>();
-        var spans = Spans(serviceId, entryPhase);
-        var figures = new (Expression<Func<CaseSpan, bool>> Definition, Func<GroupTally, Tally> Target)[]
+        var rows = await Spans(serviceId, entryPhase)
+            .GroupBy(s => new SpanKey { ServiceId = s.ServiceId, Gender = s.Gender })
+            .Select(GroupCounts(
+                StatisticsDefinitions.InStockOn(StatisticsDefinitions.StartStockDay(from)),
+                StatisticsDefinitions.EntersWithin(from, to),
+                StatisticsDefinitions.ExitsWithin(from, to),
+                StatisticsDefinitions.InStockOn(to)))
+            .ToListAsync(ct);
+        foreach (var r in rows)
         {
-            (StatisticsDefinitions.InStockOn(StatisticsDefinitions.StartStockDay(from)), t => t.Start),
-            (StatisticsDefinitions.EntersWithin(from, to), t => t.Entries),
-            (StatisticsDefinitions.ExitsWithin(from, to), t => t.Exits),
-            (StatisticsDefinitions.InStockOn(to), t => t.End),
-        };
-        foreach (var (definition, target) in figures)
-        {
-            var rows = await spans.Where(definition)
-                .GroupBy(s => new { s.ServiceId, s.Gender })
-                .Select(g => new { g.Key.ServiceId, g.Key.Gender, N = g.Count() })
-                .ToListAsync(ct);
-            foreach (var r in rows)
+            if (!result.TryGetValue(r.ServiceId, out var t))
             {
-                if (!result.TryGetValue(r.ServiceId, out var t))
-                {
-                    result[r.ServiceId] = t = new GroupTally();
-                }
-
-                target(t).Add(r.Gender, r.N);
+                result[r.ServiceId] = t = new GroupTally();
             }
+
+            t.Start.Add(r.Gender, r.Start);
+            t.Entries.Add(r.Gender, r.Entries);
+            t.Exits.Add(r.Gender, r.Exits);
+            t.End.Add(r.Gender, r.End);
         }
 
         return result;
+    }
+
+    private sealed class SpanKey
+    {
+        public Guid ServiceId { get; init; }
+        public Gender Gender { get; init; }
+    }
+
+    private sealed class SpanCounts
+    {
+        public Guid ServiceId { get; init; }
+        public Gender Gender { get; init; }
+        public int Start { get; init; }
+        public int Entries { get; init; }
+        public int Exits { get; init; }
+        public int End { get; init; }
+    }
+
+    /// <summary>g => new SpanCounts { …, Start = g.Count(start), Entries = g.Count(entries), … } built from the definitions.</summary>
+    private static Expression<Func<IGrouping<SpanKey, CaseSpan>, SpanCounts>> GroupCounts(
+        Expression<Func<CaseSpan, bool>> start, Expression<Func<CaseSpan, bool>> entries, Expression<Func<CaseSpan, bool>> exits, Expression<Func<CaseSpan, bool>> end)
+    {
+        var g = Expression.Parameter(typeof(IGrouping<SpanKey, CaseSpan>), "g");
+        var key = Expression.Property(g, nameof(IGrouping<SpanKey, CaseSpan>.Key));
+        Expression Count(Expression<Func<CaseSpan, bool>> definition)
+            => Expression.Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(CaseSpan)], g, definition);
+        MemberBinding Bind(string name, Expression value) => Expression.Bind(typeof(SpanCounts).GetProperty(name)!, value);
+        var body = Expression.MemberInit(
+            Expression.New(typeof(SpanCounts)),
+            Bind(nameof(SpanCounts.ServiceId), Expression.Property(key, nameof(SpanKey.ServiceId))),
+            Bind(nameof(SpanCounts.Gender), Expression.Property(key, nameof(SpanKey.Gender))),
+            Bind(nameof(SpanCounts.Start), Count(start)),
+            Bind(nameof(SpanCounts.Entries), Count(entries)),
+            Bind(nameof(SpanCounts.Exits), Count(exits)),
+            Bind(nameof(SpanCounts.End), Count(end)));
+        return Expression.Lambda<Func<IGrouping<SpanKey, CaseSpan>, SpanCounts>>(body, g);
     }
 
     /// <summary>The source row of the BIH breakdowns: one P3 case served in the period (start stock + entries).</summary>
