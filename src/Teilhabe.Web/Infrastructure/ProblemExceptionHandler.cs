@@ -13,6 +13,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         {
             BadHttpRequestException bad => (bad.StatusCode, "Die Anfrage ist fehlerhaft (z. B. ungültiges JSON oder falsche Datentypen)."),
             DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Der Datensatz wurde zwischenzeitlich von jemand anderem geändert. Bitte neu laden und die Änderung erneut eintragen."),
+            DbUpdateException unique when unique.IsUniqueViolation() => (StatusCodes.Status409Conflict, "Gleichzeitig hat jemand denselben Eintrag angelegt (z. B. dieselbe Berichtsversion). Bitte neu laden und erneut versuchen; es wurde nichts gespeichert."),
             RuleViolationException => (StatusCodes.Status422UnprocessableEntity, "Die Aktion verletzt fachliche Regeln."),
             _ => (StatusCodes.Status500InternalServerError, "Ein unerwarteter Fehler ist aufgetreten. Die Daten wurden nicht geändert."),
         };

@@ -77,6 +77,34 @@ public sealed class ReportApiTests(TeilhabeFactory factory) : IClassFixture<Teil
     }
 
     [Fact]
+    [Trait("Rule", "REP-03")]
+    public async Task REP03_generations_at_the_same_moment_get_distinct_versions_or_a_conflict_never_a_server_error()
+    {
+        var (caseworker, id, _) = await CaseAsync();
+        using var _c = caseworker;
+        await caseworker.PatchOkAsync(id, new { plannedContents = "Beratung zur Größe des Arbeitsplatzes" });
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => GenerateAsync(caseworker, id, "InitialCounselling")));
+
+        try
+        {
+            Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"got {(int)r.StatusCode}"));
+            var created = responses.Count(r => r.StatusCode == HttpStatusCode.Created);
+            Assert.True(created >= 1);
+            var versions = (await caseworker.GetJsonAsync($"/api/v1/cases/{id}/reports")).EnumerateArray()
+                .Select(v => v.GetProperty("version").GetInt32()).Order().ToList();
+            Assert.Equal(Enumerable.Range(1, created), versions);
+        }
+        finally
+        {
+            foreach (var r in responses)
+            {
+                r.Dispose();
+            }
+        }
+    }
+
+    [Fact]
     [Trait("Rule", "ACC-07")]
     public async Task ACC07_InA_coordination_downloads_a_report_and_another_IFD_gets_404()
     {

@@ -13,6 +13,8 @@ using Teilhabe.Web.Features.Cases;
 using Teilhabe.Web.Features.Catalogues;
 using Teilhabe.Web.Features.Documents;
 
+using Teilhabe.Web.Infrastructure;
+
 namespace Teilhabe.Web.Features.Reports;
 
 /// <summary>
@@ -85,7 +87,18 @@ public sealed class ReportService(
         }
 
         var version = await CreateVersionAsync(@case, kind, ct);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // Two generations of the same kind at the same moment drew the same number: the later one is answered as a
+            // conflict (409) and leaves no stored file behind.
+            await store.DeleteAsync(version.StorageKey, CancellationToken.None);
+            throw;
+        }
+
         return (version, []);
     }
 
