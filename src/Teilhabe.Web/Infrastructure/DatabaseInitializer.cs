@@ -31,6 +31,14 @@ public static class DatabaseInitializer
             await db.Database.MigrateAsync();
         }
 
+        if (options.Database.Provider == DatabaseProvider.Sqlite)
+        {
+            // Every read of personal data writes an audit row, so requests write while others read. In WAL mode readers
+            // and the one writer do not block each other; the rollback journal answered "database is locked" to
+            // concurrent users. The mode is kept in the database file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
         await Features.Catalogues.CatalogueSeeder.SeedAsync(db);
         await Features.Programmes.ProgrammeTemplateBackfill.RunAsync(db);
 
