@@ -115,7 +115,7 @@ run_suite() {
   local status=0
   env "$@" dotnet test "$project" -c "$configuration" --no-build \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
-    --results-directory "$results" </dev/null || status=$?
+    --results-directory "$results" </dev/null 2>&1 | tee "$results/$name.log" || status=$?
   count_suite "$name" "$status"
 }
 
@@ -123,6 +123,15 @@ run_suite unit tests/Teilhabe.UnitTests/Teilhabe.UnitTests.csproj
 run_suite http-sqlite tests/Teilhabe.HttpTests/Teilhabe.HttpTests.csproj TEILHABE_TEST_DB=Sqlite
 run_suite http-postgres tests/Teilhabe.HttpTests/Teilhabe.HttpTests.csproj TEILHABE_TEST_DB=Postgres "TEILHABE_TEST_PG=$pg_connection"
 run_suite browser tests/Teilhabe.BrowserTests/Teilhabe.BrowserTests.csproj TEILHABE_TEST_DB=Sqlite
+
+# The failed tests once more at the end, where a CI log shows them even when it keeps only its tail.
+if [ "$failed" -gt 0 ]; then
+  log "Failed tests"
+  for suite_log in "$results"/*.log; do
+    [ -f "$suite_log" ] || continue
+    grep -E -A 6 '^[[:space:]]+Failed [A-Za-z]' "$suite_log" | cut -c 1-240 | sed "s|^|[$(basename "$suite_log" .log)] |" | head -n 60 || true
+  done
+fi
 
 echo
 echo "$passed passed, $failed failed"
