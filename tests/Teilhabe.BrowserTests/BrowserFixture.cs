@@ -18,13 +18,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--disable-component-update", "--disable-sync", "--no-first-run",
     ];
 
+    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
     private readonly Dictionary<string, TestUser> _users = [];
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public TeilhabeFactory Factory { get; } = TeilhabeFactory.With(new TeilhabeFactoryOptions { RealServer = true });
+    public TeilhabeFactory Factory { get; } = TeilhabeFactory.With(new TeilhabeFactoryOptions { RealServer = true, FakeClock = false });
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Today in Berlin, as the server (on the real clock) and the browser (Europe/Berlin) see it.</summary>
+    public static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Berlin).DateTime);
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser is not started.");
 
@@ -59,6 +64,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The user of a role (a user created with a known password and no forced change).</summary>
     public TestUser User(string role) => _users[role];
 
+    /// <summary>A day relative to <see cref="Today"/> as a date input takes it (yyyy-MM-dd).</summary>
+    public static string IsoDay(int daysFromToday = 0) => Today.AddDays(daysFromToday).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     public async Task<IPage> NewPageAsync(bool javaScriptEnabled = true, bool bypassCsp = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
@@ -80,7 +88,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("Benutzername").FillAsync(user.UserName);
         await page.GetByLabel("Passwort", new PageGetByLabelOptions { Exact = true }).FillAsync(user.Password);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Anmelden" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/konto/anmelden", StringComparison.Ordinal));
+        // The session cookie comes with the redirect away from the login page: waiting for that navigation to commit is
+        // enough, and waiting for its "load" as well now and then never ends in Playwright (a known intermittent timeout).
+        await page.WaitForURLAsync(url => !url.Contains("/konto/anmelden", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
     }
 
     public async Task DisposeAsync()

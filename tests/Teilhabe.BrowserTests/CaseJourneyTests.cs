@@ -51,7 +51,7 @@ public sealed class CaseJourneyTests(BrowserFixture browser, ITestOutputHelper o
         await Assertions.Expect(missing).ToContainTextAsync("Zielvereinbarung");
         await AccessibilityTests.AssertAccessibleAsync(page, output);
 
-        var today = DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = BrowserFixture.IsoDay();
         await page.Locator("#Notice_SignedOn").FillAsync(today);
         await page.Locator("#Notice_Version").SelectOptionAsync("2026-01");
         await page.GetByRole(AriaRole.Button, new() { Name = "Unterschrift erfassen" }).ClickAsync();

@@ -54,7 +54,7 @@ public sealed class ClientJourneyTests(BrowserFixture browser, ITestOutputHelper
 
         await page.GetByText("Beschäftigungssituation hinzufügen").ClickAsync();
         await page.GetByLabel("Situation", new() { Exact = true }).SelectOptionAsync("employed");
-        await page.GetByLabel("Ab (auch künftig: „voraussichtlich“)").FillAsync(DateTime.Today.AddMonths(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Ab (auch künftig: „voraussichtlich“)").FillAsync(BrowserFixture.Today.AddMonths(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Situation speichern" }).ClickAsync();
         await Assertions.Expect(page.Locator("section[aria-labelledby='beschaeftigung'] tbody tr").First).ToContainTextAsync("voraussichtlich");
         await AccessibilityTests.AssertAccessibleAsync(page, output);

@@ -76,7 +76,7 @@ public sealed class FunderChangeJourneyTests(BrowserFixture browser, ITestOutput
     {
         using var created = await api.PostAsJsonAsync("/api/v1/cases", new { clientId, careTypeCode = "retention", funderId, legalBasisCode = "sgb9-185-2", caseGroupCode = "support-need", referringBodyCode = "employer" });
         var caseId = await created.ReadCreatedIdAsync();
-        var today = DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = BrowserFixture.IsoDay();
         using (var notice = await api.PostAsJsonAsync($"/api/v1/cases/{caseId}/data-protection-notice", new { signedOn = today, version = "2026-01" }))
         {
             await notice.ExpectAsync(HttpStatusCode.OK);

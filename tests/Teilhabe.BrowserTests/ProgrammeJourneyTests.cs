@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
@@ -16,8 +15,6 @@ namespace Teilhabe.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class ProgrammeJourneyTests(BrowserFixture browser, ITestOutputHelper output)
 {
-    private static string Iso(DateTime d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     private static async Task<string> CreatedIdAsync(HttpResponseMessage response, string property = "id")
     {
         await response.ExpectAsync(System.Net.HttpStatusCode.Created);
@@ -66,14 +63,14 @@ public sealed class ProgrammeJourneyTests(BrowserFixture browser, ITestOutputHel
 
         await page.GetByLabel("Person").SelectOptionAsync(new SelectOptionValue { Label = $"{lastName}, Laura (14.06.1999)" });
         await page.GetByLabel("Rechtskreis").SelectOptionAsync("SGB3");
-        await page.GetByLabel("Erstkontakt am").FillAsync(Iso(DateTime.Today.AddDays(-8)));
+        await page.GetByLabel("Erstkontakt am").FillAsync(BrowserFixture.IsoDay(-8));
         await page.GetByRole(AriaRole.Button, new() { Name = "Zuweisung anlegen" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(lastName);
         await Assertions.Expect(page.GetByText("PRG-TR-04", new() { Exact = false }).First).ToContainTextAsync("überfällig");
         await AccessibilityTests.AssertAccessibleAsync(page, output);
 
-        await page.GetByLabel("Termin am").FillAsync(Iso(DateTime.Today.AddDays(1)));
+        await page.GetByLabel("Termin am").FillAsync(BrowserFixture.IsoDay(1));
         await page.GetByRole(AriaRole.Button, new() { Name = "Termin speichern" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Informationsgespräch ist eingetragen");
         await Assertions.Expect(page.GetByText("Keine Frist fällig.")).ToBeVisibleAsync();
@@ -90,7 +87,7 @@ public sealed class ProgrammeJourneyTests(BrowserFixture browser, ITestOutputHel
         var programme = await lead.GetFromJsonAsync<JsonElement>($"/api/v1/programmes/{programmeId}");
         var body = programme.GetProperty("referringBodyIds")[0].GetString();
         var participationId = await CreatedIdAsync(
-            await lead.PostAsJsonAsync($"/api/v1/programmes/{programmeId}/referrals", new { clientId, referringBodyId = body, legalSphere = "SGB9", firstContactOn = Iso(DateTime.Today.AddDays(-10)) }),
+            await lead.PostAsJsonAsync($"/api/v1/programmes/{programmeId}/referrals", new { clientId, referringBodyId = body, legalSphere = "SGB9", firstContactOn = BrowserFixture.IsoDay(-10) }),
             "participationId");
         var page = await browser.NewPageAsync(bypassCsp: true);
         await BrowserFixture.SignInAsync(page, browser.User(Roles.Trainer));
@@ -104,7 +101,7 @@ public sealed class ProgrammeJourneyTests(BrowserFixture browser, ITestOutputHel
         await AccessibilityTests.AssertAccessibleAsync(page, output);
 
         await booking.GetByLabel("Modul", new() { Exact = true }).SelectOptionAsync("qualification");
-        await booking.GetByLabel("Datum", new() { Exact = true }).FillAsync(Iso(DateTime.Today.AddDays(-20)));
+        await booking.GetByLabel("Datum", new() { Exact = true }).FillAsync(BrowserFixture.IsoDay(-20));
         await booking.GetByLabel("Stunden", new() { Exact = true }).FillAsync("4");
         await booking.GetByRole(AriaRole.Button, new() { Name = "Buchen" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("PRG-LO-01");

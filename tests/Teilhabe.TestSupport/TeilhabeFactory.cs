@@ -32,6 +32,8 @@ public sealed class TeilhabeFactory : WebApplicationFactory<Program>
     /// <summary>The administrator's own password after the first login.</summary>
     public const string AdminPassword = "Admin#Test2026";
 
+    private static readonly TimeZoneInfo BerlinZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
     private readonly TeilhabeFactoryOptions _options;
     private readonly TestDatabase _database = TestDatabase.FromEnvironment();
     private readonly string _storagePath = Path.Combine(Path.GetTempPath(), $"teilhabe-test-docs-{Guid.NewGuid():N}");
@@ -50,17 +52,39 @@ public sealed class TeilhabeFactory : WebApplicationFactory<Program>
     private TeilhabeFactory(TeilhabeFactoryOptions options)
     {
         _options = options;
+        Clock = new FakeTimeProvider(options.RealServer ? DateTimeOffset.UtcNow : DuringOfficeHours(DateTimeOffset.UtcNow));
         if (options.RealServer)
         {
             UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         }
     }
 
+    /// <summary>
+    /// The real now when it lies between 11:00 and 20:00 in Berlin, otherwise 14:00 of the next such Berlin day: a test that
+    /// documents "today, 10:00" or "today + 1 hour" then means the same whether it runs at noon or at night, and the
+    /// clock never runs behind the real one (cookies and tokens stay valid for the test's HTTP client).
+    /// </summary>
+    public static DateTimeOffset DuringOfficeHours(DateTimeOffset utcNow)
+    {
+        var berlin = TimeZoneInfo.ConvertTime(utcNow, BerlinZone);
+        if (berlin.Hour is >= 11 and < 20)
+        {
+            return utcNow;
+        }
+
+        var day = berlin.Hour < 11 ? berlin.Date : berlin.Date.AddDays(1);
+        var local = day.AddHours(14);
+        return new DateTimeOffset(local, BerlinZone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
     /// <summary>A factory with other than the default options (one public constructor is all xUnit fixtures allow).</summary>
     public static TeilhabeFactory With(TeilhabeFactoryOptions options) => new(options);
 
-    /// <summary>The app's clock when <see cref="TeilhabeFactoryOptions.FakeClock"/> is on: starts at the real now, moves only when told.</summary>
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    /// <summary>
+    /// The app's clock when <see cref="TeilhabeFactoryOptions.FakeClock"/> is on; moves only when told. It starts at the
+    /// real now for a real server (a browser keeps real time) and otherwise during office hours (see <see cref="DuringOfficeHours"/>).
+    /// </summary>
+    public FakeTimeProvider Clock { get; }
 
     public TestDatabase Database => _database;
 

@@ -57,8 +57,15 @@ public sealed class DeadlineApiTests(TeilhabeFactory factory) : IClassFixture<Te
         Assert.Equal(contactDay.AddDays(56), ct04.DueDate);
         Assert.True(Assert.Single(items, i => i.CaseId == id && i.Rule == "CT-05").Overdue);
 
-        // A long goal-related phone call keeps CT-05, not CT-04 (durationMinutes is optional in the contact API).
+        // A short phone call keeps neither; a long goal-related one keeps CT-05, not CT-04 (durationMinutes is optional
+        // in the contact API).
         var outcome = await later.CreateOutcomeAsync(id);
+        using (var shortCall = await later.PostAsJsonAsync($"/api/v1/cases/{id}/contacts", ContactBody(ContactApi.OnDay(app.BerlinToday()), "phone", outcome, 10)))
+        {
+            await shortCall.ExpectAsync(HttpStatusCode.Created);
+        }
+
+        Assert.True(Assert.Single(await DeadlinesAsync(later), i => i.CaseId == id && i.Rule == "CT-05").Overdue);
         using (var call = await later.PostAsJsonAsync($"/api/v1/cases/{id}/contacts", ContactBody(ContactApi.OnDay(app.BerlinToday()), "phone", outcome, 25)))
         {
             await call.ExpectAsync(HttpStatusCode.Created);

@@ -31,10 +31,16 @@ public sealed class ContinuityService(TeilhabeDbContext db, CaseAccess access, I
 
         var caseIds = relevant.Select(c => c.Id).ToList();
         var clientIds = relevant.Select(c => c.ClientId).Distinct().ToList();
-        var contacts = (await db.Contacts.AsNoTracking().Where(c => caseIds.Contains(c.CaseId))
-            .Select(c => new { c.CaseId, c.OccurredAt, c.Form, c.DurationMinutes, WithClient = c.Participants.Any(p => p.Kind == ParticipantKind.Client) })
+        // The rules only look at the latest contact with the client of each kind, so the database answers with
+        // those: one row per case, form and "long phone call" instead of every contact since P2.
+        var longCall = profile.LongPhoneCallMinutes;
+        var contacts = (await db.Contacts.AsNoTracking()
+            .Where(c => caseIds.Contains(c.CaseId) && c.Participants.Any(p => p.Kind == ParticipantKind.Client))
+            .GroupBy(c => new { c.CaseId, c.Form, Long = c.DurationMinutes != null && c.DurationMinutes >= longCall })
+            .Select(g => new { g.Key.CaseId, g.Key.Form, g.Key.Long, Last = g.Max(c => c.OccurredAt) })
             .ToListAsync(ct))
-            .ToLookup(c => c.CaseId, c => new ContinuityContact(DateOnly.FromDateTime(BerlinTime.ToBerlin(c.OccurredAt).DateTime), c.Form, c.WithClient, c.DurationMinutes));
+            .ToLookup(c => c.CaseId, c => new ContinuityContact(
+                DateOnly.FromDateTime(BerlinTime.ToBerlin(c.Last).DateTime), c.Form, WithClient: true, c.Long ? longCall : null));
         var exceptions = (await db.ContactExceptions.AsNoTracking().Where(e => caseIds.Contains(e.CaseId))
             .Select(e => new { e.CaseId, e.From, e.To }).ToListAsync(ct))
             .ToLookup(e => e.CaseId, e => new ContinuityException(e.From, e.To));
