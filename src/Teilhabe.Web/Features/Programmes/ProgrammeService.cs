@@ -132,7 +132,7 @@ public sealed partial class ProgrammeService(TeilhabeDbContext db, AuditLog audi
         => db.Programmes.AsNoTracking().Include(p => p.Sites).OrderBy(p => p.Name).ToListAsync(ct);
 
     public Task<Programme?> GetAsync(Guid id, CancellationToken ct)
-        => db.Programmes.AsNoTracking().Include(p => p.Sites).Include(p => p.ReferringBodies).FirstOrDefaultAsync(p => p.Id == id, ct);
+        => db.Programmes.AsNoTracking().Include(p => p.Sites).Include(p => p.ReferringBodies).AsSplitQuery().FirstOrDefaultAsync(p => p.Id == id, ct);
 
     /// <summary>PRG-TR-01: active participations referred in the current calendar year.</summary>
     public async Task<int> PlacesUsedAsync(Guid programmeId, CancellationToken ct)
