@@ -32,15 +32,21 @@ public static class Report
         var runs = new List<RunResult>();
         foreach (var provider in new[] { "postgres", "sqlite" })
         {
-            var file = Path.Combine(o.ResultsDir, $"{o.Date}-{provider}.json");
-            if (File.Exists(file))
+            // The newest run of the provider up to this date: a run of one provider keeps the other's last table.
+            var file = Directory.Exists(o.ResultsDir)
+                ? Directory.GetFiles(o.ResultsDir, $"????-??-??-{provider}.json")
+                    .Where(f => string.CompareOrdinal(Path.GetFileName(f)[..10], o.Date) <= 0)
+                    .OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal)
+                    .LastOrDefault()
+                : null;
+            if (file is not null)
             {
                 runs.Add(JsonSerializer.Deserialize<RunResult>(File.ReadAllText(file), Json)!);
             }
         }
 
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"# Teilhabe bench — latest run ({o.Date})\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"# Teilhabe bench — latest run per provider ({string.Join(", ", runs.Select(r => $"{r.Provider} {r.Date}"))})\n\n");
         sb.Append("Targets of issue 11 apply to PostgreSQL on 2 cores; SQLite is shown for comparison with the same marks. ");
         sb.Append("The machine is shared with other builds, so absolute numbers are noisy (load average at the end of each run is given).\n\n");
         if (runs.FirstOrDefault(r => r.Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase)) is { } pg)
