@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Teilhabe.Core.Accounts;
+using Teilhabe.Core.Time;
 using Teilhabe.TestSupport;
 
 namespace Teilhabe.BrowserTests;
@@ -20,8 +21,6 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private static readonly System.Text.RegularExpressions.Regex LoginPage = new("/konto/anmelden", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
 
-    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-
     private readonly Dictionary<string, TestUser> _users = [];
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -31,7 +30,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>Today in Berlin, as the server (on the real clock) and the browser (Europe/Berlin) see it.</summary>
-    public static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Berlin).DateTime);
+    public static DateOnly Today => TimeProvider.System.Today();
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser is not started.");
 

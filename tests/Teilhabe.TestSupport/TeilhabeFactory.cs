@@ -14,6 +14,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Teilhabe.Core.Accounts;
 using Teilhabe.Core.Data;
+using Teilhabe.Core.Time;
 
 namespace Teilhabe.TestSupport;
 
@@ -31,8 +32,6 @@ public sealed class TeilhabeFactory : WebApplicationFactory<Program>
 
     /// <summary>The administrator's own password after the first login.</summary>
     public const string AdminPassword = "Admin#Test2026";
-
-    private static readonly TimeZoneInfo BerlinZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
     private readonly TeilhabeFactoryOptions _options;
     private readonly TestDatabase _database = TestDatabase.FromEnvironment();
@@ -66,7 +65,7 @@ public sealed class TeilhabeFactory : WebApplicationFactory<Program>
     /// </summary>
     public static DateTimeOffset DuringOfficeHours(DateTimeOffset utcNow)
     {
-        var berlin = TimeZoneInfo.ConvertTime(utcNow, BerlinZone);
+        var berlin = BerlinTime.ToBerlin(utcNow);
         if (berlin.Hour is >= 11 and < 20)
         {
             return utcNow;
@@ -74,7 +73,7 @@ public sealed class TeilhabeFactory : WebApplicationFactory<Program>
 
         var day = berlin.Hour < 11 ? berlin.Date : berlin.Date.AddDays(1);
         var local = day.AddHours(14);
-        return new DateTimeOffset(local, BerlinZone.GetUtcOffset(local)).ToUniversalTime();
+        return new DateTimeOffset(local, BerlinTime.Zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
     /// <summary>A factory with other than the default options (one public constructor is all xUnit fixtures allow).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Json;
+using Teilhabe.Core.Time;
 using Teilhabe.TestSupport;
 
 namespace Teilhabe.HttpTests.Contacts;
@@ -9,10 +10,8 @@ public static class ContactApi
 {
     private static readonly string[] Topics = ["counselling-job"];
 
-    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-
     public static DateOnly BerlinToday(this TeilhabeFactory factory)
-        => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(factory.Clock.GetUtcNow(), Berlin).DateTime);
+        => factory.Clock.Today();
 
     /// <summary>10:00 UTC on the given day: the same calendar day in Berlin.</summary>
     public static DateTimeOffset OnDay(DateOnly day) => new(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
