@@ -59,7 +59,8 @@ public sealed class TeilhabeFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>
-    /// The real now when it lies between 11:00 and 20:00 in Berlin, otherwise 14:00 of the next such Berlin day: a test that
+    /// The real now when it lies between 11:00 and 20:00 in Berlin, otherwise 14 hours after the start of the next such
+    /// Berlin day (14:00; 13:00 or 15:00 on a day the clocks change — inside the window either way): a test that
     /// documents "today, 10:00" or "today + 1 hour" then means the same whether it runs at noon or at night, and the
     /// clock never runs behind the real one (cookies and tokens stay valid for the test's HTTP client).
     /// </summary>
@@ -71,9 +72,8 @@ public sealed class TeilhabeFactory : WebApplicationFactory<Program>
             return utcNow;
         }
 
-        var day = berlin.Hour < 11 ? berlin.Date : berlin.Date.AddDays(1);
-        var local = day.AddHours(14);
-        return new DateTimeOffset(local, BerlinTime.Zone.GetUtcOffset(local)).ToUniversalTime();
+        var day = DateOnly.FromDateTime(berlin.Hour < 11 ? berlin.Date : berlin.Date.AddDays(1));
+        return BerlinTime.StartOfDayUtc(day).AddHours(14);
     }
 
     /// <summary>A factory with other than the default options (one public constructor is all xUnit fixtures allow).</summary>
