@@ -376,15 +376,3 @@ public sealed class ClientService(TeilhabeDbContext db, AuditLog audit, ICurrent
     private static bool TryParseDate(string token, out DateOnly date)
         => DateOnly.TryParseExact(token, ["dd.MM.yyyy", "d.M.yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 }
-
-/// <summary>TOP-01: catalogue codes used by client data.</summary>
-public sealed class ClientCatalogueUsage : ICatalogueUsage
-{
-    public Task<bool> IsUsedAsync(TeilhabeDbContext db, string catalogue, string code, CancellationToken ct) => catalogue switch
-    {
-        CatalogueNames.DisabilityCategories => db.Disabilities.IgnoreQueryFilters().AnyAsync(d => d.CategoryCode == code, ct),
-        CatalogueNames.EmploymentKinds => db.EmploymentSituations.IgnoreQueryFilters().AnyAsync(e => e.KindCode == code, ct),
-        CatalogueNames.WorkingLifePositions => db.Clients.IgnoreQueryFilters().AnyAsync(c => c.WorkingLifePosition == code, ct),
-        _ => Task.FromResult(false),
-    };
-}
