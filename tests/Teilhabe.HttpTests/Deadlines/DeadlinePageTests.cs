@@ -27,7 +27,7 @@ public sealed class DeadlinePageTests
             Assert.Contains("<strong>überfällig</strong>", list, StringComparison.Ordinal);
             Assert.Contains($"/faelle/{id}", list, StringComparison.Ordinal);
             var home = await caseworker.GetStringAsync("/");
-            Assert.Contains("Heute fällig", home, StringComparison.Ordinal);
+            Assert.Contains("Dringende Fristen", home, StringComparison.Ordinal);
             Assert.Contains("CT-04", home, StringComparison.Ordinal);
             var casePage = await caseworker.GetStringAsync($"/faelle/{id}");
             Assert.Contains("id=\"fristen\"", casePage, StringComparison.Ordinal);

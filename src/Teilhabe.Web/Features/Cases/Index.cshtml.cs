@@ -15,7 +15,9 @@ namespace Teilhabe.Web.Features.Cases;
 /// InA-Koordination — CaseService.ListAsync applies CaseAccess, this page only filters and names.
 /// </summary>
 [Authorize(Roles = CaseForms.ListRoles)]
-public sealed class IndexModel(CaseService cases, CaseAccess access, CatalogueService catalogues, DirectoryService directory, TeilhabeDbContext db, ICurrentUser current) : PageModel
+public sealed class IndexModel(
+    CaseService cases, CaseAccess access, CatalogueService catalogues, DirectoryService directory, TeilhabeDbContext db, ICurrentUser current,
+    Teilhabe.Core.Profiles.StateProfile profile) : PageModel
 {
     public const int PageSize = 50;
 
@@ -36,6 +38,10 @@ public sealed class IndexModel(CaseService cases, CaseAccess access, CatalogueSe
     [BindProperty(SupportsGet = true, Name = "ueberfaellig")]
     public bool OverdueOnly { get; set; }
 
+    /// <summary>Open cases without a documented contact for the CT-05 gap (the team overview links here).</summary>
+    [BindProperty(SupportsGet = true, Name = "ohneKontakt")]
+    public bool WithoutContact { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "seite")]
     public int PageNumber { get; set; } = 1;
 
@@ -49,6 +55,7 @@ public sealed class IndexModel(CaseService cases, CaseAccess access, CatalogueSe
 
     public bool IsCoordinator => access.IsCoordinator;
     public bool CanCreate => CaseForms.IsIfdUser(User);
+    public int ContactGapWeeks => profile.ContactGapWeeks;
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -64,11 +71,13 @@ public sealed class IndexModel(CaseService cases, CaseAccess access, CatalogueSe
 
         var filter = new CaseService.Filter(
             null,
-            DirectoryPages.Parse<Phase>(PhaseFilter),
+            PhaseFilter == "FDS" ? null : DirectoryPages.Parse<Phase>(PhaseFilter),
             IsLead ? CaseworkerFilter : null,
             CareTypeFilter,
             Guid.TryParse(FunderFilter, out var funder) ? funder : null,
-            OverdueOnly ? true : null);
+            OverdueOnly ? true : null,
+            OpenExpertStatements: PhaseFilter == "FDS",
+            WithoutContact: WithoutContact);
         var (items, total) = await cases.ListAsync(filter, PageNumber, PageSize, ct);
         Total = total;
         Rows = await RowsAsync(db, items, Choices, ct);
@@ -105,6 +114,7 @@ public sealed class IndexModel(CaseService cases, CaseAccess access, CatalogueSe
             ["auftraggeber"] = FunderFilter,
             ["fachkraft"] = IsLead ? CaseworkerFilter : null,
             ["ueberfaellig"] = OverdueOnly ? "true" : null,
+            ["ohneKontakt"] = WithoutContact ? "true" : null,
             ["seite"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/faelle", query.Where(q => !string.IsNullOrEmpty(q.Value)));

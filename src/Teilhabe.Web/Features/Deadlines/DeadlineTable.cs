@@ -8,4 +8,11 @@ public sealed record DeadlineTable(string? Heading, IReadOnlyList<DeadlineItem> 
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
     public static string Date(DateOnly d) => d.ToString("dd.MM.yyyy", German);
+
+    /// <summary>Items per status, in the order of urgency (every status, also those with none).</summary>
+    public static IReadOnlyList<(Teilhabe.Core.Time.DeadlineStatus Status, int Count)> CountByStatus(IEnumerable<DeadlineItem> items)
+    {
+        var list = items.ToList();
+        return [.. Enum.GetValues<Teilhabe.Core.Time.DeadlineStatus>().Select(s => (s, list.Count(i => i.Status == s)))];
+    }
 }

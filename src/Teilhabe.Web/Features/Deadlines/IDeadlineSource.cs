@@ -67,4 +67,5 @@ public sealed record DeadlineItem(
     string Label,
     DateOnly DueDate,
     bool Overdue,
-    string Link);
+    string Link,
+    Teilhabe.Core.Time.DeadlineStatus Status);
