@@ -20,6 +20,10 @@ public sealed class IndexModel(DeadlineService deadlines) : PageModel
     [BindProperty(SupportsGet = true, Name = "ueberfaellig")]
     public bool OverdueOnly { get; set; }
 
+    /// <summary>The lead narrows the IFD's list to one caseworker (the team overview links here).</summary>
+    [BindProperty(SupportsGet = true, Name = "fachkraft")]
+    public string? CaseworkerFilter { get; set; }
+
     public IReadOnlyList<Group> Groups { get; private set; } = [];
     public IReadOnlyList<DeadlineItem> Items { get; private set; } = [];
     public string? ServiceName { get; private set; }
@@ -30,7 +34,7 @@ public sealed class IndexModel(DeadlineService deadlines) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var items = await deadlines.ListAsync(new DeadlineService.Filter(OverdueOnly), ct);
+        var items = await deadlines.ListAsync(new DeadlineService.Filter(OverdueOnly, IsLead ? CaseworkerFilter : null), ct);
         Total = items.Count;
         Items = items;
         ServiceName = IsLead ? await deadlines.ServiceNameAsync(ct) : null;
