@@ -180,14 +180,9 @@ public sealed class ClientService(TeilhabeDbContext db, AuditLog audit, ICurrent
         return Outcome<Client>.Ok(client);
     }
 
-    public async Task<Outcome<DisabilityEvidence>> AddEvidenceAsync(Guid clientId, EvidenceKind? kind, DateOnly? noticeDate, DateOnly? effectiveFrom, int? degree, DateOnly? validUntil, CancellationToken ct)
+    /// <summary>DIS-01/DIS-02 and the required fields of a Bescheid, before anything is stored.</summary>
+    public List<RuleViolation> CheckEvidence(EvidenceKind? kind, DateOnly? noticeDate, DateOnly? effectiveFrom, int? degree)
     {
-        var client = await db.Clients.Include(c => c.Evidence).FirstOrDefaultAsync(c => c.Id == clientId, ct);
-        if (client is null)
-        {
-            return Outcome<DisabilityEvidence>.Missing();
-        }
-
         var errors = new List<RuleViolation>();
         if (kind is null)
         {
@@ -204,6 +199,20 @@ public sealed class ClientService(TeilhabeDbContext db, AuditLog audit, ICurrent
             errors.AddRange(DisabilityRules.CheckEvidence(kind.Value, noticeDate.Value, effectiveFrom, degree, Today));
         }
 
+        return errors;
+    }
+
+    public Task<bool> HasEvidenceAsync(Guid clientId, CancellationToken ct) => db.DisabilityEvidence.AnyAsync(e => e.ClientId == clientId, ct);
+
+    public async Task<Outcome<DisabilityEvidence>> AddEvidenceAsync(Guid clientId, EvidenceKind? kind, DateOnly? noticeDate, DateOnly? effectiveFrom, int? degree, DateOnly? validUntil, CancellationToken ct)
+    {
+        var client = await db.Clients.Include(c => c.Evidence).FirstOrDefaultAsync(c => c.Id == clientId, ct);
+        if (client is null)
+        {
+            return Outcome<DisabilityEvidence>.Missing();
+        }
+
+        var errors = CheckEvidence(kind, noticeDate, effectiveFrom, degree);
         if (errors.Count > 0)
         {
             return Outcome<DisabilityEvidence>.Invalid(errors);
