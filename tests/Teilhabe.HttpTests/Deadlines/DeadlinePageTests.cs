@@ -21,7 +21,7 @@ public sealed class DeadlinePageTests
             app.Clock.Advance(TimeSpan.FromDays(57));
 
             using var caseworker = await app.SignInToPagesAsync(tenant.CaseworkerA);
-            var list = await caseworker.GetStringAsync("/wiedervorlagen");
+            var list = WebUtility.HtmlDecode(await caseworker.GetStringAsync("/wiedervorlagen"));
             Assert.Contains("Meine Wiedervorlagen", list, StringComparison.Ordinal);
             Assert.Contains("CT-04", list, StringComparison.Ordinal);
             Assert.Contains("<strong>überfällig</strong>", list, StringComparison.Ordinal);
