@@ -9,7 +9,7 @@ namespace Teilhabe.Web.Features.Documents;
 /// reading tries the current key, then older ones (GCM's tag tells a wrong key), so a key rotation can run while
 /// the product is in use.
 /// </summary>
-public sealed class EncryptingDocumentStore : IDocumentStore
+internal sealed class EncryptingDocumentStore : IDocumentStore
 {
     private const int NonceSize = 12;
     private const int TagSize = 16;
@@ -109,7 +109,7 @@ public sealed class EncryptingDocumentStore : IDocumentStore
 /// The document keys live in a file outside the database (Teilhabe:Storage:KeyFile), created on first start:
 /// one base64 key (256 bit) per line, the first is the current one. A file with one line is the original format.
 /// </summary>
-public static class DocumentKeyFile
+internal static class DocumentKeyFile
 {
     public static byte[] LoadOrCreate(string keyFile) => LoadRingOrCreate(keyFile)[0];
 
@@ -176,7 +176,7 @@ public static class DocumentKeyFile
 /// then the old keys are dropped. Interrupted, it can simply be run again: until it finishes the ring keeps the
 /// old keys, and objects already re-encrypted are skipped.
 /// </summary>
-public static class DocumentKeyRotation
+internal static class DocumentKeyRotation
 {
     public sealed record Result(int Objects, int Reencrypted);
 
