@@ -1,5 +1,5 @@
-using Teilhabe.Core.Rules;
 using Teilhabe.Core.Organisations;
+using Teilhabe.Core.Rules;
 
 namespace Teilhabe.Core.Catalogues;
 

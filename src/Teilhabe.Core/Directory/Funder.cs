@@ -1,6 +1,6 @@
-using Teilhabe.Core.Rules;
 using Teilhabe.Core.Clients;
 using Teilhabe.Core.Organisations;
+using Teilhabe.Core.Rules;
 
 namespace Teilhabe.Core.Directory;
 

@@ -5,11 +5,11 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Teilhabe.Core.Rules;
 using Microsoft.Extensions.Options;
 using Teilhabe.Core.Accounts;
 using Teilhabe.Core.Data;
 using Teilhabe.Core.Profiles;
+using Teilhabe.Core.Rules;
 using Teilhabe.Core.Time;
 using Teilhabe.Web.Features.Accounts;
 

@@ -1,8 +1,8 @@
-using Teilhabe.Core.Rules;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Teilhabe.Core.Clients;
+using Teilhabe.Core.Rules;
 using Teilhabe.Web.Infrastructure;
 
 namespace Teilhabe.Web.Features.Clients;

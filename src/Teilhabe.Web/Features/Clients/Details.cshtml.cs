@@ -1,4 +1,3 @@
-using Teilhabe.Core.Rules;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +5,7 @@ using Teilhabe.Core.Catalogues;
 using Teilhabe.Core.Clients;
 using Teilhabe.Core.Data;
 using Teilhabe.Core.Directory;
+using Teilhabe.Core.Rules;
 using Teilhabe.Web.Features.Cases;
 using Teilhabe.Web.Features.Catalogues;
 using Teilhabe.Web.Features.Directory;

@@ -1,8 +1,8 @@
-using Teilhabe.Core.Rules;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Teilhabe.Core.Catalogues;
+using Teilhabe.Core.Rules;
 using Teilhabe.Web.Features.Catalogues;
 using Teilhabe.Web.Features.Shared;
 

@@ -1,6 +1,6 @@
-using Teilhabe.Core.Rules;
 using Microsoft.AspNetCore.Mvc;
 using Teilhabe.Core.IfdTasks;
+using Teilhabe.Core.Rules;
 using Teilhabe.Core.Time;
 
 namespace Teilhabe.Web.Features.IfdTasks;

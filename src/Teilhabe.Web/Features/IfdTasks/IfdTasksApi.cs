@@ -1,6 +1,6 @@
-using Teilhabe.Core.Cases;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Teilhabe.Core.Cases;
 using Teilhabe.Core.IfdTasks;
 using Teilhabe.Core.Rules;
 using Teilhabe.Web.Infrastructure;

@@ -1,9 +1,8 @@
-using Teilhabe.Core.Rules;
 using Microsoft.AspNetCore.Mvc;
 using Teilhabe.Core.Directory;
 using Teilhabe.Core.IfdTasks;
+using Teilhabe.Core.Rules;
 using Teilhabe.Web.Features.Cases;
-
 using Teilhabe.Web.Features.Shared;
 
 namespace Teilhabe.Web.Features.IfdTasks;

@@ -1,9 +1,9 @@
-using Teilhabe.Core.Rules;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Teilhabe.Core.Clients;
 using Teilhabe.Core.Network;
+using Teilhabe.Core.Rules;
 
 namespace Teilhabe.Web.Features.Network;
 

@@ -1,10 +1,10 @@
-using Teilhabe.Core.Rules;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Teilhabe.Core.Clients;
 using Teilhabe.Core.Directory;
 using Teilhabe.Core.Programmes;
+using Teilhabe.Core.Rules;
 using Teilhabe.Web.Features.Shared;
 
 namespace Teilhabe.Web.Features.Programmes;

@@ -1,5 +1,5 @@
-using Teilhabe.Core.Rules;
 using Microsoft.AspNetCore.Mvc;
+using Teilhabe.Core.Rules;
 
 namespace Teilhabe.Web.Features.Programmes;
 

@@ -1,6 +1,6 @@
-using Teilhabe.Core.Rules;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Teilhabe.Core.Programmes;
+using Teilhabe.Core.Rules;
 using Teilhabe.Web.Infrastructure;
 
 namespace Teilhabe.Web.Features.Programmes;

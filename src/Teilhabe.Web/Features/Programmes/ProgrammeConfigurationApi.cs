@@ -1,7 +1,7 @@
-using Teilhabe.Core.Rules;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Teilhabe.Core.Programmes;
+using Teilhabe.Core.Rules;
 using Teilhabe.Web.Infrastructure;
 
 namespace Teilhabe.Web.Features.Programmes;
