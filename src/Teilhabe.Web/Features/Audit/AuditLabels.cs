@@ -3,7 +3,7 @@ using Teilhabe.Core.Audit;
 namespace Teilhabe.Web.Features.Audit;
 
 /// <summary>German names of the audit trail's actions and objects (the stored values stay the English codes).</summary>
-public static class AuditLabels
+internal static class AuditLabels
 {
     public static readonly IReadOnlyList<(string Code, string Label)> Actions =
     [

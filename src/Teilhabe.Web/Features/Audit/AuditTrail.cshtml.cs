@@ -14,7 +14,7 @@ namespace Teilhabe.Web.Features.Audit;
 /// numbers, user names and objects, not whom a record is about.
 /// </summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.ServiceLead)]
-public sealed class AuditTrailModel(AuditQuery query, UserManager<AppUser> users, TeilhabeDbContext db, ICurrentUser current) : PageModel
+internal sealed class AuditTrailModel(AuditQuery query, UserManager<AppUser> users, TeilhabeDbContext db, ICurrentUser current) : PageModel
 {
     public const int PageSize = 50;
 

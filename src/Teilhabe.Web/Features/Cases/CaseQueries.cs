@@ -6,7 +6,7 @@ using Teilhabe.Core.Time;
 namespace Teilhabe.Web.Features.Cases;
 
 /// <summary>Case filters shared by the case list and the lead's team overview, so both count the same cases.</summary>
-public static class CaseQueries
+internal static class CaseQueries
 {
 
     /// <summary>The first day that still counts as "recent contact": today minus the contact gap of CT-05.</summary>

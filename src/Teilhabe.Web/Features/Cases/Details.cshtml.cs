@@ -18,7 +18,7 @@ namespace Teilhabe.Web.Features.Cases;
 [Authorize(Roles = CaseForms.ListRoles)]
 [RequestSizeLimit(UploadLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
-public sealed partial class DetailsModel(
+internal sealed partial class DetailsModel(
     CaseService cases,
     CaseTransitions transitions,
     CaseAccess access,
@@ -113,7 +113,7 @@ public sealed partial class DetailsModel(
             return await PageAsync(ct);
         }
 
-        TempData[MessageKey] = $"Auftrag {@case.CaseNumber} ist zum {CaseLabels.Date(@case.ClosedOn)} abgeschlossen; dies ist der neue Auftrag für dieselbe Person (PH-P3-02).";
+        TempData[MessageKey] = $"Auftrag {@case.CaseNumber} ist zum {GermanFormat.Date(@case.ClosedOn)} abgeschlossen; dies ist der neue Auftrag für dieselbe Person (PH-P3-02).";
         return Redirect($"/faelle/{successor.Id}");
     }
 
@@ -197,7 +197,9 @@ public sealed partial class DetailsModel(
             return await PageAsync(ct, keepFields: true);
         }
 
-        var (stored, errors, conflict) = await cases.UpdateAsync(Id, Fields.Version, Fields.Settings(), Fields.Texts(), frequency, ct, plannedEnd: Fields.PlannedEndChange());
+        var outcome = await cases.UpdateAsync(Id, Fields.Version, Fields.Settings(), Fields.Texts(), frequency, ct, plannedEnd: Fields.PlannedEndChange());
+        var (stored, errors) = outcome;
+        var conflict = outcome.Status == ResultStatus.Conflict;
         if (stored is null && errors.Count == 0)
         {
             return NotFound();
@@ -259,20 +261,20 @@ public sealed partial class DetailsModel(
                 return await PageAsync(ct, keepFields: true);
             }
 
-            var done = $"Hochgeladen: {string.Join(", ", stored.Select(d => d.FileName))}.";
+            var done = $"Hochgeladen: {string.Join(", ", stored!.Select(d => d.FileName))}.";
             if (withEvidence)
             {
                 var recorded = await clients.AddEvidenceAsync(@case.ClientId, Upload.EvidenceKind, Upload.NoticeDate, Upload.EffectiveFrom, Upload.Degree, null, ct);
-                if (recorded.Value is null)
+                if (!recorded.Succeeded)
                 {
                     await tx!.RollbackAsync(ct);
-                    await documents.DiscardAsync(stored);
-                    ModelState.AddViolations(AtEvidence(recorded.Errors));
+                    await documents.DiscardAsync(stored!);
+                    ModelState.AddViolations(AtEvidence(recorded.Violations));
                     return await PageAsync(ct, keepFields: true);
                 }
 
                 await tx!.CommitAsync(ct);
-                done += $" Der Bescheid vom {CaseLabels.Date(Upload.NoticeDate)} ist beim Nachweis der Behinderung erfasst.";
+                done += $" Der Bescheid vom {GermanFormat.Date(Upload.NoticeDate)} ist beim Nachweis der Behinderung erfasst.";
             }
 
             return Done($"{done} Bitte den Scan jetzt vom PC löschen; das unterschriebene Original bleibt im IFD (DOC-03).", []);

@@ -10,7 +10,7 @@ namespace Teilhabe.Web.Features.Catalogues;
 /// page asks for a dozen catalogues. A change through <see cref="CatalogueService"/> drops the copy at once; other
 /// instances of a scale-out see it after <see cref="Lifetime"/> at the latest.
 /// </summary>
-public sealed class CatalogueCache
+internal sealed class CatalogueCache
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
@@ -36,7 +36,7 @@ public sealed class CatalogueCache
 }
 
 /// <summary>Reading and maintaining catalogues (TOP-01), for pages and API.</summary>
-public sealed class CatalogueService(TeilhabeDbContext db, CatalogueCache cache)
+internal sealed class CatalogueService(TeilhabeDbContext db, CatalogueCache cache)
 {
     public static bool Exists(string name) => CatalogueNames.All.Contains(name);
 
@@ -76,7 +76,7 @@ public sealed class CatalogueService(TeilhabeDbContext db, CatalogueCache cache)
 
         if (name == CatalogueNames.LegalBases && group is not (CatalogueSeed.GroupIntegrationOffice or CatalogueSeed.GroupRehabilitation or CatalogueSeed.GroupJobPlacement))
         {
-            errors.Add(new("FU-06", "Jede gesetzliche Grundlage gehört zu einer Auftraggebergruppe: IntegrationOffice, Rehabilitation oder JobPlacement.", "group"));
+            errors.Add(CatalogueEntry.LegalBasisNeedsGroup);
         }
 
         InputCheck.MaxLength(errors, "code", code, 64, "Der Code");
@@ -148,7 +148,7 @@ public sealed class CatalogueService(TeilhabeDbContext db, CatalogueCache cache)
 }
 
 /// <summary>Adds the built-in entries that are missing (new codes after an update); never touches edited labels.</summary>
-public static class CatalogueSeeder
+internal static class CatalogueSeeder
 {
     public static async Task SeedAsync(TeilhabeDbContext db, CancellationToken ct = default)
     {

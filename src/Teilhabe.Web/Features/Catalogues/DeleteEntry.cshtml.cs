@@ -12,7 +12,7 @@ namespace Teilhabe.Web.Features.Catalogues;
 /// tells whether stored data uses it (TOP-01: then it can only be retired) and deletes only on confirmation.
 /// </summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.IntegrationOfficeCoordinator)]
-public sealed class DeleteEntryModel(CatalogueService catalogues) : PageModel
+internal sealed class DeleteEntryModel(CatalogueService catalogues) : PageModel
 {
     public const string Path = "/verwaltung/kataloge/loeschen";
 

@@ -16,7 +16,7 @@ namespace Teilhabe.Web.Features.Deadlines;
 /// released metadata). Every <see cref="IDeadlineSource"/> contributes; items are ordered by urgency
 /// (<see cref="DeadlineStatus"/>: überfällig, heute, diese Woche, später), then by due date.
 /// </summary>
-public sealed class DeadlineService(
+internal sealed class DeadlineService(
     TeilhabeDbContext db, CaseAccess access, ICurrentUser user, TimeProvider clock, AuditLog audit, IEnumerable<IDeadlineSource> sources)
 {
     public sealed record Filter(bool OverdueOnly = false, string? CaseworkerId = null, Guid? ServiceId = null);

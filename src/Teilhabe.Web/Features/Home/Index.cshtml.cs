@@ -7,7 +7,7 @@ using Teilhabe.Web.Features.Shared;
 
 namespace Teilhabe.Web.Features.Home;
 
-public sealed class IndexModel(ICurrentUser current, DeadlineService deadlines) : PageModel
+internal sealed class IndexModel(ICurrentUser current, DeadlineService deadlines) : PageModel
 {
     /// <summary>One group of the list (caseworker, IFD, or "Persönlich") with its items per status.</summary>
     public sealed record Count(string Name, int Overdue, int Today, int Week, int Later)

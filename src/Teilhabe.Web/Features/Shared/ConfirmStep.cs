@@ -4,7 +4,7 @@ namespace Teilhabe.Web.Features.Shared;
 /// The review step before an action that cannot be undone: a page (works without JavaScript) that names the case and
 /// the consequence and posts the same form again with <c>confirmed=true</c>; "Zurück" returns without acting.
 /// </summary>
-public sealed record ConfirmStep(
+internal sealed record ConfirmStep(
     string Title,
     string CaseNumber,
     IReadOnlyList<(string Label, string Value)> Facts,

@@ -7,7 +7,7 @@ namespace Teilhabe.Web.Features.Team;
 
 /// <summary>"Team": the IFD lead's overview per caseworker; every figure links to the filtered list behind it.</summary>
 [Authorize(Roles = Roles.ServiceLead)]
-public sealed class IndexModel(TeamService team) : PageModel
+internal sealed class IndexModel(TeamService team) : PageModel
 {
     public IReadOnlyList<TeamService.Member> Members { get; private set; } = [];
 

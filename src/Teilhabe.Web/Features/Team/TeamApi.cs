@@ -6,7 +6,7 @@ using Teilhabe.Web.Infrastructure;
 namespace Teilhabe.Web.Features.Team;
 
 /// <summary>API.md "Reports, deadlines, statistics": GET /api/v1/team (IFD lead).</summary>
-public static class TeamApi
+internal static class TeamApi
 {
     /// <summary>The phase keys stay as API.md spells them (not camel-cased).</summary>
     public sealed record OpenCasesDto(
@@ -17,8 +17,6 @@ public static class TeamApi
 
     public sealed record MemberDto(
         string UserId, string DisplayName, OpenCasesDto OpenCases, int Overdue, int WithoutContactFourWeeks, DateOnly? AbsentUntil);
-
-    public static IServiceCollection AddTeam(this IServiceCollection services) => services.AddScoped<TeamService>();
 
     public static RouteGroupBuilder MapTeamApi(this IEndpointRouteBuilder app)
     {

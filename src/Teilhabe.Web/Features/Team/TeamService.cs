@@ -14,7 +14,7 @@ namespace Teilhabe.Web.Features.Team;
 /// the deadline list, the cases without a contact for the CT-05 gap and a current absence. The figures come from the
 /// same queries as the case list and the deadline list they link to.
 /// </summary>
-public sealed class TeamService(TeilhabeDbContext db, ICurrentUser user, CaseAccess access, DeadlineService deadlines, StateProfile profile, TimeProvider clock)
+internal sealed class TeamService(TeilhabeDbContext db, ICurrentUser user, CaseAccess access, DeadlineService deadlines, StateProfile profile, TimeProvider clock)
 {
     public sealed record OpenCases(int P1, int P2, int P3, int Fds);
 
