@@ -233,6 +233,7 @@ public sealed class AuthorizationMatrixTests(TeilhabeFactory factory) : IClassFi
         new("GET", "/fehler", Public),
         new("GET", "/api-docs", Public),
         new("GET", "/barrierefreiheit", Public),
+        new("GET", "/regeln", All),
         new("GET", "/", All),
         new("GET", "/zugriff-verweigert", All),
         new("GET", "/konto/passwort", All),
