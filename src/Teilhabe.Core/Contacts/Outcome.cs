@@ -71,6 +71,10 @@ public sealed class Outcome : IServiceScoped, IAuditedEntity, IClientRelated, IC
     Guid? IClientRelated.ClientId => ClientId;
     Guid? ICaseRelated.CaseId => CaseId;
 
+    /// <summary>LEK-01: an LEK is never deleted, only declared invalid.</summary>
+    public static RuleViolation NeverDeleted()
+        => new("LEK-01", "Eine LEK kann nicht gelöscht, nur für ungültig erklärt werden (POST /api/v1/outcomes/{id}/invalidate).");
+
     /// <summary>LEK-01: invalid LEKs stay visible but are left out of statistics.</summary>
     public bool IsValid => InvalidatedAt is null;
 

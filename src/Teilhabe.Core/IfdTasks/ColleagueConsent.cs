@@ -167,6 +167,9 @@ public static class ColleagueConsentRules
     public const string Message = "Die Kolleginnen und Kollegen dürfen nur mit Zustimmung der Klientin/des Klienten informiert werden: "
         + "bitte zuerst die Einwilligung der Klientin/des Klienten zur Information der Kolleginnen und Kollegen erfassen (Auftrag › Einwilligung Kollegen).";
 
+    /// <summary>IFD-01: colleagues informed without a valid consent of the client.</summary>
+    public static RuleViolation Missing(string field) => new(Rule, Message, field);
+
     /// <summary>Every IFD-01 violation of a contact on <paramref name="day"/> with these topics and LEK codes.</summary>
     public static IReadOnlyList<RuleViolation> Check(IEnumerable<string> topicCodes, IEnumerable<string> outcomeCodes, DateOnly day, IEnumerable<ColleagueConsent> consents)
     {

@@ -27,6 +27,49 @@ public static class ProgrammeRules
 
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
+    /// <summary>PRG-TR-02: a referring body that is not in the directory.</summary>
+    public static RuleViolation UnknownReferringBody() => new(Referral, "Eine der zuweisenden Stellen ist im Verzeichnis der Leistungsträger nicht bekannt.", "referringBodyIds");
+
+    /// <summary>PRG-TR-02: a programme names at least one referring body.</summary>
+    public static RuleViolation ReferringBodyRequired() => new(Referral, "Mindestens eine zuweisende Stelle ist nötig.", "referringBodyIds");
+
+    /// <summary>PRG-TR-01: admitting beyond the places needs a reason.</summary>
+    public static RuleViolation OverCapacityNeedsReason() => new(Capacity, "Die Aufnahme über die Kapazität braucht eine Begründung.", "reason");
+
+    /// <summary>PRG-TR-01: only a waiting referral is admitted beyond the places.</summary>
+    public static RuleViolation OverCapacityOnlyFromWaitingList() => new(Capacity, "Nur eine Zuweisung auf der Warteliste wird über die Kapazität aufgenommen.", "reason");
+
+    /// <summary>PRG-TR-06: challenge, goal and review date of the plan.</summary>
+    public static RuleViolation IntegrationPlanIncomplete() => new(IntegrationPlan, "Der Förder- und Integrationsplan braucht Herausforderung, Ziel und ein Datum der Überprüfung.", "goal");
+
+    /// <summary>PRG-TR-01: hours are booked only for an active participation.</summary>
+    public static RuleViolation HoursOnlyForActive() => new(Capacity, "Stunden werden nur für eine aktive Teilnahme gebucht (nicht auf der Warteliste).", "moduleCode");
+
+    /// <summary>PRG-LO-03: invoices to budget holders exist only in the modular programme.</summary>
+    public static RuleViolation InvoicesOnlyModular() => new(Billing, "Rechnungen an Budgetnehmer gibt es nur im modularen Programm (Persönliches Budget).", "from");
+
+    /// <summary>PRG-TR-05: an extension of the referral ends after the current end, within the programme's maximum, with a reason.</summary>
+    public static List<RuleViolation> CheckExtension(DateOnly currentEnd, DateOnly? latestEnd, int? maxExtensionMonths, DateOnly? until, string? reason)
+    {
+        var errors = new List<RuleViolation>();
+        if (until is null || until <= currentEnd)
+        {
+            errors.Add(new(ReferralPeriod, "Die Verlängerung braucht ein neues Enddatum nach dem bisherigen Ende.", "until"));
+        }
+        else if (latestEnd is { } latest && until > latest)
+        {
+            errors.Add(new(ReferralPeriod, string.Create(German,
+                $"Das Programm erlaubt eine Verlängerung um höchstens {maxExtensionMonths} Monate (bis spätestens {latest:dd.MM.yyyy})."), "until"));
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 1000)
+        {
+            errors.Add(new(ReferralPeriod, "Die Verlängerung der Zuweisung braucht eine Begründung.", "reason"));
+        }
+
+        return errors;
+    }
+
     /// <summary>PRG-TR-01: within the yearly places a referral is active; beyond it waits.</summary>
     public static ParticipationStatus StatusForReferral(int activeReferredThisYear, int yearlyPlaces)
         => activeReferredThisYear < yearlyPlaces ? ParticipationStatus.Active : ParticipationStatus.Waiting;

@@ -40,6 +40,9 @@ internal static class ApiResults
 
     public static ProblemHttpResult Input(string field, string message) => InputErrors([RuleViolation.Input(message, field)]);
 
+    /// <summary>A refusal of the core answered with another status than 422 (401, 403, 405), its rule in the violations.</summary>
+    public static ProblemHttpResult Status(int status, RuleViolation refusal) => Status(status, refusal.Message, refusal.Rule);
+
     public static ProblemHttpResult Status(int status, string title, string? rule = null)
         => TypedResults.Problem(
             statusCode: status,

@@ -36,8 +36,7 @@ internal static class SessionValidation
             {
                 if (ctx.Request.Path.StartsWithSegments("/api"))
                 {
-                    await ApiResults.Status(StatusCodes.Status403Forbidden,
-                        "Das Initialpasswort muss zuerst geändert werden (POST /api/v1/auth/password).", "ACC-05").ExecuteAsync(ctx);
+                    await ApiResults.Status(StatusCodes.Status403Forbidden, SessionRules.InitialPasswordMustChange()).ExecuteAsync(ctx);
                     return;
                 }
 
@@ -52,8 +51,7 @@ internal static class SessionValidation
     {
         if (ctx.Request.Path.StartsWithSegments("/api"))
         {
-            await ApiResults.Status(StatusCodes.Status401Unauthorized,
-                "Die Anmeldung ist nicht mehr gültig (Konto gesperrt oder Passwort zurückgesetzt). Bitte neu anmelden.", "ACC-05").ExecuteAsync(ctx);
+            await ApiResults.Status(StatusCodes.Status401Unauthorized, SessionRules.SessionEnded()).ExecuteAsync(ctx);
             return;
         }
 

@@ -19,7 +19,7 @@ public sealed class VendoredAssetTests
         Assert.Contains($"version:\"{version}\"", System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Teilhabe.slnx")))

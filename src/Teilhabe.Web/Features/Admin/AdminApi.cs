@@ -173,5 +173,5 @@ internal static class AdminApi
         return violations.Count == 0 ? TypedResults.NoContent() : ApiResults.Violations(violations);
     }
 
-    private static Core.Rules.RuleViolation Input(string field, string message) => new(Core.Rules.RuleIds.Input, message, field);
+    private static Core.Rules.RuleViolation Input(string field, string message) => Core.Rules.RuleViolation.Input(message, field);
 }

@@ -331,13 +331,13 @@ internal sealed partial class CommissionService(
 
         if (upload.Length > documents.MaxBytes)
         {
-            errors.Add(documents.TooLarge(upload.FileName, upload.Length) with { Field = field });
+            errors.Add(documents.TooLarge(upload.FileName, upload.Length, field));
             return null;
         }
 
         if (upload.Length == 0)
         {
-            errors.Add(new(DocumentService.Rule, $"Die Datei „{upload.FileName}“ ist leer.", field));
+            errors.Add(UploadRules.Empty(upload.FileName, field));
             return null;
         }
 
@@ -345,7 +345,7 @@ internal sealed partial class CommissionService(
         await upload.Content.ReadExactlyAsync(bytes, ct);
         if (ContentSniffer.Detect(bytes.AsSpan(0, Math.Min(bytes.Length, 16)), bytes) is null)
         {
-            errors.Add(new(DocumentService.Rule, $"„{upload.FileName}“ ist keine PDF-, PNG-, JPEG-, TIFF-, DOCX- oder ODT-Datei (geprüft wird der Inhalt, nicht der Name).", field));
+            errors.Add(UploadRules.UnknownType(upload.FileName, field));
             return null;
         }
 

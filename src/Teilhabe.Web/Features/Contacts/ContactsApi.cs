@@ -217,8 +217,7 @@ internal static class ContactsApi
     private static ProblemHttpResult DeleteRefused(Guid id, HttpContext http)
     {
         http.Response.Headers.Allow = "POST";
-        return ApiResults.Status(StatusCodes.Status405MethodNotAllowed,
-            "Eine LEK kann nicht gelöscht, nur für ungültig erklärt werden (POST /api/v1/outcomes/{id}/invalidate).", "LEK-01");
+        return ApiResults.Status(StatusCodes.Status405MethodNotAllowed, Outcome.NeverDeleted());
     }
 
     private static async Task<Results<NoContent, NotFound, ForbidHttpResult, ProblemHttpResult>> RemoveStartDateAsync(

@@ -128,7 +128,7 @@ internal static class CoordinationApi
     private static async Task<Results<Ok<TransferDone>, NotFound, ForbidHttpResult, ProblemHttpResult>> SendingSideAsync(Guid id, CaseService cases, CancellationToken ct)
         => await cases.GetAsync(id, ct) is null
             ? TypedResults.NotFound()
-            : ApiResults.Violations([new(CoordinationService.BetweenRule, "Den Auftrag übernimmt der aufnehmende IFD, nachdem die InA-Koordination den Eingang der Entbindung von der Schweigepflicht bestätigt hat.", "serviceId")]);
+            : ApiResults.Violations([CoordinationRules.BetweenSenderCannotMove()]);
 
     private static async Task<Results<Created<TransferCreated>, NotFound, ForbidHttpResult, ProblemHttpResult>> RequestTransferAsync(
         Guid id, TransferRequestBody r, CaseService cases, CoordinationService coordination, CancellationToken ct)

@@ -25,10 +25,6 @@ internal sealed class CoordinationService(
     AuditLog audit,
     DocumentService documents)
 {
-    public const string IncidentRule = "ACC-08";
-    public const string WithinRule = "TR-01";
-    public const string BetweenRule = "TR-02";
-
     public sealed record IncidentView(Guid Id, string UserId, string UserName, string Reason, DateTimeOffset OpenedAt, DateTimeOffset ExpiresAt, bool Active);
 
     public sealed record TransferView(CaseTransferRequest Request, string FromServiceName, string ToServiceName);
@@ -49,13 +45,13 @@ internal sealed class CoordinationService(
         var errors = new List<RuleViolation>();
         if (string.IsNullOrWhiteSpace(reason))
         {
-            errors.Add(new(IncidentRule, "Bitte den Anlass der Einsicht angeben (zum Beispiel Beschwerde oder Widerspruch).", "reason"));
+            errors.Add(CoordinationRules.IncidentOccasionMissing());
         }
 
         InputCheck.MaxLength(errors, "reason", reason, 2000, "Der Anlass");
         if (!await IsFundedByIntegrationOfficeAsync(@case, ct))
         {
-            errors.Add(new(IncidentRule, "Eine anlassbezogene Einsicht ist nur in Aufträge möglich, die das Integrationsamt finanziert; Aufträge anderer Auftraggeber werden so nie geöffnet.", "funderId"));
+            errors.Add(CoordinationRules.IncidentOnlyForOwnFunding());
         }
 
         if (errors.Count > 0)
@@ -106,12 +102,12 @@ internal sealed class CoordinationService(
         var candidates = await CaseworkersAsync(@case.ServiceId, ct);
         if (candidates.All(c => c.Value != caseworkerId))
         {
-            return [new(WithinRule, "Übergeben wird nur an eine aktive Fachkraft desselben IFD; für einen anderen IFD gilt das Verfahren nach TR-02.", "caseworkerId")];
+            return [CoordinationRules.WithinOnlyToActiveCaseworker()];
         }
 
         if (caseworkerId == @case.CaseworkerId)
         {
-            return [new(WithinRule, "Diese Fachkraft ist bereits zuständig.", "caseworkerId")];
+            return [CoordinationRules.WithinAlreadyResponsible()];
         }
 
         var previous = @case.CaseworkerId;
@@ -142,22 +138,22 @@ internal sealed class CoordinationService(
         var target = await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == serviceId, ct);
         if (target is null || target.IntegrationOfficeId != @case.IntegrationOfficeId || target.Id == @case.ServiceId)
         {
-            errors.Add(new(BetweenRule, "Ein Auftrag wechselt nur zu einem anderen IFD desselben Bundeslandes (desselben Integrationsamtes).", "serviceId"));
+            errors.Add(CoordinationRules.BetweenOnlyWithinState());
         }
 
         if (PhaseLabels.IsClosed(@case.Phase))
         {
-            errors.Add(new(BetweenRule, "Ein abgeschlossener Auftrag wird nicht mehr übergeben.", "phase"));
+            errors.Add(CoordinationRules.BetweenClosedCase());
         }
 
         if (await db.CaseTransferRequests.AnyAsync(r => r.CaseId == @case.Id && r.CompletedAt == null, ct))
         {
-            errors.Add(new(BetweenRule, "Für diesen Auftrag läuft bereits eine Übergabe an einen anderen IFD.", "serviceId"));
+            errors.Add(CoordinationRules.BetweenAlreadyRunning());
         }
 
         if (await db.Cases.AnyAsync(c => c.ClientId == @case.ClientId && c.Id != @case.Id, ct))
         {
-            errors.Add(new(BetweenRule, "Die Person hat beim abgebenden IFD weitere Aufträge; mit dem Auftrag wechselt die Akte der Person. Bitte die Übergabe mit der InA-Koordination klären.", "clientId"));
+            errors.Add(CoordinationRules.BetweenFurtherCases());
         }
 
         if (errors.Count > 0)
@@ -241,12 +237,12 @@ internal sealed class CoordinationService(
         var request = await db.CaseTransferRequests.Where(r => r.CaseId == @case.Id && r.CompletedAt == null).OrderByDescending(r => r.RequestedAt).FirstOrDefaultAsync(ct);
         if (request is null)
         {
-            return (null, [new(BetweenRule, "Für diesen Auftrag liegt keine Übergabe an einen anderen IFD vor.", null)]);
+            return (null, [CoordinationRules.BetweenNoRequest()]);
         }
 
         if (request.ReleaseDocumentId is null)
         {
-            return (null, [new(BetweenRule, "Der aufnehmende IFD hat die Entbindung von der Schweigepflicht gegenüber dem abgebenden IFD noch nicht hochgeladen.", "confidentialityRelease")]);
+            return (null, [CoordinationRules.BetweenReleaseMissing()]);
         }
 
         if (request.ConfirmedAt is null)
@@ -279,12 +275,12 @@ internal sealed class CoordinationService(
 
         if (serviceId is not null && serviceId != own)
         {
-            return (null, [new(BetweenRule, "Den Auftrag übernimmt der aufnehmende IFD selbst.", "serviceId")]);
+            return (null, [CoordinationRules.BetweenReceiverTakesOver()]);
         }
 
         if (request.ConfirmedAt is null)
         {
-            return (null, [new(BetweenRule, "Der Auftrag kann erst übernommen werden, wenn die InA-Koordination den Eingang der Entbindung von der Schweigepflicht bestätigt hat.", "transferConfirmation")]);
+            return (null, [CoordinationRules.BetweenNotConfirmed()]);
         }
 
         var newCaseworker = string.IsNullOrWhiteSpace(caseworkerId) ? user.UserId! : caseworkerId;
@@ -293,7 +289,7 @@ internal sealed class CoordinationService(
             var candidates = await CaseworkersAsync(own, ct);
             if (candidates.All(c => c.Value != newCaseworker))
             {
-                return (null, [new(BetweenRule, "Zuständig wird eine aktive Fachkraft des aufnehmenden IFD.", "caseworkerId")]);
+                return (null, [CoordinationRules.BetweenCaseworkerOfReceiver()]);
             }
         }
 

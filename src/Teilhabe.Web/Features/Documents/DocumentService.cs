@@ -15,16 +15,13 @@ namespace Teilhabe.Web.Features.Documents;
 /// </summary>
 internal sealed class DocumentService(TeilhabeDbContext db, IDocumentStore store, CaseAccess access, ICurrentUser user, TimeProvider clock, StateProfile profile, AuditLog audit)
 {
-    public const string Rule = "DOC-01";
-
     public sealed record Upload(string FileName, Stream Content, long Length);
 
     public long MaxBytes => profile.MaxUploadBytes;
 
     /// <summary>DOC-01: the German refusal for a file above the profile's size.</summary>
-    public RuleViolation TooLarge(string fileName, long length)
-        => new(Rule, $"Die Datei „{fileName}“ ist {(length / 1024.0 / 1024.0).ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("de-DE"))} MB groß; erlaubt sind höchstens {profile.MaxUploadMegabytes} MB je Datei. " +
-            "Bitte die Datei aufteilen oder in Schwarz-Weiß bzw. mit geringerer Auflösung scannen.", "file");
+    public RuleViolation TooLarge(string fileName, long length, string field = "file")
+        => UploadRules.TooLarge(fileName, length, profile.MaxUploadMegabytes, field);
 
     public async Task<Result<CaseDocument>> UploadAsync(
         Case @case, DocumentKind? kind, Guid? contactId, Upload file, CancellationToken ct)
@@ -83,7 +80,7 @@ internal sealed class DocumentService(TeilhabeDbContext db, IDocumentStore store
 
             if (file.Length == 0)
             {
-                errors.Add(new(Rule, $"Die Datei „{file.FileName}“ ist leer.", "file"));
+                errors.Add(UploadRules.Empty(file.FileName));
                 continue;
             }
 
@@ -92,7 +89,7 @@ internal sealed class DocumentService(TeilhabeDbContext db, IDocumentStore store
             var contentType = ContentSniffer.Detect(bytes.AsSpan(0, Math.Min(bytes.Length, 16)), bytes);
             if (contentType is null)
             {
-                errors.Add(new(Rule, $"„{file.FileName}“ ist keine PDF-, PNG-, JPEG-, TIFF-, DOCX- oder ODT-Datei (geprüft wird der Inhalt, nicht der Name).", "file"));
+                errors.Add(UploadRules.UnknownType(file.FileName));
                 continue;
             }
 

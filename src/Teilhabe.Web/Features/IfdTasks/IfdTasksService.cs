@@ -97,7 +97,7 @@ internal sealed class IfdTasksService(TeilhabeDbContext db, CaseAccess access, I
             return [];
         }
 
-        return [new(ColleagueConsentRules.Rule, ColleagueConsentRules.Message, "outcomeCode")];
+        return [ColleagueConsentRules.Missing("outcomeCode")];
     }
 
     // ---------------------------------------------------------------- ability profile

@@ -72,13 +72,13 @@ internal sealed partial class ProgrammeService
             .Where(f => wanted.Contains(f.Id) && f.IntegrationOfficeId == programme.IntegrationOfficeId).ToListAsync(ct);
         if (bodies.Count != wanted.Count)
         {
-            errors.Add(new(ProgrammeRules.Referral, "Eine der zuweisenden Stellen ist im Verzeichnis der Leistungsträger nicht bekannt.", "referringBodyIds"));
+            errors.Add(ProgrammeRules.UnknownReferringBody());
         }
 
         errors.AddRange(ProgrammeRules.CheckReferringBodies(programme.Template, bodies));
         if (wanted.Count == 0)
         {
-            errors.Add(new(ProgrammeRules.Referral, "Mindestens eine zuweisende Stelle ist nötig.", "referringBodyIds"));
+            errors.Add(ProgrammeRules.ReferringBodyRequired());
         }
 
         if (errors.Count > 0)

@@ -83,7 +83,7 @@ internal sealed partial class ProgrammeService(TeilhabeDbContext db, AuditLog au
             .Where(f => input.ReferringBodyIds.Contains(f.Id) && f.IntegrationOfficeId == service.IntegrationOfficeId).ToListAsync(ct);
         if (bodies.Count != input.ReferringBodyIds.Distinct().Count())
         {
-            errors.Add(new(ProgrammeRules.Referral, "Eine der zuweisenden Stellen ist im Verzeichnis der Leistungsträger nicht bekannt.", "referringBodyIds"));
+            errors.Add(ProgrammeRules.UnknownReferringBody());
         }
 
         errors.AddRange(ProgrammeRules.CheckReferringBodies(input.Template!.Value, bodies));
@@ -262,12 +262,12 @@ internal sealed partial class ProgrammeService(TeilhabeDbContext db, AuditLog au
         {
             if (string.IsNullOrWhiteSpace(reason) || reason.Length > 1000)
             {
-                return [new(ProgrammeRules.Capacity, "Die Aufnahme über die Kapazität braucht eine Begründung.", "reason")];
+                return [ProgrammeRules.OverCapacityNeedsReason()];
             }
 
             if (p.Status != ParticipationStatus.Waiting)
             {
-                return [new(ProgrammeRules.Capacity, "Nur eine Zuweisung auf der Warteliste wird über die Kapazität aufgenommen.", "reason")];
+                return [ProgrammeRules.OverCapacityOnlyFromWaitingList()];
             }
 
             p.AdmitOverCapacity(reason, current.UserId, Today);
@@ -291,22 +291,7 @@ internal sealed partial class ProgrammeService(TeilhabeDbContext db, AuditLog au
     public Task<Result<Participation>> ExtendAsync(Guid id, DateOnly? until, string? reason, CancellationToken ct)
         => ChangeAsync(id, (p, programme) =>
         {
-            var errors = new List<RuleViolation>();
-            if (until is null || until <= p.ReferralEndsOn)
-            {
-                errors.Add(new(ProgrammeRules.ReferralPeriod, "Die Verlängerung braucht ein neues Enddatum nach dem bisherigen Ende.", "until"));
-            }
-            else if (programme.LatestExtensionEnd(p.ReferredOn) is { } latest && until > latest)
-            {
-                errors.Add(new(ProgrammeRules.ReferralPeriod, string.Create(CultureInfo.GetCultureInfo("de-DE"),
-                    $"Das Programm erlaubt eine Verlängerung um höchstens {programme.MaxExtensionMonths} Monate (bis spätestens {latest:dd.MM.yyyy})."), "until"));
-            }
-
-            if (string.IsNullOrWhiteSpace(reason) || reason.Length > 1000)
-            {
-                errors.Add(new(ProgrammeRules.ReferralPeriod, "Die Verlängerung der Zuweisung braucht eine Begründung.", "reason"));
-            }
-
+            var errors = ProgrammeRules.CheckExtension(p.ReferralEndsOn, programme.LatestExtensionEnd(p.ReferredOn), programme.MaxExtensionMonths, until, reason);
             if (errors.Count == 0)
             {
                 p.Extend(until!.Value, reason!);
@@ -334,7 +319,7 @@ internal sealed partial class ProgrammeService(TeilhabeDbContext db, AuditLog au
         {
             if (string.IsNullOrWhiteSpace(challenge) || string.IsNullOrWhiteSpace(goal) || reviewOn is null || challenge.Length > 1000 || goal.Length > 1000 || steps?.Length > 2000)
             {
-                return [new(ProgrammeRules.IntegrationPlan, "Der Förder- und Integrationsplan braucht Herausforderung, Ziel und ein Datum der Überprüfung.", "goal")];
+                return [ProgrammeRules.IntegrationPlanIncomplete()];
             }
 
             p.AddPlanEntry(challenge, goal, steps, reviewOn.Value);
@@ -373,7 +358,7 @@ internal sealed partial class ProgrammeService(TeilhabeDbContext db, AuditLog au
 
             if (p.Status != ParticipationStatus.Active)
             {
-                return [new(ProgrammeRules.Capacity, "Stunden werden nur für eine aktive Teilnahme gebucht (nicht auf der Warteliste).", "moduleCode")];
+                return [ProgrammeRules.HoursOnlyForActive()];
             }
 
             var check = ProgrammeRules.CheckBooking(programme.Modules, p.Bookings, moduleCode, date.Value, hours.Value);
@@ -440,7 +425,7 @@ internal sealed partial class ProgrammeService(TeilhabeDbContext db, AuditLog au
 
         if (view.Programme.Template != ProgrammeTemplate.ModularQualification)
         {
-            return Result<byte[]>.Invalid([new(ProgrammeRules.Billing, "Rechnungen an Budgetnehmer gibt es nur im modularen Programm (Persönliches Budget).", "from")]);
+            return Result<byte[]>.Invalid([ProgrammeRules.InvoicesOnlyModular()]);
         }
 
         var provider = await db.Organisations.AsNoTracking().Where(o => o.Id == view.Programme.ProviderId).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? string.Empty;

@@ -1,0 +1,20 @@
+using System.Globalization;
+using Teilhabe.Core.Rules;
+
+namespace Teilhabe.Core.Cases;
+
+/// <summary>DOC-01: the refusals of an upload (size, empty file, content type), worded once for every upload form.</summary>
+public static class UploadRules
+{
+    public const string Rule = "DOC-01";
+
+    public static RuleViolation TooLarge(string fileName, long length, long maxMegabytes, string field = "file")
+        => new(Rule, $"Die Datei „{fileName}“ ist {(length / 1024.0 / 1024.0).ToString("0.0", CultureInfo.GetCultureInfo("de-DE"))} MB groß; erlaubt sind höchstens {maxMegabytes} MB je Datei. " +
+            "Bitte die Datei aufteilen oder in Schwarz-Weiß bzw. mit geringerer Auflösung scannen.", field);
+
+    public static RuleViolation Empty(string fileName, string field = "file")
+        => new(Rule, $"Die Datei „{fileName}“ ist leer.", field);
+
+    public static RuleViolation UnknownType(string fileName, string field = "file")
+        => new(Rule, $"„{fileName}“ ist keine PDF-, PNG-, JPEG-, TIFF-, DOCX- oder ODT-Datei (geprüft wird der Inhalt, nicht der Name).", field);
+}
