@@ -20,7 +20,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         { "/konto/anmelden", null },
         { "/barrierefreiheit", null },
         { "/fehler", null },
-        { "/api-docs", null },
+        { "/api-docs/", null },
         { "/", Roles.Administrator },
         { "/", Roles.IntegrationOfficeCoordinator },
         { "/", Roles.ServiceLead },

@@ -40,7 +40,7 @@ public sealed partial class ApiDocsTests(TeilhabeFactory factory) : IClassFixtur
             Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
             var nonce = NonceSource().Match(csp);
             Assert.True(nonce.Success, csp);
-            Assert.Contains($"style-src 'self' 'nonce-{nonce.Groups[1].Value}'", csp, StringComparison.Ordinal);
+            Assert.Contains($"style-src 'self' 'nonce-{nonce.Groups[1].Value}' 'unsafe-hashes' 'sha256-", csp, StringComparison.Ordinal);
 
             var html = await response.Content.ReadAsStringAsync();
             Assert.Contains($"nonce=\"{nonce.Groups[1].Value}\"", html, StringComparison.Ordinal);
