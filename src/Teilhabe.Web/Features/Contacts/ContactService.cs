@@ -164,14 +164,3 @@ internal sealed class ContactService(TeilhabeDbContext db, CaseAccess access, IC
         return [.. contacts.Select(c => "Kontakt vom " + BerlinTime.ToBerlin(c.OccurredAt).ToString("dd.MM.yyyy HH:mm", german))];
     }
 }
-
-/// <summary>TOP-01: topic and LEK codes in use can only be retired.</summary>
-internal sealed class ContactCatalogueUsage : ICatalogueUsage
-{
-    public Task<bool> IsUsedAsync(TeilhabeDbContext db, string catalogue, string code, CancellationToken ct) => catalogue switch
-    {
-        CatalogueNames.Topics => db.Contacts.IgnoreQueryFilters().AnyAsync(c => c.Topics.Any(t => t.Code == code), ct),
-        CatalogueNames.Outcomes => db.Outcomes.IgnoreQueryFilters().AnyAsync(o => o.OutcomeCode == code, ct),
-        _ => Task.FromResult(false),
-    };
-}
