@@ -69,7 +69,6 @@ internal sealed class MoveForm
     public DateOnly? Date { get; set; }
     public string? ReasonCode { get; set; }
     public string? OutcomeCategoryCode { get; set; }
-    public bool ConfirmPurge { get; set; }
 }
 
 /// <summary>"Auftraggeber oder gesetzliche Grundlage wechseln" (PH-P3-02).</summary>

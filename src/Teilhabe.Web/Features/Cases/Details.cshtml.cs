@@ -61,8 +61,14 @@ internal sealed partial class DetailsModel(
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
         => await LoadAsync(ct) ? Page() : NotFound();
 
-    /// <summary>PH-GEN-01: a refused change lists every violation with its rule ID; nothing is saved.</summary>
-    public async Task<IActionResult> OnPostMoveAsync(CancellationToken ct)
+    /// <summary>The review step before an action that cannot be undone (the FP5 purge, PH-FDS-04).</summary>
+    public ConfirmStep? Pending { get; private set; }
+
+    /// <summary>
+    /// PH-GEN-01: a refused change lists every violation with its rule ID; nothing is saved. A return to FP5 because
+    /// the client refuses to cooperate first shows a review page listing everything that will be removed (PH-FDS-04).
+    /// </summary>
+    public async Task<IActionResult> OnPostMoveAsync(bool confirmed, CancellationToken ct)
     {
         var (@case, refusal) = await EditableAsync(tracked: true, ct);
         if (refusal is not null)
@@ -77,7 +83,40 @@ internal sealed partial class DetailsModel(
             return await PageAsync(ct);
         }
 
-        var check = await transitions.MoveAsync(@case, new CaseTransitions.Request(to, Move.Date, Move.ReasonCode, Move.OutcomeCategoryCode, Move.ConfirmPurge), ct);
+        var purge = to == Phase.FP5 && Move.ReasonCode == PhaseMachine.ClientRefuses;
+        var request = new CaseTransitions.Request(to, Move.Date, Move.ReasonCode, Move.OutcomeCategoryCode, ConfirmPurge: purge && confirmed);
+        if (purge && !confirmed)
+        {
+            var precheck = await transitions.CheckAsync(@case, request with { ConfirmPurge = true }, ct);
+            if (!precheck.Allowed)
+            {
+                ModelState.AddViolations(Merged(precheck.Violations).At("Move"));
+                return await PageAsync(ct);
+            }
+
+            var removed = await transitions.PurgePreviewAsync(@case, ct);
+            Pending = new ConfirmStep(
+                $"Auftrag {@case.CaseNumber} zurückgeben: Mitwirkung verweigert",
+                @case.CaseNumber,
+                [
+                    ("Neue Phase", CaseLabels.Phase(to)),
+                    ("Datum", Move.Date is { } on ? GermanFormat.Date(on) : "heute"),
+                    ("Wird gelöscht", removed.Count == 0 ? "nichts außer der schriftlichen Beauftragung Vorhandenes" : string.Join("\n", removed)),
+                ],
+                "Alles, was über die schriftliche Beauftragung hinausgeht, wird endgültig gelöscht (oben aufgeführt); danach wird zu diesem Auftrag nichts mehr erfasst. Das lässt sich nicht rückgängig machen.",
+                $"/faelle/{@case.Id}?handler=Move",
+                new Dictionary<string, string?>
+                {
+                    ["Move.To"] = to.ToString(),
+                    ["Move.Date"] = Move.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    ["Move.ReasonCode"] = Move.ReasonCode,
+                },
+                "Zurückgeben und endgültig löschen",
+                $"/faelle/{@case.Id}#phase-wechseln");
+            return Page();
+        }
+
+        var check = await transitions.MoveAsync(@case, request, ct);
         if (!check.Allowed)
         {
             ModelState.AddViolations(Merged(check.Violations).At("Move"));
