@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Teilhabe.Web.Features.Accounts;
 using Teilhabe.Web.Features.Admin;
+using Teilhabe.Web.Features.ApiDocs;
 using Teilhabe.Web.Features.Audit;
 using Teilhabe.Web.Features.Cases;
 using Teilhabe.Web.Features.Catalogues;
@@ -96,6 +97,7 @@ app.UseAntiforgery();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
+app.MapApiDocs();
 app.MapAccounts();
 app.MapAdmin();
 app.MapAudit();

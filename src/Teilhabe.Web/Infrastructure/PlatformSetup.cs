@@ -78,7 +78,7 @@ internal static class PlatformSetup
             // API.md fields without a value are sent as null, never left out: clients can rely on every field being there.
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
-        services.AddOpenApi();
+        services.AddTeilhabeOpenApi();
         services.AddAntiforgery(o =>
         {
             o.HeaderName = "RequestVerificationToken";
@@ -92,7 +92,6 @@ internal static class PlatformSetup
             o.RootDirectory = "/Features";
             o.Conventions.AllowAnonymousToPage("/Accounts/Login");
             o.Conventions.AllowAnonymousToPage("/Shared/Error");
-            o.Conventions.AllowAnonymousToPage("/ApiDocs/ApiDocs");
             o.Conventions.AllowAnonymousToPage("/Home/Accessibility");
         }).AddMvcOptions(o => GermanModelBinding.Apply(o.ModelBindingMessageProvider));
         services.Configure<RequestLocalizationOptions>(o =>

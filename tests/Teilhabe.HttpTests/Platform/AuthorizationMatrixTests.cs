@@ -231,7 +231,10 @@ public sealed class AuthorizationMatrixTests(TeilhabeFactory factory) : IClassFi
         // Pages (GET only; POST handlers need antiforgery)
         new("GET", "/konto/anmelden", Public),
         new("GET", "/fehler", Public),
-        new("GET", "/api-docs", Public),
+        new("GET", "/api-docs/{documentName?}", Public),
+        new("GET", "/api-docs/scalar.js", Public),
+        new("GET", "/api-docs/scalar.aspnetcore.js", Public),
+        new("GET", "/api-docs/favicon.svg", Public),
         new("GET", "/barrierefreiheit", Public),
         new("GET", "/regeln", All),
         new("GET", "/", All),

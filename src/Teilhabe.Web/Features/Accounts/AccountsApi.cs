@@ -18,7 +18,8 @@ internal static class AccountsApi
     public static RouteGroupBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/auth").WithTags("Auth");
-        group.MapPost("/token", IssueTokenAsync).AllowAnonymous().RequireRateLimiting(PlatformSetup.LoginRateLimit);
+        group.MapPost("/token", IssueTokenAsync).AllowAnonymous().RequireRateLimiting(PlatformSetup.LoginRateLimit)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status423Locked);
         group.MapPost("/password", ChangePasswordAsync).RequireAuthorization(PlatformSetup.ApiPolicy);
         return group;
     }

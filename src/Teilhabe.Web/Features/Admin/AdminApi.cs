@@ -30,6 +30,10 @@ internal static class AdminApi
 
     public sealed record Created(string Id);
 
+    public sealed record OrganisationDto(Guid Id, OrganisationKind Kind, string Name, string State);
+
+    public sealed record ServiceDto(Guid Id, string Name, Guid ProviderId, Guid IntegrationOfficeId);
+
     public sealed record UserDto(string Id, string UserName, string DisplayName, IList<string> Roles, Guid? ServiceId, Guid? IntegrationOfficeId, bool Locked, bool MustChangePassword);
 
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder app)
@@ -80,8 +84,9 @@ internal static class AdminApi
         return TypedResults.Created($"/api/v1/admin/organisations/{organisation.Id}", new Created(organisation.Id.ToString()));
     }
 
-    private static async Task<Ok<List<Organisation>>> ListOrganisationsAsync(TeilhabeDbContext db, CancellationToken ct)
-        => TypedResults.Ok(await db.Organisations.AsNoTracking().OrderBy(o => o.Name).ToListAsync(ct));
+    private static async Task<Ok<List<OrganisationDto>>> ListOrganisationsAsync(TeilhabeDbContext db, CancellationToken ct)
+        => TypedResults.Ok(await db.Organisations.AsNoTracking().OrderBy(o => o.Name)
+            .Select(o => new OrganisationDto(o.Id, o.Kind, o.Name, o.State)).ToListAsync(ct));
 
     private static async Task<Results<Created<Created>, ProblemHttpResult>> CreateServiceAsync(
         ServiceRequest request, TeilhabeDbContext db, CancellationToken ct)
@@ -113,8 +118,9 @@ internal static class AdminApi
         return TypedResults.Created($"/api/v1/admin/services/{service.Id}", new Created(service.Id.ToString()));
     }
 
-    private static async Task<Ok<List<Service>>> ListServicesAsync(TeilhabeDbContext db, CancellationToken ct)
-        => TypedResults.Ok(await db.Services.AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct));
+    private static async Task<Ok<List<ServiceDto>>> ListServicesAsync(TeilhabeDbContext db, CancellationToken ct)
+        => TypedResults.Ok(await db.Services.AsNoTracking().OrderBy(s => s.Name)
+            .Select(s => new ServiceDto(s.Id, s.Name, s.ProviderId, s.IntegrationOfficeId)).ToListAsync(ct));
 
     private static async Task<Results<Created<Created>, ProblemHttpResult>> CreateUserAsync(
         UserRequest request, UserAdministration administration, CancellationToken ct)

@@ -42,7 +42,9 @@ internal static class CasesApi
         group.MapGet("/{id:guid}/documents", ListDocumentsAsync);
         group.MapPost("/{id:guid}/documents", UploadAsync).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(64L * 1024 * 1024));
-        app.MapGet("/api/v1/documents/{id:guid}", DownloadAsync).WithTags("Documents").RequireAuthorization(PlatformSetup.ApiPolicy);
+        app.MapGet("/api/v1/documents/{id:guid}", DownloadAsync).WithTags("Documents").RequireAuthorization(PlatformSetup.ApiPolicy)
+            .ProducesFile("application/pdf", "image/png", "image/jpeg", "image/tiff",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/vnd.oasis.opendocument.text");
         return group;
     }
 

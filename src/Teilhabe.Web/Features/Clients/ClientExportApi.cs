@@ -10,7 +10,7 @@ internal static class ClientExportApi
     public static RouteGroupBuilder MapClientExportApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/clients").WithTags("Data protection").RequireAuthorization(PlatformSetup.ApiPolicy);
-        group.MapGet("/{id:guid}/export", ExportAsync).Produces(StatusCodes.Status200OK, contentType: ZipType);
+        group.MapGet("/{id:guid}/export", ExportAsync).ProducesFile(ZipType);
         return group;
     }
 

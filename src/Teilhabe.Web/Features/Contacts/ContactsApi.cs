@@ -48,7 +48,7 @@ internal static class ContactsApi
         group.MapPost("/cases/{id:guid}/outcomes", CreateOutcomeAsync);
         group.MapGet("/cases/{id:guid}/outcomes", ListOutcomesAsync);
         group.MapPost("/outcomes/{id:guid}/invalidate", InvalidateAsync);
-        group.MapDelete("/outcomes/{id:guid}", DeleteRefused);
+        group.MapDelete("/outcomes/{id:guid}", DeleteRefused).ProducesProblem(StatusCodes.Status405MethodNotAllowed);
         group.MapDelete("/outcomes/{id:guid}/start-date", RemoveStartDateAsync);
         return group;
     }

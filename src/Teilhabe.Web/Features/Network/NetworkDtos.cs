@@ -19,6 +19,10 @@ internal static class NetworkDtos
 
     public sealed record CreatedCandidate(Guid Id, string Pseudonym);
 
+    public sealed record MemberAdded(Guid OrganisationId, string Kind);
+
+    public sealed record StageMoved(Guid Id, string Stage, DateOnly StageSince);
+
     public sealed record NetworkListItem(Guid Id, string Name, string Region, Guid CoordinatorOrganisationId, int MemberCount);
 
     public sealed record MemberDto(Guid OrganisationId, string Name, string Kind, DateOnly JoinedOn, bool Coordinator);

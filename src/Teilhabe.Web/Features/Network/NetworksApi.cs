@@ -14,18 +14,18 @@ internal static class NetworksApi
     {
         var group = app.MapGroup("/api/v1").WithTags("Job network").RequireAuthorization(PlatformSetup.ApiPolicy)
             .RequireAuthorization(p => p.RequireRole(NetworkAccess.ReaderRoles));
-        group.MapPost("/networks", CreateAsync);
+        group.MapPost("/networks", CreateAsync).Produces<ClientsApi.CreatedId>(StatusCodes.Status201Created);
         group.MapGet("/networks", ListAsync);
         group.MapGet("/networks/{id:guid}", GetAsync);
-        group.MapPost("/networks/{id:guid}/members", AddMemberAsync);
-        group.MapDelete("/networks/{id:guid}/members/{organisationId:guid}", RemoveMemberAsync);
-        group.MapPost("/networks/{id:guid}/potentials", CreatePotentialAsync);
+        group.MapPost("/networks/{id:guid}/members", AddMemberAsync).Produces<MemberAdded>(StatusCodes.Status201Created);
+        group.MapDelete("/networks/{id:guid}/members/{organisationId:guid}", RemoveMemberAsync).Produces(StatusCodes.Status204NoContent);
+        group.MapPost("/networks/{id:guid}/potentials", CreatePotentialAsync).Produces<ClientsApi.CreatedId>(StatusCodes.Status201Created);
         group.MapGet("/networks/{id:guid}/report", ReportAsync);
         group.MapGet("/potentials/{id:guid}", GetPotentialAsync);
-        group.MapPost("/potentials/{id:guid}/stage", MoveAsync);
-        group.MapPost("/potentials/{id:guid}/candidates", OfferAsync);
-        group.MapPost("/candidates/{id:guid}/consent", ConsentAsync);
-        group.MapPost("/candidates/{id:guid}/reveal", RevealAsync);
+        group.MapPost("/potentials/{id:guid}/stage", MoveAsync).Produces<StageMoved>();
+        group.MapPost("/potentials/{id:guid}/candidates", OfferAsync).Produces<CreatedCandidate>(StatusCodes.Status201Created);
+        group.MapPost("/candidates/{id:guid}/consent", ConsentAsync).Produces<ConsentDto>();
+        group.MapPost("/candidates/{id:guid}/reveal", RevealAsync).Produces<RevealedDto>();
         group.MapGet("/candidates/{id:guid}/person", PersonAsync);
         return group;
     }
@@ -71,7 +71,7 @@ internal static class NetworksApi
     {
         var result = await networks.AddMemberAsync(id, r.OrganisationId, r.Kind, ct);
         return result.Value is { } m
-            ? TypedResults.Created($"/api/v1/networks/{id}", new { organisationId = m.OrganisationId, kind = MemberKinds.Code(m.Kind) })
+            ? TypedResults.Created($"/api/v1/networks/{id}", new MemberAdded(m.OrganisationId, MemberKinds.Code(m.Kind)))
             : Failed(result);
     }
 
@@ -131,7 +131,7 @@ internal static class NetworksApi
 
         var result = await networks.MoveAsync(id, stage, ct);
         return result.Value is { } p
-            ? TypedResults.Ok(new { id = p.Id, stage = PotentialPipeline.Code(p.Stage), stageSince = p.StageSince })
+            ? TypedResults.Ok(new StageMoved(p.Id, PotentialPipeline.Code(p.Stage), p.StageSince))
             : Failed(result);
     }
 

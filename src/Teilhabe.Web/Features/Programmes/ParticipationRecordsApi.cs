@@ -37,16 +37,19 @@ internal static class ParticipationRecordsApi
         group.MapPost("/reflections", async (Guid id, ReflectionRequest r, ProgrammeService programmes, CancellationToken ct)
             => Created(id, "reflections", await programmes.AddReflectionAsync(id, r.On, r.SelfRating, r.Criticism, r.Notes, ct), p => p.Reflections[^1].Id));
         group.MapGet("/reflections", async (Guid id, ProgrammeService programmes, CancellationToken ct)
-            => await programmes.GetParticipationAsync(id, ct) is { } v ? Results.Ok(Reflections(v.Participation)) : Results.NotFound());
+            => await programmes.GetParticipationAsync(id, ct) is { } v ? Results.Ok(Reflections(v.Participation)) : Results.NotFound())
+            .Produces<List<ReflectionDto>>();
         group.MapPost("/module-goals", async (Guid id, ModuleGoalRequest r, ProgrammeService programmes, CancellationToken ct)
             => Created(id, "module-goals", await programmes.AddModuleGoalAsync(id, r.ModuleCode, r.Goal, r.Achievement, r.Note, ct), p => p.ModuleGoals[^1].Id));
         group.MapGet("/module-goals", async (Guid id, ProgrammeService programmes, CancellationToken ct)
-            => await programmes.GetParticipationAsync(id, ct) is { } v ? Results.Ok(ModuleGoals(v.Participation)) : Results.NotFound());
+            => await programmes.GetParticipationAsync(id, ct) is { } v ? Results.Ok(ModuleGoals(v.Participation)) : Results.NotFound())
+            .Produces<List<ModuleGoalDto>>();
         group.MapPost("/icf-items", async (Guid id, IcfItemRequest r, ProgrammeService programmes, CancellationToken ct)
             => Created(id, "icf-items", await programmes.AddIcfItemAsync(id, r.Component, r.Code, r.Description, r.Qualifier, ct), p => p.IcfItems[^1].Id));
         group.MapGet("/icf-items", async (Guid id, ProgrammeService programmes, CancellationToken ct)
-            => await programmes.GetParticipationAsync(id, ct) is { } v ? Results.Ok(IcfItems(v.Participation)) : Results.NotFound());
-        group.MapGet("/final-report", FinalReportAsync);
+            => await programmes.GetParticipationAsync(id, ct) is { } v ? Results.Ok(IcfItems(v.Participation)) : Results.NotFound())
+            .Produces<List<IcfItemDto>>();
+        group.MapGet("/final-report", FinalReportAsync).ProducesFile("application/pdf");
         return group;
     }
 

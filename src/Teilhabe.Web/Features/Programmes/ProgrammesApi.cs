@@ -86,7 +86,7 @@ internal static class ProgrammesApi
         staff.MapPost("/participations/{id:guid}/job-start", async (Guid id, JobStartRequest r, ProgrammeService programmes, CancellationToken ct)
             => Answer(await programmes.RecordJobStartAsync(id, r.On, r.Kind, ct)));
         staff.MapPost("/participations/{id:guid}/bookings", BookAsync);
-        staff.MapGet("/participations/{id:guid}/invoice", InvoiceAsync);
+        staff.MapGet("/participations/{id:guid}/invoice", InvoiceAsync).ProducesFile("application/pdf");
         group.MapProgrammeConfigurationApi();
         return group;
     }

@@ -55,7 +55,7 @@ internal static class ReportsApi
         cases.MapPut("/goals/{gid:guid}", UpdateGoalAsync);
         cases.MapPost("/goals/{gid:guid}/rating", RateGoalAsync);
         app.MapGet("/api/v1/reports/{id:guid}", DownloadAsync).WithTags("Reports").RequireAuthorization(PlatformSetup.ApiPolicy)
-            .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+            .ProducesFile("application/pdf");
     }
 
     public static ReportKind? ParseKind(string? kind)

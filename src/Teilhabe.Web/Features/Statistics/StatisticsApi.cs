@@ -75,8 +75,8 @@ internal static class StatisticsApi
             .RequireAuthorization(PlatformSetup.ApiPolicy)
             .RequireAuthorization(p => p.RequireRole(StatisticsService.Readers));
         group.MapGet("/annual", AnnualAsync);
-        group.MapGet("/annual.csv", CsvAsync);
-        group.MapGet("/annual.xlsx", XlsxAsync);
+        group.MapGet("/annual.csv", CsvAsync).ProducesFile(CsvType);
+        group.MapGet("/annual.xlsx", XlsxAsync).ProducesFile(XlsxType);
         group.MapGet("/annual/by-service", ByServiceAsync);
         return group;
     }
