@@ -10,6 +10,7 @@ using Teilhabe.Web.Features.Deadlines;
 using Teilhabe.Web.Features.Directory;
 using Teilhabe.Web.Features.Documents;
 using Teilhabe.Web.Features.Network;
+using Teilhabe.Web.Features.Profiles;
 using Teilhabe.Web.Features.Programmes;
 using Teilhabe.Web.Features.Reports;
 using Teilhabe.Web.Features.Statistics;
@@ -104,6 +105,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapOpenApi().AllowAnonymous();
 app.MapAccountsApi();
 app.MapAdminApi();
+app.MapProfileApi();
 app.MapAuditApi();
 app.MapCataloguesApi();
 app.MapClientsApi();
