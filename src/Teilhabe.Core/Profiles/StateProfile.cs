@@ -30,6 +30,15 @@ public sealed record StateProfile
     /// <summary>DOC-04: form versions of this state's own (added to the shared ones of the form-versions catalogue).</summary>
     public IReadOnlyList<StateFormVersion> FormVersions { get; init; } = [];
 
+    /// <summary>
+    /// DOC-04: the valid version of a form on a day. A state with versions of its own for the form uses those;
+    /// otherwise the shared version of the form-versions catalogue (<paramref name="sharedValid"/>) is valid.
+    /// </summary>
+    public string? ValidFormVersion(string form, DateOnly on, string? sharedValid)
+        => FormVersions.Any(f => f.Form == form)
+            ? FormVersions.Where(f => f.Form == form && f.ValidFrom <= on).OrderByDescending(f => f.ValidFrom).Select(f => f.Code).FirstOrDefault()
+            : sharedValid;
+
     /// <summary>BA-SI-01: the objection window in days (the last day on which an objection is possible after P3).</summary>
     public int ObjectionDays => ObjectionWeeks * 7;
 

@@ -23,7 +23,7 @@ public sealed class DocumentService(TeilhabeDbContext db, IDocumentStore store, 
 
     /// <summary>DOC-01: the German refusal for a file above the profile's size.</summary>
     public RuleViolation TooLarge(string fileName, long length)
-        => new(Rule, $"Die Datei „{fileName}“ ist {(length / 1024.0 / 1024.0).ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("de-DE"))} MB groß; erlaubt sind höchstens {profile.MaxUploadBytes / 1024 / 1024} MB je Datei. " +
+        => new(Rule, $"Die Datei „{fileName}“ ist {(length / 1024.0 / 1024.0).ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("de-DE"))} MB groß; erlaubt sind höchstens {profile.MaxUploadText} je Datei. " +
             "Bitte die Datei aufteilen oder in Schwarz-Weiß bzw. mit geringerer Auflösung scannen.", "file");
 
     public async Task<(CaseDocument? Document, IReadOnlyList<RuleViolation> Errors)> UploadAsync(
