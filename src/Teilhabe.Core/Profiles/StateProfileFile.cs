@@ -119,12 +119,15 @@ public static class StateProfileFile
         {
             if (!numbers.TryGetProperty(n.Name, out var value) || value.ValueKind == JsonValueKind.Null)
             {
-                if (!n.Optional)
+                if (n.Optional)
+                {
+                    profile = n.With(profile, null);
+                }
+                else
                 {
                     errors.Add($"Die Zahl „{n.Name}“ ({n.Rule}) fehlt.");
                 }
 
-                profile = n.With(profile, null);
                 continue;
             }
 
