@@ -12,7 +12,7 @@ namespace Teilhabe.Web.Features.Accounts;
 /// against their stored hashes. The error code of each IdentityError is the rule ID. The numbers are those of the
 /// profile of the user's Integrationsamt (an administrator may create users for several Länder).
 /// </summary>
-public sealed class ProfilePasswordValidator(IStateProfileResolver profiles, TeilhabeDbContext db) : IPasswordValidator<AppUser>
+internal sealed class ProfilePasswordValidator(IStateProfileResolver profiles, TeilhabeDbContext db) : IPasswordValidator<AppUser>
 {
     public async Task<IdentityResult> ValidateAsync(UserManager<AppUser> manager, AppUser user, string? password)
     {

@@ -12,7 +12,7 @@ namespace Teilhabe.Web.Features.Deadlines;
 /// profile switches it on, four weeks ahead on the caseworker's list. The Sachstandsberichte produced so far are read in
 /// one query for all cases of the list.
 /// </summary>
-public sealed class InterimReportDeadlines(TeilhabeDbContext db, IStateProfileResolver profiles) : IDeadlineSource
+internal sealed class InterimReportDeadlines(TeilhabeDbContext db, IStateProfileResolver profiles) : IDeadlineSource
 {
     /// <summary>How long before the due date the entry appears on the list.</summary>
     public const int LeadDays = 28;

@@ -7,7 +7,7 @@ using Teilhabe.Core.Profiles;
 namespace Teilhabe.Web.Features.Deadlines;
 
 /// <summary>PH-P2-02: a Qualifizierte Beratung lasts at most the profile's months — shown from day 1, overdue afterwards.</summary>
-public sealed class CounsellingDeadlines(IStateProfileResolver profiles) : IDeadlineSource
+internal sealed class CounsellingDeadlines(IStateProfileResolver profiles) : IDeadlineSource
 {
     public const string Rule = "PH-P2-02";
 
@@ -27,7 +27,7 @@ public sealed class CounsellingDeadlines(IStateProfileResolver profiles) : IDead
 /// as CaseTransitions stored it at P3) and BA-EXT-01 (extension requested the profile's weeks before the end), each with
 /// the numbers of the profile of the case's Integrationsamt.
 /// </summary>
-public sealed class CommissionDeadlines(IStateProfileResolver profiles) : IDeadlineSource
+internal sealed class CommissionDeadlines(IStateProfileResolver profiles) : IDeadlineSource
 {
     /// <summary>End dates and the extension appear this many days before they are due.</summary>
     public const int LeadDays = 28;
@@ -94,7 +94,7 @@ public sealed class CommissionDeadlines(IStateProfileResolver profiles) : IDeadl
 }
 
 /// <summary>CT-04, CT-05 (with CT-06, CT-07) from <see cref="Teilhabe.Core.Contacts.ContactContinuity"/>; shown a week before due.</summary>
-public sealed class ContinuityDeadlines(ContinuityService continuity) : IDeadlineSource
+internal sealed class ContinuityDeadlines(ContinuityService continuity) : IDeadlineSource
 {
     public const int LeadDays = 7;
 
@@ -107,7 +107,7 @@ public sealed class ContinuityDeadlines(ContinuityService continuity) : IDeadlin
 }
 
 /// <summary>EMP-01: an expected employment situation whose date has passed waits for confirmation (not for InA-Koordination).</summary>
-public sealed class EmploymentDeadlines(TeilhabeDbContext db) : IDeadlineSource
+internal sealed class EmploymentDeadlines(TeilhabeDbContext db) : IDeadlineSource
 {
     public async Task<IReadOnlyList<DeadlineEntry>> CollectAsync(DeadlineContext context, CancellationToken ct)
     {
@@ -131,7 +131,7 @@ public sealed class EmploymentDeadlines(TeilhabeDbContext db) : IDeadlineSource
 }
 
 /// <summary>ACC-04: the caller's own password is older than the profile's days — a personal item without case.</summary>
-public sealed class PasswordDeadlines(TeilhabeDbContext db, StateProfile profile) : IDeadlineSource
+internal sealed class PasswordDeadlines(TeilhabeDbContext db, StateProfile profile) : IDeadlineSource
 {
     public async Task<IReadOnlyList<DeadlineEntry>> CollectAsync(DeadlineContext context, CancellationToken ct)
     {

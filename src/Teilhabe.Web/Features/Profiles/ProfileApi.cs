@@ -5,7 +5,7 @@ using Teilhabe.Web.Infrastructure;
 namespace Teilhabe.Web.Features.Profiles;
 
 /// <summary>API.md "State profiles": the profile in force for the caller's Integrationsamt.</summary>
-public static class ProfileApi
+internal static class ProfileApi
 {
     /// <summary><c>{ "code", "name", "numbers": { … }, "rules": { "REP-06": … } }</c>.</summary>
     public sealed record ProfileDto(string Code, string Name, IReadOnlyDictionary<string, long?> Numbers, IReadOnlyDictionary<string, bool> Rules)

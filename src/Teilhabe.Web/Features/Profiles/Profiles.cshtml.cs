@@ -10,7 +10,7 @@ namespace Teilhabe.Web.Features.Profiles;
 
 /// <summary>The administrator sees which state profile is in force for each Integrationsamt, with its numbers and rules.</summary>
 [Authorize(Roles = Roles.Administrator)]
-public sealed class ProfilesModel(TeilhabeDbContext db, IStateProfileResolver profiles) : PageModel
+internal sealed class ProfilesModel(TeilhabeDbContext db, IStateProfileResolver profiles) : PageModel
 {
     public sealed record OfficeRow(string Name, string State, StateProfile Profile, bool Configured);
 
