@@ -42,7 +42,6 @@ public static class StateProfiles
         var cache = new System.Collections.Concurrent.ConcurrentDictionary<int, IReadOnlySet<DateOnly>>();
         return year => cache.GetOrAdd(year, y => calendar.PublicHolidays(y)
             .Select(DateOnly.FromDateTime)
-            .Where(d => d.DayOfWeek != DayOfWeek.Sunday)
             .ToHashSet());
     }
 
