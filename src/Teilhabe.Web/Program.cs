@@ -19,6 +19,7 @@ using Teilhabe.Web.Features.Reports;
 using Teilhabe.Web.Features.Retention;
 using Teilhabe.Web.Features.Shared;
 using Teilhabe.Web.Features.Statistics;
+using Teilhabe.Web.Features.Team;
 using Teilhabe.Web.Infrastructure;
 
 var demo = args.Contains("--demo");
@@ -46,6 +47,7 @@ builder.Services
     .AddDocuments()
     .AddContacts()
     .AddDeadlines()
+    .AddTeam()
     .AddReminders()
     .AddStatistics()
     .AddReports()
@@ -105,6 +107,7 @@ app.MapContacts();
 app.MapDirectory();
 app.MapCases();
 app.MapDeadlines();
+app.MapTeam();
 app.MapStatistics();
 app.MapCommissions();
 app.MapReports();
