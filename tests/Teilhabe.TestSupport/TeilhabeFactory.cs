@@ -87,6 +87,12 @@ public sealed class TeilhabeFactory : WebApplicationFactory<Program>
 
     public TestDatabase Database => _database;
 
+    /// <summary>The repository's example profiles (XX, "Beispielprofil (kein Landesrecht)"), known to every test app besides TH.</summary>
+    public static string ExampleProfilesPath => Path.Combine(AppContext.BaseDirectory, "profiles");
+
+    /// <summary>The example profile's code.</summary>
+    public const string ExampleProfile = "XX";
+
     /// <summary>Counts the SQL commands of the requests a test measures (issue 11, no N+1).</summary>
     public SqlCommandCounter Sql { get; } = new();
 
@@ -119,6 +125,7 @@ public sealed class TeilhabeFactory : WebApplicationFactory<Program>
         builder.UseSetting("Teilhabe:Bootstrap:AdminPassword", BootstrapAdminPassword);
         builder.UseSetting("Teilhabe:RateLimit:LoginPermitsPerMinute", _options.LoginPermitsPerMinute.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Teilhabe:Storage:Path", _storagePath);
+        builder.UseSetting("Teilhabe:Profiles:Path", ExampleProfilesPath);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Default", _options.Logs is null ? "Warning" : "Information");
         foreach (var (key, value) in _options.Settings)

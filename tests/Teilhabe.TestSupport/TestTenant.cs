@@ -24,9 +24,10 @@ public sealed class TestTenant
     public TestUser? LeadB { get; init; }
     public TestUser? CaseworkerB { get; init; }
 
-    public static async Task<TestTenant> CreateAsync(TeilhabeFactory factory, bool withSecondService = true)
+    /// <summary>A tenant whose Integrationsamt lies in <paramref name="state"/> and so works under that state's profile.</summary>
+    public static async Task<TestTenant> CreateAsync(TeilhabeFactory factory, bool withSecondService = true, string state = "TH")
     {
-        var office = await factory.CreateOrganisationAsync("IntegrationOffice", factory.Unique("Integrationsamt"));
+        var office = await factory.CreateOrganisationAsync("IntegrationOffice", factory.Unique("Integrationsamt"), state);
         var provider = await factory.CreateOrganisationAsync("Provider", factory.Unique("Träger"));
         var serviceA = await factory.CreateServiceAsync(provider, office, factory.Unique("IFD A"));
         var serviceB = withSecondService ? await factory.CreateServiceAsync(provider, office, factory.Unique("IFD B")) : null;

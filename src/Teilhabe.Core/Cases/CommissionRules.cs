@@ -43,7 +43,7 @@ public static class CommissionRules
         var errors = new List<RuleViolation>();
         if (!extendable || c.Phase != Phase.P3 || c.PlannedEndDate is null)
         {
-            errors.Add(new("BA-EXT-01", "Eine Verlängerung gibt es für laufende Sicherungen (9 Monate) und UB-Berufsbegleitungen (12 Monate) im Auftrag des Integrationsamtes in P3.", "phase"));
+            errors.Add(new("BA-EXT-01", $"Eine Verlängerung gibt es für laufende Sicherungen ({profile.RetentionMonths} Monate) und UB-Berufsbegleitungen ({profile.SupportedEmploymentMonths} Monate) im Auftrag des Integrationsamtes in P3.", "phase"));
         }
         else
         {

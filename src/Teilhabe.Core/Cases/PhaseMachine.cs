@@ -137,7 +137,7 @@ public static partial class PhaseMachine
         return new TransitionCheck(v, w);
     }
 
-    /// <summary>CT-03: phase dates lie at most 6 weeks back, never in the future, never before the current phase.</summary>
+    /// <summary>CT-03: phase dates lie at most the profile's weeks back, never in the future, never before the current phase.</summary>
     private static void CheckDate(TransitionFacts f, List<RuleViolation> v)
     {
         if (f.Date > f.Today && !f.AllowFutureDate)

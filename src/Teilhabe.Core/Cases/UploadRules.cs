@@ -8,8 +8,8 @@ public static class UploadRules
 {
     public const string Rule = "DOC-01";
 
-    public static RuleViolation TooLarge(string fileName, long length, long maxMegabytes, string field = "file")
-        => new(Rule, $"Die Datei „{fileName}“ ist {(length / 1024.0 / 1024.0).ToString("0.0", CultureInfo.GetCultureInfo("de-DE"))} MB groß; erlaubt sind höchstens {maxMegabytes} MB je Datei. " +
+    public static RuleViolation TooLarge(string fileName, long length, string limit, string field = "file")
+        => new(Rule, $"Die Datei „{fileName}“ ist {(length / 1024.0 / 1024.0).ToString("0.0", CultureInfo.GetCultureInfo("de-DE"))} MB groß; erlaubt sind höchstens {limit} je Datei. " +
             "Bitte die Datei aufteilen oder in Schwarz-Weiß bzw. mit geringerer Auflösung scannen.", field);
 
     public static RuleViolation Empty(string fileName, string field = "file")

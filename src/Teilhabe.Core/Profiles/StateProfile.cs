@@ -2,12 +2,53 @@ namespace Teilhabe.Core.Profiles;
 
 /// <summary>
 /// The numbers of DOMAIN.md are parameters of a state profile. The built-in profile TH carries the
-/// Thuringian values (HaGe); other states configure their own.
+/// Thuringian values (HaGe); other states configure their own as JSON files (<see cref="StateProfileFile"/>).
+/// Each Integrationsamt works under the profile of its state: obtain it with constructor injection of
+/// <see cref="StateProfile"/> (the caller's Integrationsamt) or from <see cref="IStateProfileResolver"/>
+/// (a given case, IFD or Integrationsamt). <see cref="StateProfileNumbers"/> lists every number with its range.
 /// </summary>
 public sealed record StateProfile
 {
     public required string Code { get; init; }
     public required string StateName { get; init; }
+
+    /// <summary>The profile's name as shown and sent by <c>GET /api/v1/profile</c>.</summary>
+    public string Name => StateName;
+
+    /// <summary>An example profile for tests and demonstrations, not a Land's law.</summary>
+    public bool IsExample { get; init; }
+
+    /// <summary>The Land whose public holidays count (two-letter code of the PublicHoliday library, e.g. TH).</summary>
+    public string HolidayState { get; init; } = "TH";
+
+    /// <summary>ACC-05: how long a login (cookie or bearer token) lasts, in hours.</summary>
+    public int SessionHours { get; init; } = 8;
+
+    /// <summary>The roles that must use a second factor (TH: InA-Koordination and Administrator).</summary>
+    public IReadOnlyList<string> SecondFactorRoles { get; init; } = [Accounts.Roles.IntegrationOfficeCoordinator, Accounts.Roles.Administrator];
+
+    /// <summary>DOC-04: form versions of this state's own (added to the shared ones of the form-versions catalogue).</summary>
+    public IReadOnlyList<StateFormVersion> FormVersions { get; init; } = [];
+
+    /// <summary>
+    /// DOC-04: the valid version of a form on a day. A state with versions of its own for the form uses those;
+    /// otherwise the shared version of the form-versions catalogue (<paramref name="sharedValid"/>) is valid.
+    /// </summary>
+    public string? ValidFormVersion(string form, DateOnly on, string? sharedValid)
+        => FormVersions.Any(f => f.Form == form)
+            ? FormVersions.Where(f => f.Form == form && f.ValidFrom <= on).OrderByDescending(f => f.ValidFrom).Select(f => f.Code).FirstOrDefault()
+            : sharedValid;
+
+    /// <summary>BA-SI-01: the objection window in days (the last day on which an objection is possible after P3).</summary>
+    public int ObjectionDays => ObjectionWeeks * 7;
+
+    /// <summary>DOC-01: the upload limit in words, e.g. "4 MB".</summary>
+    public string MaxUploadText => MaxUploadBytes % (1024 * 1024) == 0
+        ? $"{MaxUploadBytes / (1024 * 1024)} MB"
+        : $"{MaxUploadBytes / 1024} KB";
+
+    /// <summary>REP-06 is switched on when the profile names its months.</summary>
+    public bool InterimReportsRequired => InterimReportMonths is not null;
 
     /// <summary>ACC-01: minimum password length.</summary>
     public int PasswordMinLength { get; init; } = 8;
@@ -69,9 +110,6 @@ public sealed record StateProfile
     /// <summary>DOC-01: maximum size of one uploaded file.</summary>
     public long MaxUploadBytes { get; init; } = 4L * 1024 * 1024;
 
-    /// <summary>DOC-01: <see cref="MaxUploadBytes"/> in whole megabytes, as pages and messages state it.</summary>
-    public long MaxUploadMegabytes => MaxUploadBytes / 1024 / 1024;
-
     /// <summary>REP-06: months after which a Zwischenbericht is due (null: rule off, as in TH).</summary>
     public int? InterimReportMonths { get; init; }
 
@@ -90,3 +128,6 @@ public sealed record StateProfile
     /// <summary>CT-02: public holidays of the state count as non-working days.</summary>
     public required Func<int, IReadOnlySet<DateOnly>> PublicHolidays { get; init; }
 }
+
+/// <summary>DOC-04: a form version that only one state uses.</summary>
+public sealed record StateFormVersion(string Form, string Code, string Label, DateOnly ValidFrom);

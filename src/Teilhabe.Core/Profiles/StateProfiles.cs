@@ -1,6 +1,8 @@
+using PublicHoliday;
+
 namespace Teilhabe.Core.Profiles;
 
-/// <summary>The built-in state profiles.</summary>
+/// <summary>The built-in state profiles and the public holidays of the Länder.</summary>
 public static class StateProfiles
 {
     /// <summary>Thüringen: the defaults of DOMAIN.md (HaGe, as of 2026-01-01).</summary>
@@ -8,8 +10,12 @@ public static class StateProfiles
     {
         Code = "TH",
         StateName = "Thüringen",
+        HolidayState = "TH",
         PublicHolidays = ThuringianHolidays,
     };
+
+    /// <summary>The built-in profiles by code (further ones come from <see cref="StateProfileFile"/>).</summary>
+    public static IReadOnlyList<StateProfile> BuiltIn { get; } = [Thuringia];
 
     public static StateProfile Get(string code) => code.ToUpperInvariant() switch
     {
@@ -17,50 +23,28 @@ public static class StateProfiles
         _ => throw new ArgumentException($"Unbekanntes Landesprofil '{code}'. Verfügbar: TH.", nameof(code)),
     };
 
-    /// <summary>Public holidays in Thuringia (nationwide ones plus Weltkindertag and Reformationstag).</summary>
-    public static IReadOnlySet<DateOnly> ThuringianHolidays(int year)
-    {
-        var easter = EasterSunday(year);
-        var days = new HashSet<DateOnly>
-        {
-            new(year, 1, 1),
-            easter.AddDays(-2),
-            easter.AddDays(1),
-            new(year, 5, 1),
-            easter.AddDays(39),
-            easter.AddDays(50),
-            new(year, 10, 3),
-            new(year, 10, 31),
-            new(year, 12, 25),
-            new(year, 12, 26),
-        };
+    /// <summary>Public holidays in Thuringia (nationwide ones plus Weltkindertag since 2019 and Reformationstag).</summary>
+    public static IReadOnlySet<DateOnly> ThuringianHolidays(int year) => HolidaysOf("TH")(year);
 
-        // Weltkindertag is a Thuringian holiday since 2019.
-        if (year >= 2019)
+    /// <summary>Whether the PublicHoliday library knows the Land of this two-letter code.</summary>
+    public static bool IsKnownHolidayState(string state)
+        => Enum.TryParse<GermanPublicHoliday.States>(state, ignoreCase: true, out var s) && s != GermanPublicHoliday.States.ALL;
+
+    /// <summary>The statutory public holidays of one Land (the maintained PublicHoliday library), cached per year.</summary>
+    public static Func<int, IReadOnlySet<DateOnly>> HolidaysOf(string state)
+    {
+        if (!IsKnownHolidayState(state))
         {
-            days.Add(new DateOnly(year, 9, 20));
+            throw new ArgumentException($"Unbekanntes Bundesland '{state}' für die Feiertage.", nameof(state));
         }
 
-        return days;
+        var calendar = new GermanPublicHoliday { State = Enum.Parse<GermanPublicHoliday.States>(state, ignoreCase: true) };
+        var cache = new System.Collections.Concurrent.ConcurrentDictionary<int, IReadOnlySet<DateOnly>>();
+        return year => cache.GetOrAdd(year, y => calendar.PublicHolidays(y)
+            .Select(DateOnly.FromDateTime)
+            .ToHashSet());
     }
 
-    /// <summary>Gregorian Easter Sunday (anonymous Gregorian algorithm).</summary>
-    public static DateOnly EasterSunday(int year)
-    {
-        var a = year % 19;
-        var b = year / 100;
-        var c = year % 100;
-        var d = b / 4;
-        var e = b % 4;
-        var f = (b + 8) / 25;
-        var g = (b - f + 1) / 3;
-        var h = ((19 * a) + b - d - g + 15) % 30;
-        var i = c / 4;
-        var k = c % 4;
-        var l = (32 + (2 * e) + (2 * i) - h - k) % 7;
-        var m = (a + (11 * h) + (22 * l)) / 451;
-        var month = (h + l - (7 * m) + 114) / 31;
-        var day = ((h + l - (7 * m) + 114) % 31) + 1;
-        return new DateOnly(year, month, day);
-    }
+    /// <summary>Gregorian Easter Sunday.</summary>
+    public static DateOnly EasterSunday(int year) => DateOnly.FromDateTime(GermanPublicHoliday.EasterSunday(year));
 }

@@ -29,8 +29,14 @@ internal static class PlatformSetup
         var options = config.GetSection(TeilhabeOptions.Section).Get<TeilhabeOptions>() ?? new TeilhabeOptions();
         services.Configure<TeilhabeOptions>(config.GetSection(TeilhabeOptions.Section));
 
-        var profile = StateProfiles.Get(options.Profile);
-        services.AddSingleton(profile);
+        // Every profile is checked here: a missing or out-of-range number stops the start with a message naming it.
+        var profilesPath = string.IsNullOrWhiteSpace(options.Profiles.Path) ? null : Path.Combine(env.ContentRootPath, options.Profiles.Path);
+        var profiles = new StateProfileCatalog(StateProfileFile.LoadAll(profilesPath), options.Profile);
+        services.AddSingleton(profiles);
+        services.AddScoped<IStateProfileResolver, StateProfileResolver>();
+
+        // The profile of the caller's Integrationsamt; the default one for callers without (administrator, sign-in, jobs).
+        services.AddScoped(sp => sp.GetRequiredService<IStateProfileResolver>().ForCurrentUser());
         services.AddSingleton(BuildClock(config, env));
 
         services.AddHttpContextAccessor();
@@ -38,7 +44,7 @@ internal static class PlatformSetup
         services.AddTeilhabeDatabase(options, env.ContentRootPath);
 
         services.AddDataProtection().SetApplicationName("Teilhabe").PersistKeysToDbContext<TeilhabeDbContext>();
-        AddIdentity(services, profile, env);
+        AddIdentity(services, profiles, env);
 
         services.AddRateLimiter(o =>
         {
@@ -130,8 +136,11 @@ internal static class PlatformSetup
         return new FixedDateTimeProvider(date, TimeProvider.System);
     }
 
-    private static void AddIdentity(IServiceCollection services, StateProfile profile, IHostEnvironment env)
+    private static void AddIdentity(IServiceCollection services, StateProfileCatalog profiles, IHostEnvironment env)
     {
+        // Cookie and token live as long as the longest session of all profiles; SessionValidation ends a session
+        // after the hours of the user's own profile (ACC-05).
+        var sessionLifetime = TimeSpan.FromHours(profiles.All.Max(p => p.SessionHours));
         services.AddIdentityCore<AppUser>(o =>
             {
                 // The password rules are the profile's (ACC-01…03) and live in ProfilePasswordValidator.
@@ -142,9 +151,10 @@ internal static class PlatformSetup
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 1;
 
-                // ACC-05: locked until InA-Koordination or an administrator unlocks.
+                // ACC-05: locked until InA-Koordination or an administrator unlocks. Identity only counts the failures;
+                // AccountService locks after the number of the user's profile.
                 o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = profile.MaxFailedLogins;
+                o.Lockout.MaxFailedAccessAttempts = int.MaxValue;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromDays(365 * 100);
                 o.User.RequireUniqueEmail = false;
                 o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
@@ -171,7 +181,7 @@ internal static class PlatformSetup
             })
             .AddBearerToken(IdentityConstants.BearerScheme, o =>
             {
-                o.BearerTokenExpiration = TimeSpan.FromHours(8);
+                o.BearerTokenExpiration = sessionLifetime;
             })
             .AddIdentityCookies();
 
@@ -181,7 +191,7 @@ internal static class PlatformSetup
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = IsLocal(env) ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.ExpireTimeSpan = sessionLifetime;
             o.SlidingExpiration = true;
             o.LoginPath = "/konto/anmelden";
             o.LogoutPath = "/konto/abmelden";

@@ -26,7 +26,7 @@ internal static class SessionValidation
             var users = ctx.RequestServices.GetRequiredService<UserManager<AppUser>>();
             var user = await users.GetUserAsync(ctx.User);
             var stamp = ctx.User.FindFirstValue(HttpCurrentUser.SessionClaim);
-            if (user is null || !user.IsActive || await users.IsLockedOutAsync(user) || stamp != user.SessionStamp)
+            if (user is null || !user.IsActive || await users.IsLockedOutAsync(user) || stamp != user.SessionStamp || IsExpired(ctx))
             {
                 await EndSessionAsync(ctx);
                 return;
@@ -46,6 +46,19 @@ internal static class SessionValidation
 
             await next();
         });
+
+    /// <summary>ACC-05: a login lasts the session hours of the profile of the user's Integrationsamt.</summary>
+    private static bool IsExpired(HttpContext ctx)
+    {
+        var issued = ctx.Features.Get<Microsoft.AspNetCore.Authentication.IAuthenticateResultFeature>()?.AuthenticateResult?.Properties?.IssuedUtc;
+        if (issued is null)
+        {
+            return false;
+        }
+
+        var hours = ctx.RequestServices.GetRequiredService<Core.Profiles.StateProfile>().SessionHours;
+        return ctx.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow() > issued.Value.AddHours(hours);
+    }
 
     private static async Task EndSessionAsync(HttpContext ctx)
     {

@@ -8,6 +8,7 @@ internal sealed class TeilhabeOptions
     public DatabaseOptions Database { get; set; } = new();
     public StorageOptions Storage { get; set; } = new();
     public string Profile { get; set; } = "TH";
+    public ProfilesOptions Profiles { get; set; } = new();
     public BootstrapOptions Bootstrap { get; set; } = new();
     public ClockOptions Clock { get; set; } = new();
     public RateLimitOptions RateLimit { get; set; } = new();
@@ -27,6 +28,13 @@ internal sealed class AccessibilityOptions
 
     /// <summary>Date of the last review of the statement (YYYY-MM-DD).</summary>
     public string ReviewedOn { get; set; } = "2026-11-23";
+}
+
+/// <summary>Further state profiles: a folder of &lt;CODE&gt;.json files (API.md "State profiles").</summary>
+public sealed class ProfilesOptions
+{
+    /// <summary>Absolute or relative to the content root; empty: only the built-in profile TH.</summary>
+    public string? Path { get; set; }
 }
 
 public enum DatabaseProvider

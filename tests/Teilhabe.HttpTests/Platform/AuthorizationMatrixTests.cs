@@ -74,6 +74,9 @@ public sealed class AuthorizationMatrixTests(TeilhabeFactory factory) : IClassFi
         new("POST", "/api/v1/admin/users/{id}/unlock", AdminCoord),
         new("POST", "/api/v1/admin/users/{id}/reset-password", AdminCoord),
         new("GET", "/api/v1/admin/audit/", AdminLead),
+
+        // State profiles: every signed-in user reads the profile of their Integrationsamt.
+        new("GET", "/api/v1/profile", All),
         new("GET", "/api/v1/catalogues/{name}", All),
 
         // {name} is "topics": InA-Koordination maintains only the form versions, so it is denied here.
@@ -275,6 +278,7 @@ public sealed class AuthorizationMatrixTests(TeilhabeFactory factory) : IClassFi
         new("GET", "/potenziale/{id:guid}", NetworkReaders),
         new("GET", "/verwaltung/benutzer", AdminCoord),
         new("GET", "/verwaltung/organisationen", AdminOnly),
+        new("GET", "/verwaltung/landesprofile", AdminOnly),
         new("GET", "/verwaltung/kataloge", AdminCoord),
         new("GET", "/verwaltung/kataloge/loeschen", AdminCoord),
         new("GET", "/team", LeadOnly),

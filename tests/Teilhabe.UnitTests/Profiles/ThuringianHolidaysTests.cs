@@ -88,4 +88,39 @@ public sealed class ThuringianHolidaysTests
 
         Assert.Contains("Unbekanntes Landesprofil", error.Message);
     }
+
+    [Theory]
+    [InlineData(2019)]
+    [InlineData(2020)]
+    [InlineData(2024)]
+    [InlineData(2026)]
+    [InlineData(2035)]
+    [Trait("Rule", "CT-02")]
+    public void Weltkindertag_20_September_is_a_Thuringian_holiday_from_2019(int year)
+    {
+        Assert.Contains(new DateOnly(year, 9, 20), StateProfiles.ThuringianHolidays(year));
+    }
+
+    [Theory]
+    [InlineData(2015)]
+    [InlineData(2017)]
+    [InlineData(2018)]
+    [Trait("Rule", "CT-02")]
+    public void Weltkindertag_is_a_working_day_in_Thuringia_before_2019(int year)
+    {
+        Assert.DoesNotContain(new DateOnly(year, 9, 20), StateProfiles.ThuringianHolidays(year));
+        Assert.Equal(10, StateProfiles.ThuringianHolidays(year).Count);
+    }
+
+    [Fact]
+    [Trait("Rule", "CT-02")]
+    public void A_profile_counts_the_holidays_of_its_own_Land()
+    {
+        // The example profile takes the holidays of Saxony: Buß- und Bettag, no Weltkindertag.
+        var saxony = StateProfiles.HolidaysOf("SN");
+
+        Assert.Contains(new DateOnly(2026, 11, 18), saxony(2026));
+        Assert.DoesNotContain(new DateOnly(2026, 9, 20), saxony(2026));
+        Assert.Throws<ArgumentException>(() => StateProfiles.HolidaysOf("QQ"));
+    }
 }

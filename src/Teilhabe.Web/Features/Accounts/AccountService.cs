@@ -24,7 +24,7 @@ internal sealed class AccountService(
     TeilhabeDbContext db,
     AuditLog audit,
     TimeProvider clock,
-    StateProfile profile)
+    IStateProfileResolver profiles)
 {
     /// <summary>Checks the password; the profile's number of failures in a row locks the account (ACC-05).</summary>
     public async Task<(SignInOutcome Outcome, AppUser? User)> CheckCredentialsAsync(string userName, string password, CancellationToken ct)
@@ -42,15 +42,19 @@ internal sealed class AccountService(
             return (SignInOutcome.LockedOut, user);
         }
 
-        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false);
         if (result.Succeeded)
         {
             await audit.RecordAsync(AuditActions.Login, "User", user.Id, ct, userId: user.Id, serviceId: user.ServiceId);
             return (SignInOutcome.Succeeded, user);
         }
 
-        if (result.IsLockedOut)
+        // ACC-05 with the number of the profile of the user's Integrationsamt (Identity itself only counts).
+        var profile = profiles.ForUser(user);
+        await users.AccessFailedAsync(user);
+        if (await users.GetAccessFailedCountAsync(user) >= profile.MaxFailedLogins)
         {
+            await users.SetLockoutEndDateAsync(user, clock.GetUtcNow().AddYears(100));
             // ACC-05: a lock ends every open session of the account (cookie and bearer token).
             user.RevokeSessions();
             await users.UpdateAsync(user);
@@ -135,7 +139,7 @@ internal sealed class AccountService(
         await audit.RecordAsync(AuditActions.Unlock, "User", user.Id, CancellationToken.None, serviceId: user.ServiceId);
     }
 
-    public bool PasswordDueForChange(AppUser user) => PasswordPolicy.IsDueForChange(user.PasswordChangedAt, clock.GetUtcNow(), profile);
+    public bool PasswordDueForChange(AppUser user) => PasswordPolicy.IsDueForChange(user.PasswordChangedAt, clock.GetUtcNow(), profiles.ForUser(user));
 
     private async Task UnlockCoreAsync(AppUser user)
     {

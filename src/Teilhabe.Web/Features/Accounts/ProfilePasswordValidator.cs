@@ -9,18 +9,20 @@ namespace Teilhabe.Web.Features.Accounts;
 
 /// <summary>
 /// ACC-01, ACC-02 (via <see cref="PasswordPolicy"/>) and ACC-03: the last passwords of the user, compared
-/// against their stored hashes. The error code of each IdentityError is the rule ID.
+/// against their stored hashes. The error code of each IdentityError is the rule ID. The numbers are those of the
+/// profile of the user's Integrationsamt (an administrator may create users for several Länder).
 /// </summary>
-internal sealed class ProfilePasswordValidator(StateProfile profile, TeilhabeDbContext db) : IPasswordValidator<AppUser>
+internal sealed class ProfilePasswordValidator(IStateProfileResolver profiles, TeilhabeDbContext db) : IPasswordValidator<AppUser>
 {
     public async Task<IdentityResult> ValidateAsync(UserManager<AppUser> manager, AppUser user, string? password)
     {
         password ??= string.Empty;
+        var profile = profiles.ForUser(user);
         var errors = PasswordPolicy.Check(password, profile)
             .Select(v => new IdentityError { Code = v.Rule, Description = v.Message })
             .ToList();
 
-        if (await WasUsedRecentlyAsync(manager, user, password))
+        if (await WasUsedRecentlyAsync(manager, user, password, profile))
         {
             errors.Add(new IdentityError
             {
@@ -32,7 +34,7 @@ internal sealed class ProfilePasswordValidator(StateProfile profile, TeilhabeDbC
         return errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]);
     }
 
-    private async Task<bool> WasUsedRecentlyAsync(UserManager<AppUser> manager, AppUser user, string password)
+    private async Task<bool> WasUsedRecentlyAsync(UserManager<AppUser> manager, AppUser user, string password, StateProfile profile)
     {
         if (string.IsNullOrEmpty(user.Id))
         {

@@ -55,7 +55,7 @@ internal static class AdminApi
     }
 
     private static async Task<Results<Created<Created>, ProblemHttpResult>> CreateOrganisationAsync(
-        OrganisationRequest request, TeilhabeDbContext db, CancellationToken ct)
+        OrganisationRequest request, TeilhabeDbContext db, Core.Profiles.IStateProfileResolver profiles, CancellationToken ct)
     {
         var errors = new List<Core.Rules.RuleViolation>();
         if (request.Kind is null)
@@ -71,6 +71,11 @@ internal static class AdminApi
         if (string.IsNullOrWhiteSpace(request.State) || request.State.Trim().Length != 2)
         {
             errors.Add(Input("state", "Bundesland als Kürzel mit zwei Buchstaben angeben, z. B. „TH“."));
+        }
+        else if (request.Kind == OrganisationKind.IntegrationOffice && profiles.All.All(p => !string.Equals(p.Code, request.State.Trim(), StringComparison.OrdinalIgnoreCase)))
+        {
+            // The Integrationsamt works under the profile of its state: that profile must exist in this deployment.
+            errors.Add(Input("state", $"Für das Bundesland „{request.State.Trim()}“ ist kein Landesprofil eingerichtet. Verfügbar: {string.Join(", ", profiles.All.Select(p => p.Code))}."));
         }
 
         if (errors.Count > 0)

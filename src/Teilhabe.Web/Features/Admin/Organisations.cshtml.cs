@@ -9,7 +9,7 @@ using Teilhabe.Core.Organisations;
 namespace Teilhabe.Web.Features.Admin;
 
 [Authorize(Roles = Roles.Administrator)]
-internal sealed class OrganisationsModel(TeilhabeDbContext db) : PageModel
+internal sealed class OrganisationsModel(TeilhabeDbContext db, Core.Profiles.IStateProfileResolver profiles) : PageModel
 {
     public List<Organisation> Organisations { get; private set; } = [];
     public List<Service> Services { get; private set; } = [];
@@ -28,6 +28,10 @@ internal sealed class OrganisationsModel(TeilhabeDbContext db) : PageModel
         if (string.IsNullOrWhiteSpace(state) || state.Trim().Length != 2)
         {
             ModelState.AddModelError("org-state", "Bitte das Bundesland als Kürzel mit zwei Buchstaben angeben, z. B. „TH“.");
+        }
+        else if (kind == OrganisationKind.IntegrationOffice && profiles.All.All(p => !string.Equals(p.Code, state.Trim(), StringComparison.OrdinalIgnoreCase)))
+        {
+            ModelState.AddModelError("org-state", $"Für das Bundesland „{state.Trim()}“ ist kein Landesprofil eingerichtet. Verfügbar: {string.Join(", ", profiles.All.Select(p => p.Code))}.");
         }
 
         if (ModelState.IsValid)

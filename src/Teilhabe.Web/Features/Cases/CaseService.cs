@@ -394,10 +394,11 @@ internal sealed class CaseService(
         => await db.Funders.AsNoTracking().Where(f => f.Kind == Core.Directory.FunderKind.IntegrationOffice)
             .OrderBy(f => f.Name).Select(f => (Guid?)f.Id).FirstOrDefaultAsync(ct);
 
+    /// <summary>DOC-04: the valid version of a form on a day under the profile of the caller's Integrationsamt.</summary>
     public async Task<string?> ValidFormVersionAsync(string form, DateOnly on, CancellationToken ct)
-        => await db.CatalogueEntries.AsNoTracking()
+        => profile.ValidFormVersion(form, on, await db.CatalogueEntries.AsNoTracking()
             .Where(e => e.Catalogue == CatalogueNames.FormVersions && e.Form == form && e.Active && e.ValidFrom <= on)
-            .OrderByDescending(e => e.ValidFrom).Select(e => e.Code).FirstOrDefaultAsync(ct);
+            .OrderByDescending(e => e.ValidFrom).Select(e => e.Code).FirstOrDefaultAsync(ct));
 
     private async Task ValidateSettingsAsync(string? careType, Guid? funderId, string? legalBasis, string? caseGroup, string? referringBody, List<RuleViolation> errors, CancellationToken ct)
     {

@@ -215,7 +215,7 @@ internal sealed class CaseTransitions(
             FunderKind = funderKind,
             LegalBasisGroup = group,
             Documents = documents,
-            ValidFormVersions = validVersions.GroupBy(e => e.Form).ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.ValidFrom).First().Code),
+            ValidFormVersions = ValidVersions(validVersions, date),
             PersonalContactsInP2 = personal,
             ClientHadEarlierCounselling = others.Any(c => c.History.Any(h => h.To == Phase.P2)),
             LatestOtherInaCommission = others.Where(c => c.FunderId is { } f && inaFunders.Contains(f))
@@ -281,6 +281,22 @@ internal sealed class CaseTransitions(
         await audit.RecordAsync(AuditActions.Delete, nameof(Case), @case.Id.ToString(), ct, serviceId: @case.ServiceId, clientId: @case.ClientId, caseId: @case.Id,
             reason: "PH-FDS-04 Mitwirkung verweigert, entfernt: " + string.Join(", ", removed));
         return [.. documents.Select(d => d.StorageKey)];
+    }
+
+    /// <summary>DOC-04: per form the valid version on the day, the state's own versions before the shared ones.</summary>
+    private Dictionary<string, string> ValidVersions(List<CatalogueEntry> shared, DateOnly date)
+    {
+        var valid = new Dictionary<string, string>();
+        foreach (var form in shared.Select(e => e.Form).Concat(profile.FormVersions.Select(f => f.Form)).Distinct())
+        {
+            var sharedValid = shared.Where(e => e.Form == form).OrderByDescending(e => e.ValidFrom).Select(e => e.Code).FirstOrDefault();
+            if (profile.ValidFormVersion(form, date, sharedValid) is { } code)
+            {
+                valid[form] = code;
+            }
+        }
+
+        return valid;
     }
 }
 

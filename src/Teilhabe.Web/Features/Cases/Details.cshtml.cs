@@ -28,7 +28,7 @@ internal sealed partial class DetailsModel(
     Teilhabe.Web.Features.Clients.ClientService clients,
     TeilhabeDbContext db) : PageModel
 {
-    /// <summary>Several files of at most 4 MB each (DOC-01) in one form, as the API allows.</summary>
+    /// <summary>Several files of at most the profile's size each (DOC-01) in one form, as the API allows.</summary>
     private const long UploadLimit = 64L * 1024 * 1024;
 
     public const string MessageKey = "CaseMessage";

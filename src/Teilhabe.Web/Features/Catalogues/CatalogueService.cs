@@ -36,14 +36,19 @@ internal sealed class CatalogueCache
 }
 
 /// <summary>Reading and maintaining catalogues (TOP-01), for pages and API.</summary>
-internal sealed class CatalogueService(TeilhabeDbContext db, CatalogueCache cache)
+internal sealed class CatalogueService(TeilhabeDbContext db, CatalogueCache cache, Core.Profiles.StateProfile profile)
 {
     public static bool Exists(string name) => CatalogueNames.All.Contains(name);
 
+    /// <summary>The entries of a catalogue; form versions include those of the caller's state profile (DOC-04, from the profile file).</summary>
     public async Task<List<CatalogueEntry>> ListAsync(string name, bool includeRetired, CancellationToken ct)
         => [.. (await cache.AllAsync(db, ct))
             .Where(e => e.Catalogue == name && (includeRetired || e.Active))
+            .Concat(name == CatalogueNames.FormVersions ? StateFormVersions() : [])
             .OrderBy(e => e.SortOrder).ThenBy(e => e.Label, StringComparer.Ordinal)];
+
+    private IEnumerable<CatalogueEntry> StateFormVersions()
+        => profile.FormVersions.Select(f => new CatalogueEntry(CatalogueNames.FormVersions, f.Code, f.Label, 0) { Form = f.Form, ValidFrom = f.ValidFrom });
 
     public async Task<Dictionary<string, string>> LabelsAsync(string name, CancellationToken ct)
         => (await cache.AllAsync(db, ct)).Where(e => e.Catalogue == name)

@@ -198,7 +198,7 @@ internal sealed class NewModel(
         var message = $"Der Kontakt vom {GermanFormat.DateTime(contact.OccurredAt)} ist gespeichert.";
         if (contact.Late)
         {
-            message += " Er ist als „verspätet“ gekennzeichnet, weil er später als 5 Arbeitstage nach dem Ereignis erfasst wurde (CT-02).";
+            message += $" Er ist als „verspätet“ gekennzeichnet, weil er später als {profile.LateEntryWorkingDays} Arbeitstage nach dem Ereignis erfasst wurde (CT-02).";
         }
 
         TempData[MessageKey] = message;

@@ -6,25 +6,28 @@ using Teilhabe.Core.Profiles;
 
 namespace Teilhabe.Web.Features.Deadlines;
 
-/// <summary>PH-P2-02: a Qualifizierte Beratung lasts at most 2 months — shown from day 1, overdue afterwards.</summary>
-internal sealed class CounsellingDeadlines(StateProfile profile) : IDeadlineSource
+/// <summary>PH-P2-02: a Qualifizierte Beratung lasts at most the profile's months — shown from day 1, overdue afterwards.</summary>
+internal sealed class CounsellingDeadlines(IStateProfileResolver profiles) : IDeadlineSource
 {
     public const string Rule = "PH-P2-02";
 
     public Task<IReadOnlyList<DeadlineEntry>> CollectAsync(DeadlineContext context, CancellationToken ct)
     {
-        IReadOnlyList<DeadlineEntry> entries = [.. context.Cases.Where(c => c.Phase == Phase.P2).Select(c => new DeadlineEntry(c, Rule,
-            $"Qualifizierte Beratung endet nach {profile.CounsellingMaxMonths} Monaten: Wechsel nach P3 oder P4",
-            c.PhaseSince.AddMonths(profile.CounsellingMaxMonths)))];
+        IReadOnlyList<DeadlineEntry> entries = [.. context.Cases.Where(c => c.Phase == Phase.P2).Select(c =>
+        {
+            var months = profiles.ForIntegrationOffice(c.IntegrationOfficeId).CounsellingMaxMonths;
+            return new DeadlineEntry(c, Rule, $"Qualifizierte Beratung endet nach {months} Monaten: Wechsel nach P3 oder P4", c.PhaseSince.AddMonths(months));
+        })];
         return Task.FromResult(entries);
     }
 }
 
 /// <summary>
 /// The dates of an InA commission in P3: BA-SI-01 (objection window), BA-SI-02 / BA-UB-02 / BA-ST-02 (planned end,
-/// as CaseTransitions stored it at P3) and BA-EXT-01 (extension requested 2 weeks before the end).
+/// as CaseTransitions stored it at P3) and BA-EXT-01 (extension requested the profile's weeks before the end), each with
+/// the numbers of the profile of the case's Integrationsamt.
 /// </summary>
-internal sealed class CommissionDeadlines(StateProfile profile) : IDeadlineSource
+internal sealed class CommissionDeadlines(IStateProfileResolver profiles) : IDeadlineSource
 {
     /// <summary>End dates and the extension appear this many days before they are due.</summary>
     public const int LeadDays = 28;
@@ -34,6 +37,7 @@ internal sealed class CommissionDeadlines(StateProfile profile) : IDeadlineSourc
         var entries = new List<DeadlineEntry>();
         foreach (var c in context.Cases.Where(c => c.Phase == Phase.P3))
         {
+            var profile = profiles.ForIntegrationOffice(c.IntegrationOfficeId);
             var ina = context.IsIntegrationOfficeCase(c);
             var retention = ina && c.CareTypeCode == CareTypes.Retention;
             if (retention && c.ObjectedOn is { } objected)
@@ -43,7 +47,7 @@ internal sealed class CommissionDeadlines(StateProfile profile) : IDeadlineSourc
             }
             else if (retention && c.CommissionStart is { } start)
             {
-                var objectionEnd = start.AddDays(profile.ObjectionWeeks * 7);
+                var objectionEnd = start.AddDays(profile.ObjectionDays);
                 entries.Add(new DeadlineEntry(c, "BA-SI-01", context.ForCoordinator
                     ? "Widerspruchsfrist läuft bis"
                     : "Widerspruchsfrist des Integrationsamtes endet; ohne Widerspruch gilt der IFD danach als beauftragt", objectionEnd)
@@ -57,7 +61,7 @@ internal sealed class CommissionDeadlines(StateProfile profile) : IDeadlineSourc
                 continue;
             }
 
-            var (rule, label) = EndRule(c, ina);
+            var (rule, label) = EndRule(c, ina, profile);
             if (rule is not null)
             {
                 entries.Add(new DeadlineEntry(c, rule, label, end) { VisibleFrom = end.AddDays(-LeadDays) });
@@ -80,7 +84,7 @@ internal sealed class CommissionDeadlines(StateProfile profile) : IDeadlineSourc
     }
 
     /// <summary>The same legal-basis codes CaseTransitions uses to compute the planned end (API.md "Stable codes").</summary>
-    public (string? Rule, string Label) EndRule(Case c, bool ina) => c.LegalBasisCode switch
+    public static (string? Rule, string Label) EndRule(Case c, bool ina, StateProfile profile) => c.LegalBasisCode switch
     {
         "sgb9-196-3" or "sgb9-196-3-analog" => ("BA-ST-02", $"Stabilisierungsphase endet nach {profile.StabilisationMonths} Monaten: abschließen"),
         "sgb9-55-3" when ina => ("BA-UB-02", $"Berufsbegleitung (UB) endet nach {profile.SupportedEmploymentMonths} Monaten"),

@@ -21,7 +21,7 @@ internal sealed class DocumentService(TeilhabeDbContext db, IDocumentStore store
 
     /// <summary>DOC-01: the German refusal for a file above the profile's size.</summary>
     public RuleViolation TooLarge(string fileName, long length, string field = "file")
-        => UploadRules.TooLarge(fileName, length, profile.MaxUploadMegabytes, field);
+        => UploadRules.TooLarge(fileName, length, profile.MaxUploadText, field);
 
     public async Task<Result<CaseDocument>> UploadAsync(
         Case @case, DocumentKind? kind, Guid? contactId, Upload file, CancellationToken ct)

@@ -21,13 +21,14 @@ internal sealed record RetentionDueItem(Guid CaseId, string CaseNumber, Guid Ser
 /// gender, Personengruppe, disability category/status and birth year) once none of its cases is kept any more and it
 /// takes part in no programme. One audit row "delete" with the DEL-01 reason per case and per client.
 /// </summary>
-internal sealed class RetentionService(TeilhabeDbContext db, IDocumentStore store, StateProfile profile, TimeProvider clock, ICurrentUser user)
+internal sealed class RetentionService(TeilhabeDbContext db, IDocumentStore store, IStateProfileResolver profiles, TimeProvider clock, ICurrentUser user)
 {
     public static readonly string[] DueReaders = [Roles.ServiceLead, Roles.Administrator];
 
     public sealed record Result(int Cases, int Clients);
 
-    private int ShortestYears => Math.Min(profile.RetentionYearsAfterClosing, profile.RetentionYearsCounsellingOnly ?? profile.RetentionYearsAfterClosing);
+    // Each case is kept for the years of the profile of its Integrationsamt; the query bound uses the shortest of all.
+    private int ShortestYears => profiles.All.Min(p => Math.Min(p.RetentionYearsAfterClosing, p.RetentionYearsCounsellingOnly ?? p.RetentionYearsAfterClosing));
 
     /// <summary>Cases due by <paramref name="until"/> (inclusive) that still hold personal data, in deletion order.</summary>
     public async Task<List<RetentionDueItem>> DueAsync(DateOnly until, CancellationToken ct)
@@ -36,10 +37,10 @@ internal sealed class RetentionService(TeilhabeDbContext db, IDocumentStore stor
         var query = user.IsSystem || user.IsInRole(Roles.Administrator) ? db.Cases.IgnoreQueryFilters() : db.Cases.Where(c => c.ServiceId == user.ServiceId);
         var rows = await query.AsNoTracking()
             .Where(c => c.ClosedOn != null && c.AnonymisedOn == null && c.ClosedOn <= bound)
-            .Select(c => new { c.Id, c.CaseNumber, c.ServiceId, ClosedOn = c.ClosedOn!.Value, c.CommissionStart })
+            .Select(c => new { c.Id, c.CaseNumber, c.ServiceId, c.IntegrationOfficeId, ClosedOn = c.ClosedOn!.Value, c.CommissionStart })
             .ToListAsync(ct);
         return [.. rows
-            .Select(r => new RetentionDueItem(r.Id, r.CaseNumber, r.ServiceId, r.ClosedOn, RetentionRules.DeletionDate(r.ClosedOn, r.CommissionStart is not null, profile)))
+            .Select(r => new RetentionDueItem(r.Id, r.CaseNumber, r.ServiceId, r.ClosedOn, RetentionRules.DeletionDate(r.ClosedOn, r.CommissionStart is not null, profiles.ForIntegrationOffice(r.IntegrationOfficeId))))
             .Where(r => r.DeletionDate <= until)
             .OrderBy(r => r.DeletionDate).ThenBy(r => r.CaseNumber, StringComparer.Ordinal)];
     }

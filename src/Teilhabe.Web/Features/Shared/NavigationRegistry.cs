@@ -23,6 +23,7 @@ internal static class NavigationRegistry
         ("/ina/meldungen", "Meldungen", [Roles.IntegrationOfficeCoordinator]),
         ("/verwaltung/benutzer", "Benutzerkonten", [Roles.Administrator, Roles.IntegrationOfficeCoordinator]),
         ("/verwaltung/organisationen", "Organisationen und IFD", [Roles.Administrator]),
+        ("/verwaltung/landesprofile", "Landesprofile", [Roles.Administrator]),
         ("/verwaltung/kataloge", "Kataloge", [Roles.Administrator, Roles.IntegrationOfficeCoordinator]),
         ("/programme", "Programme", [Roles.Trainer, Roles.ProgrammeLead]),
         ("/protokoll", "Protokoll", [Roles.Administrator, Roles.ServiceLead]),
