@@ -5,6 +5,7 @@ using Teilhabe.Core.Audit;
 using Teilhabe.Core.Cases;
 using Teilhabe.Core.Catalogues;
 using Teilhabe.Core.Data;
+using Teilhabe.Core.Profiles;
 using Teilhabe.Core.Rules;
 using Teilhabe.Core.Time;
 using Teilhabe.Web.Features.Catalogues;
@@ -12,7 +13,7 @@ using Teilhabe.Web.Features.Catalogues;
 namespace Teilhabe.Web.Features.Cases;
 
 /// <summary>Cases for pages and API: create, read (audited), list, edit with concurrency, Merkblatt, agreements.</summary>
-public sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUser user, CaseAccess access, TimeProvider clock, CatalogueService catalogues)
+public sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUser user, CaseAccess access, TimeProvider clock, CatalogueService catalogues, StateProfile profile)
 {
     public sealed record CreateInput(Guid? ClientId, string? CareTypeCode, Guid? FunderId, string? LegalBasisCode, string? CaseGroupCode, string? ReferringBodyCode, Guid? ParentCaseId, string? CaseworkerId = null, DateOnly? StartDate = null);
 
@@ -34,6 +35,7 @@ public sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUs
             errors.Add(Input("clientId", "Bitte eine Klientin / einen Klienten des eigenen IFD wählen."));
         }
 
+        errors.AddRange(Case.CheckStartDate(input.StartDate ?? Today, Today, profile));
         input = await WithSupportedEmploymentPresetsAsync(input, ct);
         await ValidateSettingsAsync(input.CareTypeCode, input.FunderId, input.LegalBasisCode, input.CaseGroupCode, input.ReferringBodyCode, errors, ct);
 

@@ -13,7 +13,7 @@ namespace Teilhabe.Web.Features.Cases;
 /// <summary>API.md "Cases" and "Documents".</summary>
 public static class CasesApi
 {
-    public sealed record CreateRequest(Guid? ClientId, string? CareTypeCode, Guid? FunderId, string? LegalBasisCode, string? CaseGroupCode, string? ReferringBodyCode, Guid? ParentCaseId, string? CaseworkerId);
+    public sealed record CreateRequest(Guid? ClientId, DateOnly? StartDate, string? CareTypeCode, Guid? FunderId, string? LegalBasisCode, string? CaseGroupCode, string? ReferringBodyCode, Guid? ParentCaseId, string? CaseworkerId);
 
     public sealed record CreatedCase(Guid Id, Phase Phase, string CaseNumber);
 
@@ -57,7 +57,7 @@ public static class CasesApi
     private static async Task<Results<Created<CreatedCase>, ProblemHttpResult>> CreateAsync(CreateRequest r, CaseService cases, CancellationToken ct)
     {
         var (created, errors) = await cases.CreateAsync(
-            new CaseService.CreateInput(r.ClientId, r.CareTypeCode, r.FunderId, r.LegalBasisCode, r.CaseGroupCode, r.ReferringBodyCode, r.ParentCaseId, r.CaseworkerId), ct);
+            new CaseService.CreateInput(r.ClientId, r.CareTypeCode, r.FunderId, r.LegalBasisCode, r.CaseGroupCode, r.ReferringBodyCode, r.ParentCaseId, r.CaseworkerId, r.StartDate), ct);
         return created is null
             ? ApiResults.Violations(errors)
             : TypedResults.Created($"/api/v1/cases/{created.Id}", new CreatedCase(created.Id, created.Phase, created.CaseNumber));
