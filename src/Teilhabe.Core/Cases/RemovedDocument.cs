@@ -62,6 +62,31 @@ public sealed class RemovedDocument : IServiceScoped, IAuditedEntity, IClientRel
     Guid? IClientRelated.ClientId => ClientId;
     Guid? ICaseRelated.CaseId => CaseId;
 
+    /// <summary>DOC-REQ: the documents a change into <paramref name="to"/> needed.</summary>
+    public static IReadOnlyList<DocumentKind> NeededFor(Phase to) => to switch
+    {
+        Phase.P2 => [DocumentKind.DisabilityProof, DocumentKind.DataProtectionNotice],
+        Phase.P3 => [DocumentKind.DisabilityProof, DocumentKind.DataProtectionNotice, DocumentKind.GoalAgreement, DocumentKind.WrittenCommission],
+        Phase.FP3 => [DocumentKind.DisabilityProof, DocumentKind.DataProtectionNotice, DocumentKind.WrittenCommission],
+        Phase.FP4 => [DocumentKind.ExpertStatement, DocumentKind.ConfidentialityRelease],
+        _ => [],
+    };
+
+    /// <summary>
+    /// DOC-06 with DOC-REQ: the removed documents a past phase change of the case relied on and that have no
+    /// replacement of the same kind yet, with the change that needed them.
+    /// </summary>
+    public static IReadOnlyList<(RemovedDocument Removed, PhaseChange Change)> MissingForPastChanges(
+        IEnumerable<RemovedDocument> removed, IEnumerable<PhaseChange> history, IEnumerable<DocumentKind> present)
+    {
+        var have = present.ToHashSet();
+        var changes = history.OrderBy(h => h.At).ToList();
+        return [.. removed.Where(r => !have.Contains(r.Kind))
+            .Select(r => (Removed: r, Change: changes.FirstOrDefault(h => h.At >= r.UploadedAt && NeededFor(h.To).Contains(r.Kind))))
+            .Where(x => x.Change is not null)
+            .Select(x => (x.Removed, x.Change!))];
+    }
+
     /// <summary>DOC-06: a removal needs a reason; the record keeps everything but the file.</summary>
     public static (RemovedDocument? Removed, IReadOnlyList<RuleViolation> Errors) Remove(CaseDocument d, Guid? caseId, string? reason, DateTimeOffset at, string by)
     {

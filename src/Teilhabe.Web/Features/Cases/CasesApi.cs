@@ -43,6 +43,7 @@ public static class CasesApi
         group.MapPost("/{id:guid}/documents", UploadAsync).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(64L * 1024 * 1024));
         app.MapGet("/api/v1/documents/{id:guid}", DownloadAsync).WithTags("Documents").RequireAuthorization(PlatformSetup.ApiPolicy);
+        app.MapPost("/api/v1/documents/{id:guid}/removal", RemoveDocumentAsync).WithTags("Documents").RequireAuthorization(PlatformSetup.ApiPolicy);
         return group;
     }
 
@@ -375,6 +376,26 @@ public static class CasesApi
                 await stream.DisposeAsync();
             }
         }
+    }
+
+    public sealed record RemovalRequest(string? Reason, Guid? CaseId);
+
+    /// <summary>DOC-06: a wrong upload is removed with a reason; without access to it the answer is 404.</summary>
+    private static async Task<Results<NoContent, NotFound, ForbidHttpResult, ProblemHttpResult>> RemoveDocumentAsync(
+        Guid id, RemovalRequest r, DocumentService documents, CancellationToken ct)
+    {
+        if (await documents.FindAsync(id, r.CaseId, ct) is not var (document, @case))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!documents.MayRemove(@case))
+        {
+            return TypedResults.Forbid();
+        }
+
+        var errors = await documents.RemoveAsync(document, @case, r.Reason, ct);
+        return errors.Count > 0 ? ApiResults.Violations(errors) : TypedResults.NoContent();
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> DownloadAsync(Guid id, DocumentService documents, CancellationToken ct)
