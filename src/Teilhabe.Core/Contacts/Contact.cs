@@ -131,10 +131,14 @@ public sealed class Contact : IServiceScoped, IAuditedEntity, IClientRelated, IC
         Late = late;
         _participants.Clear();
         _participants.AddRange(draft.Participants.Select(p => new ContactParticipant(p.Kind, p.ReferenceId, p.Name.Trim())));
-        _topics.Clear();
-        _topics.AddRange(draft.TopicCodes.Distinct(StringComparer.Ordinal).Select(c => new ContactTopic(c)));
-        _outcomes.Clear();
-        _outcomes.AddRange(draft.OutcomeIds.Distinct().Select(id => new ContactOutcomeLink(id)));
+
+        // Topics and LEK links are keyed by code / LEK: only what changed is removed or added.
+        var topics = draft.TopicCodes.ToHashSet(StringComparer.Ordinal);
+        _topics.RemoveAll(t => !topics.Contains(t.Code));
+        _topics.AddRange([.. topics.Where(c => _topics.All(t => t.Code != c)).Select(c => new ContactTopic(c))]);
+        var outcomes = draft.OutcomeIds.ToHashSet();
+        _outcomes.RemoveAll(o => !outcomes.Contains(o.OutcomeId));
+        _outcomes.AddRange([.. outcomes.Where(id => _outcomes.All(o => o.OutcomeId != id)).Select(id => new ContactOutcomeLink(id))]);
         Revision++;
         CorrectedAt = at;
         CorrectedBy = by;
