@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one test command: installs what is missing (PostgreSQL, Chromium, npm packages), starts a
 # throwaway PostgreSQL cluster, builds once and runs every suite:
-#   format check, unit tests, HTTP tests on SQLite, HTTP tests on PostgreSQL, browser tests.
+#   format check, style sheet lint, unit tests, HTTP tests on SQLite, HTTP tests on PostgreSQL, browser tests.
 # A failing suite does not stop the run. The last line is "N passed, M failed" summed over all
 # suites; the exit code is non-zero when anything failed or a suite could not run.
 set -euo pipefail
@@ -29,7 +29,8 @@ if ((${#missing[@]})); then
   apt-get install -y "${missing[@]}" </dev/null
 fi
 
-log "npm ci (axe-core for the accessibility scan)"
+log "npm ci (stylelint for the style sheets, axe-core for the accessibility scan)"
+npm ci --no-audit --no-fund --loglevel=error </dev/null
 (cd tests/Teilhabe.BrowserTests && npm ci --no-audit --no-fund --loglevel=error </dev/null)
 
 # --- A throwaway PostgreSQL cluster on 127.0.0.1 --------------------------------------------
@@ -78,6 +79,14 @@ if dotnet format Teilhabe.slnx --verify-no-changes </dev/null; then
   passed=$((passed + 1))
 else
   echo "Formatting differs: run 'dotnet format' and commit." >&2
+  failed=$((failed + 1))
+fi
+
+log "Style sheets (stylelint, .stylelintrc.json)"
+if npm run --silent lint:css </dev/null; then
+  passed=$((passed + 1))
+else
+  echo "stylelint found problems in the style sheets (npx stylelint --fix fixes most)." >&2
   failed=$((failed + 1))
 fi
 

@@ -5,14 +5,19 @@ using Teilhabe.Web.Features.Audit;
 using Teilhabe.Web.Features.Cases;
 using Teilhabe.Web.Features.Catalogues;
 using Teilhabe.Web.Features.Clients;
+using Teilhabe.Web.Features.Commissions;
 using Teilhabe.Web.Features.Contacts;
+using Teilhabe.Web.Features.Coordination;
 using Teilhabe.Web.Features.Deadlines;
 using Teilhabe.Web.Features.Directory;
 using Teilhabe.Web.Features.Documents;
+using Teilhabe.Web.Features.IfdTasks;
 using Teilhabe.Web.Features.Network;
 using Teilhabe.Web.Features.Programmes;
 using Teilhabe.Web.Features.Reports;
 using Teilhabe.Web.Features.Staffing;
+using Teilhabe.Web.Features.Retention;
+using Teilhabe.Web.Features.Shared;
 using Teilhabe.Web.Features.Statistics;
 using Teilhabe.Web.Infrastructure;
 
@@ -28,40 +33,27 @@ if (demo)
 
 builder.AddTeilhabePlatform();
 builder.AddObservability();
-builder.Services.AddScoped<UserAdministration>();
-builder.Services.AddScoped<AuditQuery>();
-builder.Services.AddScoped<Teilhabe.Web.Features.Shared.LayoutModel>();
-builder.Services.AddScoped<CatalogueService>();
-builder.Services.AddSingleton<CatalogueCache>();
-builder.Services.AddScoped<ICatalogueUsage, ClientCatalogueUsage>();
-builder.Services.AddScoped<ClientService>();
-builder.Services.AddScoped<DirectoryService>();
-builder.Services.AddScoped<CaseAccess>();
-builder.Services.AddScoped<CaseService>();
-builder.Services.AddScoped<CaseTransitions>();
-builder.Services.AddScoped<Teilhabe.Web.Features.Commissions.CommissionService>();
-builder.Services.AddScoped<Teilhabe.Web.Features.Coordination.CoordinationService>();
-builder.Services.AddScoped<DocumentService>();
-builder.Services.AddScoped<ContactService>();
-builder.Services.AddScoped<ContactDraftStore>();
-builder.Services.AddScoped<CaseTimeline>();
-builder.Services.AddScoped<IContactFacts>(sp => sp.GetRequiredService<ContactService>());
-builder.Services.AddScoped<ICatalogueUsage, ContactCatalogueUsage>();
-builder.Services.AddDeadlines();
-builder.Services.AddStaffing();
-builder.Services.AddReminders();
-builder.Services.AddScoped<Teilhabe.Web.Features.Statistics.StatisticsService>();
-builder.Services.AddScoped<ReportService>();
-builder.Services.AddScoped<ITransitionEffects>(sp => sp.GetRequiredService<ReportService>());
-builder.Services.AddScoped<ProgrammeService>();
-builder.Services.AddScoped<NetworkAccess>();
-builder.Services.AddScoped<NetworkService>();
-builder.Services.AddScoped<Teilhabe.Web.Features.Retention.RetentionService>();
-builder.Services.AddScoped<Teilhabe.Web.Features.Clients.ClientExport>();
-builder.Services.AddScoped<Teilhabe.Web.Features.IfdTasks.IfdTasksService>();
-builder.Services.AddSingleton<Teilhabe.Web.Features.Retention.RetentionJob>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<Teilhabe.Web.Features.Retention.RetentionJob>());
-builder.Services.AddSingleton<IDocumentStore>(sp => DocumentStorage.Create(sp));
+builder.Services
+    .AddShared()
+    .AddAdmin()
+    .AddAudit()
+    .AddCatalogues()
+    .AddClients()
+    .AddDirectory()
+    .AddCases()
+    .AddCommissions()
+    .AddCoordination()
+    .AddDocuments()
+    .AddContacts()
+    .AddDeadlines()
+    .AddStaffing()
+    .AddReminders()
+    .AddStatistics()
+    .AddReports()
+    .AddProgrammes()
+    .AddNetwork()
+    .AddRetention()
+    .AddIfdTasks();
 
 var app = builder.Build();
 if (command == "rotate-document-key")
@@ -104,26 +96,24 @@ app.UseAntiforgery();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
-app.MapAccountsApi();
-app.MapAdminApi();
-app.MapAuditApi();
-app.MapCataloguesApi();
-app.MapClientsApi();
-app.MapContactsApi();
-app.MapDirectoryApi();
-app.MapStaffingApi();
-app.MapCasesApi();
-app.MapDeadlinesApi();
-app.MapStatisticsApi();
-Teilhabe.Web.Features.Commissions.CommissionsApi.MapCommissionsApi(app);
-app.MapReportsApi();
-app.MapProgrammesApi();
-app.MapParticipationRecordsApi();
-Teilhabe.Web.Features.Coordination.CoordinationApi.MapCoordinationApi(app);
-app.MapNetworksApi();
-Teilhabe.Web.Features.Retention.RetentionApi.MapRetentionApi(app);
-Teilhabe.Web.Features.Clients.ClientExportApi.MapClientExportApi(app);
-Teilhabe.Web.Features.IfdTasks.IfdTasksApi.MapIfdTasksApi(app);
+app.MapAccounts();
+app.MapAdmin();
+app.MapAudit();
+app.MapCatalogues();
+app.MapClients();
+app.MapContacts();
+app.MapDirectory();
+app.MapStaffing();
+app.MapCases();
+app.MapDeadlines();
+app.MapStatistics();
+app.MapCommissions();
+app.MapReports();
+app.MapProgrammes();
+app.MapCoordination();
+app.MapNetwork();
+app.MapRetention();
+app.MapIfdTasks();
 app.MapRazorPages();
 
 await app.PrepareDatabaseAsync();

@@ -74,7 +74,9 @@ public sealed class ForcedPasswordChangeJourneyTests(BrowserFixture browser)
         await page.GotoAsync("/konto/anmelden");
         await page.GetByLabel("Benutzername").FillAsync(user.UserName);
         await page.GetByLabel("Passwort", new PageGetByLabelOptions { Exact = true }).FillAsync(user.Password);
-        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Anmelden" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // Waits for the answer to the login post, not for a load state (Playwright at times never reports one).
+        await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Anmelden" }).ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.Contains("/konto/anmelden", StringComparison.Ordinal));
     }
 }

@@ -1,4 +1,5 @@
 using Teilhabe.Core.Organisations;
+using Teilhabe.Core.Rules;
 
 namespace Teilhabe.Core.Catalogues;
 
@@ -10,6 +11,12 @@ namespace Teilhabe.Core.Catalogues;
 public sealed class CatalogueEntry : IAuditedEntity
 {
     public const string RetireRule = "TOP-01";
+
+    /// <summary>FU-06: every legal basis belongs to one funder group.</summary>
+    public static RuleViolation LegalBasisNeedsGroup => new("FU-06", "Jede gesetzliche Grundlage gehört zu einer Auftraggebergruppe: IntegrationOffice, Rehabilitation oder JobPlacement.", "group");
+
+    /// <summary>TOP-01: an entry in use is retired, never deleted.</summary>
+    public RuleViolation InUse() => new(RetireRule, $"„{Label}“ wird bereits verwendet und kann nur stillgelegt, nicht gelöscht werden.", "code");
 
     private CatalogueEntry()
     {

@@ -1,5 +1,6 @@
 using Teilhabe.Core.Clients;
 using Teilhabe.Core.Organisations;
+using Teilhabe.Core.Rules;
 
 namespace Teilhabe.Core.Directory;
 
@@ -24,6 +25,9 @@ public enum FunderKind
 public sealed class Funder : IOfficeScoped, IAuditedEntity
 {
     public const string ReleaseRule = "FU-04";
+
+    /// <summary>FU-04: an IFD requests the release of a funder for itself only.</summary>
+    public static RuleViolation ReleaseForOwnServiceOnly => new(ReleaseRule, "Die Freischaltung beantragt ein IFD für sich selbst.");
 
     private readonly List<ContactPerson> _contacts = [];
     private readonly List<FunderRelease> _releases = [];

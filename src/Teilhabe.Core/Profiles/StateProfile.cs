@@ -69,6 +69,9 @@ public sealed record StateProfile
     /// <summary>DOC-01: maximum size of one uploaded file.</summary>
     public long MaxUploadBytes { get; init; } = 4L * 1024 * 1024;
 
+    /// <summary>DOC-01: <see cref="MaxUploadBytes"/> in whole megabytes, as pages and messages state it.</summary>
+    public long MaxUploadMegabytes => MaxUploadBytes / 1024 / 1024;
+
     /// <summary>REP-06: months after which a Zwischenbericht is due (null: rule off, as in TH).</summary>
     public int? InterimReportMonths { get; init; }
 

@@ -4,7 +4,7 @@ using Teilhabe.Core.Rules;
 namespace Teilhabe.Web.Infrastructure;
 
 /// <summary>The one mapper from rule violations to RFC 9457 problem details (API.md "Conventions").</summary>
-public static class ApiResults
+internal static class ApiResults
 {
     /// <summary>
     /// 422 with every violated rule; when only plain input errors are present (rule INPUT) it is a 400
@@ -38,7 +38,7 @@ public static class ApiResults
                     .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
             });
 
-    public static ProblemHttpResult Input(string field, string message) => InputErrors([new RuleViolation(RuleIds.Input, message, field)]);
+    public static ProblemHttpResult Input(string field, string message) => InputErrors([RuleViolation.Input(message, field)]);
 
     public static ProblemHttpResult Status(int status, string title, string? rule = null)
         => TypedResults.Problem(
@@ -47,6 +47,22 @@ public static class ApiResults
             extensions: rule is null
                 ? null
                 : new Dictionary<string, object?> { ["violations"] = new[] { new ViolationDto(rule, title, null) } });
+
+    /// <summary>
+    /// The one mapper from a failed service result to problem details: 422 (or 400) with the violations, 404, 403,
+    /// or 409 with the one conflict wording. Titles of 403/404 come from the problem-details customisation.
+    /// </summary>
+    public static ProblemHttpResult Problem<T>(Result<T> result) => result.Status switch
+    {
+        ResultStatus.Invalid => Violations(result.Violations),
+        ResultStatus.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound),
+        ResultStatus.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden),
+        ResultStatus.Conflict => Status(StatusCodes.Status409Conflict, result.ConflictMessage),
+        _ => throw new InvalidOperationException("A successful result is not a problem."),
+    };
+
+    /// <summary>409 with the one conflict wording (a stale If-Match or concurrency token).</summary>
+    public static ProblemHttpResult Conflict() => Status(StatusCodes.Status409Conflict, ResultMessages.Conflict);
 
     public sealed record ViolationDto(string Rule, string Message, string? Field);
 }

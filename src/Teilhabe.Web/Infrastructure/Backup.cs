@@ -14,7 +14,7 @@ namespace Teilhabe.Web.Infrastructure;
 /// still encrypted. The document key is deliberately not part of the backup: keep it apart from the backup media.
 /// Restore goes into an empty database and an empty document store only.
 /// </summary>
-public static class Backup
+internal static class Backup
 {
     public const string SqliteFile = "teilhabe.db";
     public const string PostgresFile = "teilhabe.dump";

@@ -5,7 +5,7 @@ using Npgsql;
 namespace Teilhabe.Web.Infrastructure;
 
 /// <summary>Tells a unique-key violation (another instance inserted the same row first) from any other database error.</summary>
-public static class DatabaseErrors
+internal static class DatabaseErrors
 {
     /// <summary>SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY (extended result codes).</summary>
     private const int SqliteUnique = 2067;

@@ -5,7 +5,7 @@ using Teilhabe.Core.Data;
 namespace Teilhabe.Web.Infrastructure;
 
 /// <summary>/health/ready: the database answers and every migration is applied.</summary>
-public sealed class DatabaseHealthCheck(TeilhabeDbContext db) : IHealthCheck
+internal sealed class DatabaseHealthCheck(TeilhabeDbContext db) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

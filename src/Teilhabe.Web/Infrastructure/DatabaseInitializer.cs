@@ -13,7 +13,7 @@ namespace Teilhabe.Web.Infrastructure;
 /// first Data Protection key and the document key file — all under <see cref="StartupLock"/>, so that several
 /// instances started together on an empty database create each of them once (README "Production topology").
 /// </summary>
-public static class DatabaseInitializer
+internal static class DatabaseInitializer
 {
     /// <param name="migrate">Apply migrations even with Teilhabe:Database:Migrate=false (the <c>migrate</c> command).</param>
     public static async Task PrepareDatabaseAsync(this WebApplication app, bool migrate = false)

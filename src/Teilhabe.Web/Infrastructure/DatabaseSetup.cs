@@ -4,7 +4,7 @@ using Teilhabe.Core.Data;
 
 namespace Teilhabe.Web.Infrastructure;
 
-public static class DatabaseSetup
+internal static class DatabaseSetup
 {
     public static IServiceCollection AddTeilhabeDatabase(this IServiceCollection services, TeilhabeOptions options, string contentRoot)
     {

@@ -12,7 +12,7 @@ using Teilhabe.Web.Features.Documents;
 namespace Teilhabe.Web.Infrastructure;
 
 /// <summary>Demo cases in every phase (P1–P4, FP1–FP5) for the demo caseworker of IFD Erfurt, with their documents.</summary>
-public static class DemoCases
+internal static class DemoCases
 {
     private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
 

@@ -6,7 +6,7 @@ using Teilhabe.Core.Time;
 namespace Teilhabe.Web.Infrastructure;
 
 /// <summary>Demo contacts and LEK (issue 5): a few contacts on the P2 and P3 cases, one LEK still without start date (LEK-03).</summary>
-public static class DemoContacts
+internal static class DemoContacts
 {
     public static void Seed(TeilhabeDbContext db, string caseworkerId, Guid integrationOfficeFunderId, Case p2, string p2Client, Case p3, string p3Client, DateOnly today, DateTimeOffset now)
     {

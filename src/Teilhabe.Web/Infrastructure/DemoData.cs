@@ -11,7 +11,7 @@ using Teilhabe.Web.Features.Accounts;
 namespace Teilhabe.Web.Infrastructure;
 
 /// <summary>Demo data for the first README command: one Integrationsamt, one Träger, two IFDs, a user for every role.</summary>
-public static class DemoData
+internal static class DemoData
 {
     /// <summary>Shared by all demo users; printed at start. Demo only — never used outside --demo.</summary>
     public const string Password = "Demo#Teilhabe1";

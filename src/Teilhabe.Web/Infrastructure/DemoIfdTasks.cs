@@ -11,7 +11,7 @@ namespace Teilhabe.Web.Infrastructure;
 /// IFD-01 in the demo: an agreed ability profile and school career orientation for the school leaver Dominik Weiß,
 /// his accompanied apprenticeship, and Jürgen Müller's consent to inform his colleagues.
 /// </summary>
-public static class DemoIfdTasks
+internal static class DemoIfdTasks
 {
     public static async Task SeedAsync(TeilhabeDbContext db, DateOnly today, CancellationToken ct = default)
     {

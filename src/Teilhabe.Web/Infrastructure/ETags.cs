@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Teilhabe.Web.Infrastructure;
 
 /// <summary>Optimistic concurrency on the API: the entity version as ETag, checked through If-Match on PUT/PATCH (409 when stale).</summary>
-public static class ETags
+internal static class ETags
 {
     public static string Of(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 

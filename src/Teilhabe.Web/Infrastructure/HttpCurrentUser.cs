@@ -4,7 +4,7 @@ using Teilhabe.Core.Data;
 namespace Teilhabe.Web.Infrastructure;
 
 /// <summary>The signed-in user of the current request, from the claims of cookie or bearer token.</summary>
-public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
+internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {
     public const string ServiceClaim = "teilhabe:service";
     public const string OfficeClaim = "teilhabe:office";

@@ -17,7 +17,7 @@ namespace Teilhabe.Web.Infrastructure;
 /// path without its query string (a client search puts names there), and the product logs no field values.
 /// OTLP export starts only when OTEL_EXPORTER_OTLP_ENDPOINT is set.
 /// </summary>
-public static class Observability
+internal static class Observability
 {
     public const string ServiceName = "teilhabe";
 
@@ -113,7 +113,7 @@ public static class Observability
 }
 
 /// <summary>Ready only when the document store accepts, returns and deletes a probe (file system or S3, through the encryption layer).</summary>
-public sealed class StorageHealthCheck(IServiceProvider services) : IHealthCheck
+internal sealed class StorageHealthCheck(IServiceProvider services) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

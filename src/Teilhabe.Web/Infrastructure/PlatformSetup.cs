@@ -9,12 +9,13 @@ using Microsoft.Extensions.Options;
 using Teilhabe.Core.Accounts;
 using Teilhabe.Core.Data;
 using Teilhabe.Core.Profiles;
+using Teilhabe.Core.Rules;
 using Teilhabe.Core.Time;
 using Teilhabe.Web.Features.Accounts;
 
 namespace Teilhabe.Web.Infrastructure;
 
-public static class PlatformSetup
+internal static class PlatformSetup
 {
     public const string ApiPolicy = "Api";
     public const string LoginRateLimit = "login";
@@ -62,10 +63,10 @@ public static class PlatformSetup
             {
                 StatusCodes.Status400BadRequest when ctx.ProblemDetails.Title is null or "Bad Request" => "Die Anfrage ist fehlerhaft.",
                 StatusCodes.Status401Unauthorized when ctx.ProblemDetails.Title is null or "Unauthorized" => "Bitte anmelden (Bearer-Token fehlt oder ist abgelaufen).",
-                StatusCodes.Status403Forbidden when ctx.ProblemDetails.Title is null or "Forbidden" => "Für diese Aktion fehlt Ihrer Rolle die Berechtigung.",
+                StatusCodes.Status403Forbidden when ctx.ProblemDetails.Title is null or "Forbidden" => ResultMessages.Forbidden,
                 StatusCodes.Status404NotFound when ctx.ProblemDetails.Title is null or "Not Found" => "Nicht gefunden.",
                 StatusCodes.Status405MethodNotAllowed when ctx.ProblemDetails.Title is null or "Method Not Allowed" => "Diese Methode ist hier nicht erlaubt.",
-                StatusCodes.Status409Conflict when ctx.ProblemDetails.Title is null or "Conflict" => "Konflikt mit einer anderen Änderung.",
+                StatusCodes.Status409Conflict when ctx.ProblemDetails.Title is null or "Conflict" => ResultMessages.Conflict,
                 StatusCodes.Status429TooManyRequests => "Zu viele Anmeldeversuche. Bitte eine Minute warten.",
                 _ => ctx.ProblemDetails.Title,
             };
@@ -93,7 +94,7 @@ public static class PlatformSetup
             o.Conventions.AllowAnonymousToPage("/Shared/Error");
             o.Conventions.AllowAnonymousToPage("/ApiDocs/ApiDocs");
             o.Conventions.AllowAnonymousToPage("/Home/Accessibility");
-        });
+        }).AddMvcOptions(o => GermanModelBinding.Apply(o.ModelBindingMessageProvider));
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("de-DE");

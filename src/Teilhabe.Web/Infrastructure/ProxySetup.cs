@@ -9,7 +9,7 @@ namespace Teilhabe.Web.Infrastructure;
 /// that the login rate limit and the logs see the user's address. Without either setting the headers are ignored:
 /// a client cannot choose its own address.
 /// </summary>
-public static class ProxySetup
+internal static class ProxySetup
 {
     public const string Section = "Teilhabe:Proxy";
 

@@ -7,7 +7,7 @@ namespace Teilhabe.Web.Infrastructure;
 /// A POST (or other non-GET request) that matches no handler of the page is bad input, not a page render
 /// without data: it answers 400 instead of failing inside the view.
 /// </summary>
-public sealed class RequireHandlerFilter : IAsyncPageFilter
+internal sealed class RequireHandlerFilter : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 

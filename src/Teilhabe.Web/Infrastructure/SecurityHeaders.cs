@@ -1,7 +1,7 @@
 namespace Teilhabe.Web.Infrastructure;
 
 /// <summary>Strict CSP without 'unsafe-inline' (htmx and all scripts come from the app) and the usual hardening headers.</summary>
-public static class SecurityHeaders
+internal static class SecurityHeaders
 {
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +

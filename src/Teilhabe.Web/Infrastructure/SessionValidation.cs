@@ -10,7 +10,7 @@ namespace Teilhabe.Web.Infrastructure;
 /// or reset account (new security stamp) ends the session at once (ACC-05), and an initial password must be
 /// changed before anything else — pages lead to the change form, the API answers 403.
 /// </summary>
-public static class SessionValidation
+internal static class SessionValidation
 {
     public const string ChangePage = "/konto/passwort";
 

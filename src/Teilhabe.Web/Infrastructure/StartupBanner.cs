@@ -6,7 +6,7 @@ using Teilhabe.Core.Accounts;
 namespace Teilhabe.Web.Infrastructure;
 
 /// <summary>Prints where the app listens and, in demo mode, the demo logins (README, first command).</summary>
-public static class StartupBanner
+internal static class StartupBanner
 {
     public static void Register(WebApplication app, bool demo)
         => app.Lifetime.ApplicationStarted.Register(() =>

@@ -15,7 +15,7 @@ namespace Teilhabe.Web.Infrastructure;
 /// lock reaches every instance that can open the file).
 /// </para>
 /// </summary>
-public sealed class StartupLock : IAsyncDisposable
+internal sealed class StartupLock : IAsyncDisposable
 {
     /// <summary>"Teilhabe" in ASCII, the key of the advisory lock.</summary>
     public const long AdvisoryKey = 0x5465_696C_6861_6265;

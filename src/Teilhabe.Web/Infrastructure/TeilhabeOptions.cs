@@ -1,7 +1,7 @@
 namespace Teilhabe.Web.Infrastructure;
 
 /// <summary>The configuration section "Teilhabe" (API.md: environment variables Teilhabe__…).</summary>
-public sealed class TeilhabeOptions
+internal sealed class TeilhabeOptions
 {
     public const string Section = "Teilhabe";
 
@@ -20,7 +20,7 @@ public sealed class TeilhabeOptions
 }
 
 /// <summary>The operator's details for the accessibility statement (BITV 2.0 § 7: feedback mechanism and enforcement body).</summary>
-public sealed class AccessibilityOptions
+internal sealed class AccessibilityOptions
 {
     /// <summary>Where users report barriers; shown as a mailto link on every page.</summary>
     public string FeedbackEmail { get; set; } = "barrierefreiheit@teilhabe.invalid";
@@ -35,7 +35,7 @@ public enum DatabaseProvider
     Postgres,
 }
 
-public sealed class DatabaseOptions
+internal sealed class DatabaseOptions
 {
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
     public string? ConnectionString { get; set; }
@@ -44,13 +44,13 @@ public sealed class DatabaseOptions
     public bool Migrate { get; set; } = true;
 }
 
-public enum StorageProvider
+internal enum StorageProvider
 {
     FileSystem,
     S3,
 }
 
-public sealed class StorageOptions
+internal sealed class StorageOptions
 {
     public StorageProvider Provider { get; set; } = StorageProvider.FileSystem;
 
@@ -63,7 +63,7 @@ public sealed class StorageOptions
 }
 
 /// <summary>S3-compatible object storage (Teilhabe:Storage:S3); AccessKey and SecretKey come from environment variables only.</summary>
-public sealed class S3StorageOptions
+internal sealed class S3StorageOptions
 {
     /// <summary>Endpoint of an S3-compatible service (e.g. MinIO); empty for AWS itself.</summary>
     public string? ServiceUrl { get; set; }
@@ -81,17 +81,17 @@ public sealed class S3StorageOptions
     public bool ForcePathStyle { get; set; }
 }
 
-public sealed class BootstrapOptions
+internal sealed class BootstrapOptions
 {
     public string? AdminPassword { get; set; }
 }
 
-public sealed class ClockOptions
+internal sealed class ClockOptions
 {
     public string? FixedDate { get; set; }
 }
 
-public sealed class RateLimitOptions
+internal sealed class RateLimitOptions
 {
     /// <summary>Login and token requests per client address and minute.</summary>
     public int LoginPermitsPerMinute { get; set; } = 20;

@@ -7,7 +7,7 @@ using Teilhabe.Core.Rules;
 
 namespace Teilhabe.Web.Features.Accounts;
 
-public enum SignInOutcome
+internal enum SignInOutcome
 {
     Succeeded,
     WrongCredentials,
@@ -18,7 +18,7 @@ public enum SignInOutcome
 /// Password changes, resets and unlocks with the rules of ACC-01…05, used by pages and API alike.
 /// Every password that is set goes into the history (ACC-03).
 /// </summary>
-public sealed class AccountService(
+internal sealed class AccountService(
     UserManager<AppUser> users,
     SignInManager<AppUser> signIn,
     TeilhabeDbContext db,
@@ -64,7 +64,7 @@ public sealed class AccountService(
     }
 
     /// <summary>Creates a user with an initial password; it must be changed at first login unless told otherwise.</summary>
-    public async Task<(AppUser? User, IReadOnlyList<RuleViolation> Violations)> CreateAsync(
+    public async Task<Result<AppUser>> CreateAsync(
         AppUser user, string initialPassword, IEnumerable<string> roles, bool mustChangePassword)
     {
         user.MustChangePassword = mustChangePassword;
@@ -72,12 +72,12 @@ public sealed class AccountService(
         var created = await users.CreateAsync(user, initialPassword);
         if (!created.Succeeded)
         {
-            return (null, ToViolations(created, "initialPassword"));
+            return Result<AppUser>.Invalid(ToViolations(created, "initialPassword"));
         }
 
         await users.AddToRolesAsync(user, roles);
         await RememberAsync(user);
-        return (user, []);
+        return Result<AppUser>.Ok(user);
     }
 
     /// <summary>The user changes the own password (ACC-01, ACC-02, ACC-03); clears a forced change.</summary>
@@ -85,7 +85,7 @@ public sealed class AccountService(
     {
         if (!await users.CheckPasswordAsync(user, currentPassword))
         {
-            return [new RuleViolation(RuleIds.Input, "Das bisherige Passwort stimmt nicht.", "currentPassword")];
+            return [RuleViolation.Input("Das bisherige Passwort stimmt nicht.", "currentPassword")];
         }
 
         var result = await users.ChangePasswordAsync(user, currentPassword, newPassword);

@@ -7,7 +7,7 @@ using Teilhabe.Web.Infrastructure;
 
 namespace Teilhabe.Web.Features.Accounts;
 
-public static class AccountsApi
+internal static class AccountsApi
 {
     public sealed record TokenRequest(string? UserName, string? Password);
 

@@ -7,7 +7,7 @@ using Teilhabe.Web.Features.Shared;
 
 namespace Teilhabe.Web.Features.Accounts;
 
-public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AccountService accounts, StateProfile profile) : PageModel
+internal sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AccountService accounts, StateProfile profile) : PageModel
 {
     [BindProperty]
     public string? CurrentPassword { get; set; }

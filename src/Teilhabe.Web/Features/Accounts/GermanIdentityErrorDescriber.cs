@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Teilhabe.Web.Features.Accounts;
 
 /// <summary>Identity's own messages in German (the password rules themselves come from ProfilePasswordValidator).</summary>
-public sealed class GermanIdentityErrorDescriber : IdentityErrorDescriber
+internal sealed class GermanIdentityErrorDescriber : IdentityErrorDescriber
 {
     public override IdentityError DuplicateUserName(string userName)
         => new() { Code = nameof(DuplicateUserName), Description = $"Der Benutzername „{userName}“ ist schon vergeben." };

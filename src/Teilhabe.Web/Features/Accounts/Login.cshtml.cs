@@ -9,7 +9,7 @@ using Teilhabe.Web.Infrastructure;
 namespace Teilhabe.Web.Features.Accounts;
 
 [EnableRateLimiting(PlatformSetup.LoginRateLimit)]
-public sealed class LoginModel(AccountService accounts, SignInManager<AppUser> signIn) : PageModel
+internal sealed class LoginModel(AccountService accounts, SignInManager<AppUser> signIn) : PageModel
 {
     [BindProperty]
     public string? UserName { get; set; }
@@ -22,6 +22,7 @@ public sealed class LoginModel(AccountService accounts, SignInManager<AppUser> s
 
     public string? Error { get; private set; }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Razor Pages finds instance handlers only.")]
     public void OnGet()
     {
     }

@@ -6,8 +6,9 @@ using Teilhabe.Core.Audit;
 
 namespace Teilhabe.Web.Features.Accounts;
 
-public sealed class LogoutModel(SignInManager<AppUser> signIn, AuditLog audit) : PageModel
+internal sealed class LogoutModel(SignInManager<AppUser> signIn, AuditLog audit) : PageModel
 {
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Razor Pages finds instance handlers only.")]
     public void OnGet()
     {
     }

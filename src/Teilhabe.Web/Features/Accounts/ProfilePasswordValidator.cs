@@ -11,7 +11,7 @@ namespace Teilhabe.Web.Features.Accounts;
 /// ACC-01, ACC-02 (via <see cref="PasswordPolicy"/>) and ACC-03: the last passwords of the user, compared
 /// against their stored hashes. The error code of each IdentityError is the rule ID.
 /// </summary>
-public sealed class ProfilePasswordValidator(StateProfile profile, TeilhabeDbContext db) : IPasswordValidator<AppUser>
+internal sealed class ProfilePasswordValidator(StateProfile profile, TeilhabeDbContext db) : IPasswordValidator<AppUser>
 {
     public async Task<IdentityResult> ValidateAsync(UserManager<AppUser> manager, AppUser user, string? password)
     {

@@ -8,7 +8,7 @@ using Teilhabe.Web.Infrastructure;
 namespace Teilhabe.Web.Features.Accounts;
 
 /// <summary>Puts the tenant (IFD, Integrationsamt) and a pending forced password change into the user's claims.</summary>
-public sealed class TeilhabeClaimsFactory(
+internal sealed class TeilhabeClaimsFactory(
     UserManager<AppUser> userManager,
     RoleManager<IdentityRole> roleManager,
     IOptions<IdentityOptions> options)

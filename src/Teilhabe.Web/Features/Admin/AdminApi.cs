@@ -10,7 +10,7 @@ using Teilhabe.Web.Infrastructure;
 namespace Teilhabe.Web.Features.Admin;
 
 /// <summary>Bootstrap and administration (API.md): organisations, IFDs, users; unlock and reset (ACC-05).</summary>
-public static class AdminApi
+internal static class AdminApi
 {
     public sealed record OrganisationRequest(OrganisationKind? Kind, string? Name, string? State);
 
@@ -124,14 +124,9 @@ public static class AdminApi
                 request.UserName, request.DisplayName, request.InitialPassword, request.Roles ?? [],
                 request.ServiceId, request.IntegrationOfficeId, request.MustChangePassword ?? true, request.Email),
             ct);
-        if (outcome.Conflict)
-        {
-            return ApiResults.Status(StatusCodes.Status409Conflict, $"Der Benutzername „{request.UserName}“ ist schon vergeben.");
-        }
-
-        return outcome.User is null
-            ? ApiResults.Violations(outcome.Violations)
-            : TypedResults.Created($"/api/v1/admin/users/{outcome.User.Id}", new Created(outcome.User.Id));
+        return outcome.Value is { } user
+            ? TypedResults.Created($"/api/v1/admin/users/{user.Id}", new Created(user.Id))
+            : ApiResults.Problem(outcome);
     }
 
     private static async Task<Ok<List<UserDto>>> ListUsersAsync(UserAdministration administration, CancellationToken ct)

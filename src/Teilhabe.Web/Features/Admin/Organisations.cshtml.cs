@@ -9,7 +9,7 @@ using Teilhabe.Core.Organisations;
 namespace Teilhabe.Web.Features.Admin;
 
 [Authorize(Roles = Roles.Administrator)]
-public sealed class OrganisationsModel(TeilhabeDbContext db) : PageModel
+internal sealed class OrganisationsModel(TeilhabeDbContext db) : PageModel
 {
     public List<Organisation> Organisations { get; private set; } = [];
     public List<Service> Services { get; private set; } = [];

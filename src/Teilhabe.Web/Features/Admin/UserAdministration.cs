@@ -13,7 +13,7 @@ namespace Teilhabe.Web.Features.Admin;
 /// User administration for pages and API. Administrators manage every account; InA-Koordination sees
 /// and unlocks the accounts of its own state only (ACC-05, ACC-06).
 /// </summary>
-public sealed class UserAdministration(
+internal sealed class UserAdministration(
     UserManager<AppUser> users,
     AccountService accounts,
     TeilhabeDbContext db,
@@ -29,8 +29,6 @@ public sealed class UserAdministration(
         Guid? IntegrationOfficeId,
         bool MustChangePassword,
         string? Email = null);
-
-    public sealed record Outcome(AppUser? User, IReadOnlyList<RuleViolation> Violations, bool Conflict = false);
 
     public IQueryable<AppUser> VisibleUsers()
     {
@@ -63,7 +61,7 @@ public sealed class UserAdministration(
 
     public Task<bool> IsLockedAsync(AppUser user) => users.IsLockedOutAsync(user);
 
-    public async Task<Outcome> CreateAsync(NewUser request, CancellationToken ct)
+    public async Task<Result<AppUser>> CreateAsync(NewUser request, CancellationToken ct)
     {
         var errors = new List<RuleViolation>();
         if (string.IsNullOrWhiteSpace(request.UserName))
@@ -122,12 +120,12 @@ public sealed class UserAdministration(
 
         if (errors.Count > 0)
         {
-            return new Outcome(null, errors);
+            return Result<AppUser>.Invalid(errors);
         }
 
         if (await users.FindByNameAsync(request.UserName!.Trim()) is not null)
         {
-            return new Outcome(null, [], Conflict: true);
+            return Result<AppUser>.Conflict(Input("userName", $"Der Benutzername „{request.UserName}“ ist schon vergeben."));
         }
 
         var user = new AppUser(request.UserName.Trim(), request.DisplayName!)
@@ -137,8 +135,7 @@ public sealed class UserAdministration(
             // Optional: only used for the daily e-mail reminder (Teilhabe:Reminders).
             Email = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim(),
         };
-        var (created, violations) = await accounts.CreateAsync(user, request.InitialPassword!, request.Roles, request.MustChangePassword);
-        return new Outcome(created, violations);
+        return await accounts.CreateAsync(user, request.InitialPassword!, request.Roles, request.MustChangePassword);
     }
 
     private static RuleViolation Input(string field, string message) => new(RuleIds.Input, message, field);

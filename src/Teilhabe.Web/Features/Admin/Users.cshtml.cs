@@ -11,7 +11,7 @@ using Teilhabe.Web.Features.Shared;
 namespace Teilhabe.Web.Features.Admin;
 
 [Authorize(Roles = Roles.Administrator + "," + Roles.IntegrationOfficeCoordinator)]
-public sealed class UsersModel(UserAdministration administration, AccountService accounts, TeilhabeDbContext db) : PageModel
+internal sealed class UsersModel(UserAdministration administration, AccountService accounts, TeilhabeDbContext db) : PageModel
 {
     public sealed record Row(string Id, string UserName, string DisplayName, IList<string> Roles, string? ServiceName, bool Locked, bool MustChangePassword);
 
@@ -81,13 +81,9 @@ public sealed class UsersModel(UserAdministration administration, AccountService
 
         var outcome = await administration.CreateAsync(
             new UserAdministration.NewUser(Input.UserName, Input.DisplayName, Input.InitialPassword, [Input.Role], Input.ServiceId, Input.IntegrationOfficeId, true), ct);
-        if (outcome.Conflict)
+        if (!outcome.Succeeded)
         {
-            ModelState.AddModelError("Input.UserName", $"Der Benutzername „{Input.UserName}“ ist schon vergeben.");
-        }
-        else if (outcome.User is null)
-        {
-            ModelState.AddViolations(outcome.Violations, new Dictionary<string, string>
+            ModelState.AddResult(outcome, new Dictionary<string, string>
             {
                 ["userName"] = "Input.UserName",
                 ["displayName"] = "Input.DisplayName",
@@ -99,7 +95,7 @@ public sealed class UsersModel(UserAdministration administration, AccountService
         }
         else
         {
-            Message = $"Das Konto {outcome.User.UserName} ist angelegt.";
+            Message = $"Das Konto {outcome.Value!.UserName} ist angelegt.";
             Input = new NewUserInput();
             ModelState.Clear();
         }

@@ -9,7 +9,7 @@ namespace Teilhabe.Web.Features.ApiDocs;
 /// endpoint table itself so it cannot drift; the machine-readable form is /openapi/v1.json.
 /// </summary>
 [AllowAnonymous]
-public sealed class ApiDocsModel(EndpointDataSource endpoints) : PageModel
+internal sealed class ApiDocsModel(EndpointDataSource endpoints) : PageModel
 {
     public sealed record Row(string Tag, string Methods, string Route, string Access);
 

@@ -5,7 +5,7 @@ using Teilhabe.Web.Infrastructure;
 namespace Teilhabe.Web.Features.Audit;
 
 /// <summary>ACC-09: read the audit trail (Administrator: all; IFD lead: the own IFD). There is no write path.</summary>
-public static class AuditApi
+internal static class AuditApi
 {
     public static RouteGroupBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {

@@ -5,7 +5,7 @@ using Teilhabe.Core.Data;
 namespace Teilhabe.Web.Features.Audit;
 
 /// <summary>The audit trail as the caller may see it: administrators all of it, an IFD lead the own IFD's rows.</summary>
-public sealed class AuditQuery(TeilhabeDbContext db, ICurrentUser current)
+internal sealed class AuditQuery(TeilhabeDbContext db, ICurrentUser current)
 {
     public const int MaxRows = 5000;
 

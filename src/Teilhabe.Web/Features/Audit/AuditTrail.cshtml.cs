@@ -8,7 +8,7 @@ using Teilhabe.Core.Accounts;
 namespace Teilhabe.Web.Features.Audit;
 
 [Authorize(Roles = Roles.Administrator + "," + Roles.ServiceLead)]
-public sealed class AuditTrailModel(AuditQuery query, UserManager<AppUser> users) : PageModel
+internal sealed class AuditTrailModel(AuditQuery query, UserManager<AppUser> users) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }

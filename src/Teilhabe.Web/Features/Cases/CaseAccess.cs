@@ -10,7 +10,7 @@ namespace Teilhabe.Web.Features.Cases;
 /// "May this user see this case?" — one place, used by pages and API (ACC-06, ACC-07, ACC-10). The tenant
 /// filter already hides other IFDs; this decides within the IFD and for InA-Koordination.
 /// </summary>
-public sealed class CaseAccess(ICurrentUser user, TeilhabeDbContext db, TimeProvider clock)
+internal sealed class CaseAccess(ICurrentUser user, TeilhabeDbContext db, TimeProvider clock)
 {
     private readonly Dictionary<Guid, IncidentAccess?> _incidents = [];
     private HashSet<string>? _standingInFor;

@@ -2,13 +2,15 @@ using Teilhabe.Core.Catalogues;
 using Teilhabe.Web.Features.Catalogues;
 using Teilhabe.Web.Features.Directory;
 
+using Teilhabe.Web.Features.Shared;
+
 namespace Teilhabe.Web.Features.Cases;
 
 /// <summary>
 /// The choices of the case forms: the active catalogue entries (only those can be chosen for new data, TOP-01),
 /// the funder directory (FU-02), and the labels of every code, retired ones included, for display.
 /// </summary>
-public sealed class CaseChoices
+internal sealed class CaseChoices
 {
     public required IReadOnlyList<Option> Funders { get; init; }
     public required IReadOnlyList<CatalogueEntry> CareTypes { get; init; }
@@ -49,6 +51,3 @@ public sealed class CaseChoices
         return options;
     }
 }
-
-/// <summary>One choice of a select: the posted value and its German label.</summary>
-public sealed record Option(string Value, string Label);

@@ -2,13 +2,13 @@ using Teilhabe.Core.Cases;
 
 namespace Teilhabe.Web.Features.Cases;
 
-public sealed record PhaseChangeDto(Phase From, Phase To, DateOnly Date, DateTimeOffset At, string? UserId, string? ReasonCode);
+internal sealed record PhaseChangeDto(Phase From, Phase To, DateOnly Date, DateTimeOffset At, string? UserId, string? ReasonCode);
 
-public sealed record AgreementDto(Guid Id, string Kind, DateOnly AgreedOn, string AgreedWith, bool ApprovedByIntegrationOffice);
+internal sealed record AgreementDto(Guid Id, string Kind, DateOnly AgreedOn, string AgreedWith, bool ApprovedByIntegrationOffice);
 
-public sealed record NoticeDto(DateOnly SignedOn, string Version, DateOnly? CommissionDate, DateOnly? ApplicationDate, DateOnly? SecondSignedOn);
+internal sealed record NoticeDto(DateOnly SignedOn, string Version, DateOnly? CommissionDate, DateOnly? ApplicationDate, DateOnly? SecondSignedOn);
 
-public sealed record CaseDto(
+internal sealed record CaseDto(
     Guid Id,
     string CaseNumber,
     Guid ClientId,
@@ -68,11 +68,11 @@ public sealed record CaseDto(
 }
 
 /// <summary>BA-SI-01: the Integrationsamt's objection to the request for commission.</summary>
-public sealed record ObjectionDto(DateOnly On, string Reason, string? ByUserId);
+internal sealed record ObjectionDto(DateOnly On, string Reason, string? ByUserId);
 
-public sealed record CaseSummaryDto(Guid Id, string CaseNumber, Guid ClientId, Phase Phase, string? CareTypeCode, Guid? FunderId, string CaseworkerId, DateOnly PhaseSince, DateOnly? PlannedEndDate);
+internal sealed record CaseSummaryDto(Guid Id, string CaseNumber, Guid ClientId, Phase Phase, string? CareTypeCode, Guid? FunderId, string CaseworkerId, DateOnly PhaseSince, DateOnly? PlannedEndDate);
 
-public sealed record CheckDto(bool Allowed, IReadOnlyList<Infrastructure.ApiResults.ViolationDto> Violations, IReadOnlyList<Infrastructure.ApiResults.ViolationDto> Warnings)
+internal sealed record CheckDto(bool Allowed, IReadOnlyList<Infrastructure.ApiResults.ViolationDto> Violations, IReadOnlyList<Infrastructure.ApiResults.ViolationDto> Warnings)
 {
     public static CheckDto From(TransitionCheck check) => new(
         check.Allowed,
@@ -80,7 +80,7 @@ public sealed record CheckDto(bool Allowed, IReadOnlyList<Infrastructure.ApiResu
         [.. check.Warnings.Select(v => new Infrastructure.ApiResults.ViolationDto(v.Rule, v.Message, v.Field))]);
 }
 
-public sealed record DocumentDto(Guid Id, DocumentKind Kind, string FileName, long Size, string ContentType, Guid? ContactId, Guid? CaseId, DateTimeOffset UploadedAt, string Sha256)
+internal sealed record DocumentDto(Guid Id, DocumentKind Kind, string FileName, long Size, string ContentType, Guid? ContactId, Guid? CaseId, DateTimeOffset UploadedAt, string Sha256)
 {
     public static DocumentDto From(CaseDocument d) => new(d.Id, d.Kind, d.FileName, d.Size, d.ContentType, d.ContactId, d.CaseId, d.UploadedAt, d.Sha256);
 }

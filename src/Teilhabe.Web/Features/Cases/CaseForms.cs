@@ -6,7 +6,7 @@ using Teilhabe.Web.Features.Directory;
 namespace Teilhabe.Web.Features.Cases;
 
 /// <summary>The forms of the case pages. Each only carries what the user typed; the services decide.</summary>
-public static class CaseForms
+internal static class CaseForms
 {
     /// <summary>The roles that open cases in an IFD (CaseService.CreateAsync needs an IFD).</summary>
     public const string IfdRoles = Roles.Caseworker + "," + Roles.Deputy + "," + Roles.ServiceLead;
@@ -63,7 +63,7 @@ public static class CaseForms
 }
 
 /// <summary>"Phase wechseln" (PH-GEN-01, PH-P4-01, PH-FDS-04).</summary>
-public sealed class MoveForm
+internal sealed class MoveForm
 {
     public Phase? To { get; set; }
     public DateOnly? Date { get; set; }
@@ -73,7 +73,7 @@ public sealed class MoveForm
 }
 
 /// <summary>"Auftraggeber oder gesetzliche Grundlage wechseln" (PH-P3-02).</summary>
-public sealed class FunderChangeForm
+internal sealed class FunderChangeForm
 {
     public Guid? FunderId { get; set; }
     public string? LegalBasisCode { get; set; }
@@ -82,7 +82,7 @@ public sealed class FunderChangeForm
 }
 
 /// <summary>DOC-02 / DOC-04: the signed Merkblatt.</summary>
-public sealed class NoticeForm
+internal sealed class NoticeForm
 {
     public DateOnly? SignedOn { get; set; }
     public string? Version { get; set; }
@@ -90,14 +90,14 @@ public sealed class NoticeForm
 }
 
 /// <summary>DOC-02: application to InA during P2/P3 with a second signature.</summary>
-public sealed class SecondSignatureForm
+internal sealed class SecondSignatureForm
 {
     public DateOnly? ApplicationDate { get; set; }
     public DateOnly? SignedOn { get; set; }
 }
 
 /// <summary>PH-P2-04 / PH-P3-04.</summary>
-public sealed class AgreementForm
+internal sealed class AgreementForm
 {
     public string? Kind { get; set; }
     public DateOnly? AgreedOn { get; set; }
@@ -105,14 +105,14 @@ public sealed class AgreementForm
 }
 
 /// <summary>DOC-01: one kind, one or more files.</summary>
-public sealed class UploadForm
+internal sealed class UploadForm
 {
     public DocumentKind? Kind { get; set; }
     public List<IFormFile> Files { get; set; } = [];
 }
 
 /// <summary>Case fields and report texts (REP-01, REP-02, CT-07), with the version the form was loaded at.</summary>
-public sealed class CaseFieldsForm
+internal sealed class CaseFieldsForm
 {
     /// <summary>One report text (REP-01): its German label and hint, its column size, its value in the form and on the case.</summary>
     public sealed record TextField(string Name, string Label, string? Hint, int MaxLength, Func<CaseFieldsForm, string?> Input, Func<CaseTexts, string?> Stored);
@@ -230,7 +230,7 @@ public sealed class CaseFieldsForm
 }
 
 /// <summary>"Neuen Auftrag anlegen" on the client page.</summary>
-public sealed class NewCaseForm
+internal sealed class NewCaseForm
 {
     public string? CareTypeCode { get; set; }
     public string? FunderId { get; set; }

@@ -2,10 +2,12 @@ using System.Globalization;
 using Teilhabe.Core.Cases;
 using Teilhabe.Core.Time;
 
+using Teilhabe.Web.Features.Shared;
+
 namespace Teilhabe.Web.Features.Cases;
 
 /// <summary>German labels and formats of the case pages.</summary>
-public static class CaseLabels
+internal static class CaseLabels
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
@@ -20,12 +22,8 @@ public static class CaseLabels
         _ => kind,
     };
 
-    public static string Date(DateOnly? date) => date?.ToString("dd.MM.yyyy", German) ?? "–";
-
     /// <summary>The value of an &lt;input type="date"&gt;.</summary>
     public static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    public static string Berlin(DateTimeOffset at) => BerlinTime.ToBerlin(at).ToString("dd.MM.yyyy HH:mm", German);
 
     public static string Size(long bytes) => bytes switch
     {

@@ -4,7 +4,7 @@ using Teilhabe.Core.Rules;
 namespace Teilhabe.Web.Features.Cases;
 
 /// <summary>Reads a JSON merge-patch body: a property that is present changes the field (null clears it), an absent one keeps it.</summary>
-public sealed class CasePatch(JsonElement body)
+internal sealed class CasePatch(JsonElement body)
 {
     private const int MaxText = 8000;
 

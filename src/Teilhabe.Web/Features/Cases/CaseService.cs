@@ -13,7 +13,7 @@ using Teilhabe.Web.Features.Catalogues;
 namespace Teilhabe.Web.Features.Cases;
 
 /// <summary>Cases for pages and API: create, read (audited), list, edit with concurrency, Merkblatt, agreements.</summary>
-public sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUser user, CaseAccess access, TimeProvider clock, CatalogueService catalogues, StateProfile profile)
+internal sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUser user, CaseAccess access, TimeProvider clock, CatalogueService catalogues, StateProfile profile)
 {
     public sealed record CreateInput(Guid? ClientId, string? CareTypeCode, Guid? FunderId, string? LegalBasisCode, string? CaseGroupCode, string? ReferringBodyCode, Guid? ParentCaseId, string? CaseworkerId = null, DateOnly? StartDate = null);
 
@@ -21,12 +21,12 @@ public sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUs
 
     public DateOnly Today => clock.Today();
 
-    public async Task<(Case? Case, IReadOnlyList<RuleViolation> Errors)> CreateAsync(CreateInput input, CancellationToken ct)
+    public async Task<Result<Case>> CreateAsync(CreateInput input, CancellationToken ct)
     {
         var errors = new List<RuleViolation>();
         if (user.ServiceId is not { } serviceId || user.IntegrationOfficeId is not { } officeId)
         {
-            return (null, [new(RuleIds.Roles, "Aufträge legt eine Fachkraft oder die Leitung eines IFD an.", null)]);
+            return Result<Case>.Invalid(RoleRefusals.CreateCase);
         }
 
         var client = input.ClientId is null ? null : await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == input.ClientId, ct);
@@ -47,13 +47,9 @@ public sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUs
             {
                 errors.Add(Input("parentCaseId", "Der Hauptauftrag wurde nicht gefunden."));
             }
-            else if (input.CareTypeCode != CareTypes.ExpertStatement || input.LegalBasisCode is not ("fds-27-schwbav" or "fds-jobcoaching"))
+            else if (CaseRules.CheckSubCase(parent, input.CareTypeCode, input.LegalBasisCode) is { } subCase)
             {
-                errors.Add(new("PH-FDS-05", "Zu einem Hauptauftrag gehören nur die Zusatzaufträge „Fachdienstliche Empfehlung Leistungen § 27 SchwbAV“ und „Fachdienstliche Einschätzung Jobcoaching“ (Betreuungsart FDS).", "legalBasisCode"));
-            }
-            else if (parent.CareTypeCode != CareTypes.Retention && parent.LegalBasisCode != "sgb9-55-3")
-            {
-                errors.Add(new("PH-FDS-05", "Ein Zusatzauftrag gehört zu einem Hauptauftrag der Betreuungsart Sicherung oder der UB-Berufsbegleitung.", "parentCaseId"));
+                errors.Add(subCase);
             }
             else if (parent.ClientId != input.ClientId)
             {
@@ -70,7 +66,7 @@ public sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUs
 
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return Result<Case>.Invalid(errors);
         }
 
         var number = await NextNumberAsync(serviceId, ct);
@@ -78,7 +74,7 @@ public sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUs
             new CaseSettings(input.FunderId, input.CareTypeCode, input.LegalBasisCode, input.CaseGroupCode, input.ReferringBodyCode, input.ParentCaseId));
         db.Cases.Add(@case);
         await db.SaveChangesAsync(ct);
-        return (@case, []);
+        return Result<Case>.Ok(@case);
     }
 
     /// <summary>Loads a case the user may see; the read is audited (ACC-09).</summary>
@@ -154,43 +150,29 @@ public sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUs
     /// <summary>BA-UB-02: a Reha-Träger that commissions UB sets its own period; the planned end is then entered, not computed.</summary>
     public sealed record PlannedEndChange(DateOnly? Date);
 
-    public async Task<(Case? Case, IReadOnlyList<RuleViolation> Errors, bool Conflict)> UpdateAsync(
+    public async Task<Result<Case>> UpdateAsync(
         Guid id, int? expectedVersion, CaseSettings settings, CaseTexts texts, int? contactFrequencyDays, CancellationToken ct, SchwbAv27Confirmations? confirmations = null,
         PlannedEndChange? plannedEnd = null)
     {
         var @case = await db.Cases.Include(c => c.Deputies).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (@case is null || !access.CanSee(@case))
         {
-            return (null, [], false);
+            return Result<Case>.NotFound();
         }
 
         if (!access.CanEdit(@case))
         {
-            return (null, [new(RuleIds.Roles, "Nur die zuständige Fachkraft, ihre Vertretung oder die IFD-Leitung bearbeiten den Auftrag.", null)], false);
+            return Result<Case>.Invalid(RoleRefusals.EditCase);
         }
 
         if (expectedVersion is not null && expectedVersion != @case.Version)
         {
-            return (@case, [], true);
+            return Result<Case>.Conflict();
         }
 
         var errors = new List<RuleViolation>();
         await ValidateSettingsAsync(settings.CareTypeCode, settings.FunderId, settings.LegalBasisCode, settings.CaseGroupCode, settings.ReferringBodyCode, errors, ct);
-        var committed = @case.Phase is Phase.P3 or Phase.P4 or Phase.FP3 or Phase.FP4 or Phase.FP5;
-        if (committed && (settings.FunderId != @case.FunderId || settings.LegalBasisCode != @case.LegalBasisCode))
-        {
-            errors.Add(new("PH-P3-02", "Ab der Beauftragung ändern sich Auftraggeber und gesetzliche Grundlage nicht mehr; ein Wechsel schließt den Auftrag und eröffnet einen neuen (Aktion „Auftraggeber wechseln“).", "funderId"));
-        }
-
-        if (@case.CareTypeCode == CareTypes.ExpertStatement != (settings.CareTypeCode == CareTypes.ExpertStatement) && @case.Phase != Phase.P1)
-        {
-            errors.Add(new("PH-00", "Ein Auftrag wechselt nicht zwischen FDS und den Phasen P1–P4; bitte einen neuen Auftrag anlegen.", "careTypeCode"));
-        }
-
-        if (@case.RestrictedToCommission && texts.FilledFieldNames().Any())
-        {
-            errors.Add(new("PH-FDS-04", "Nach der Rückgabe wegen verweigerter Mitwirkung dürfen keine weiteren Angaben erfasst werden.", null));
-        }
+        errors.AddRange(CaseRules.CheckEdit(@case, settings, texts));
 
         InputCheck.MaxLength(errors, "concern", texts.Concern, 4000, "Das Anliegen");
         InputCheck.MaxLength(errors, "todo", texts.Todo, 4000, "Die ToDo-Liste");
@@ -220,7 +202,7 @@ public sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUs
 
         if (errors.Count > 0)
         {
-            return (@case, errors, false);
+            return Result<Case>.Invalid(errors);
         }
 
         if (setPlannedEnd)
@@ -246,10 +228,10 @@ public sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUs
         }
         catch (DbUpdateConcurrencyException)
         {
-            return (@case, [], true);
+            return Result<Case>.Conflict();
         }
 
-        return (@case, [], false);
+        return Result<Case>.Ok(@case);
     }
 
     /// <summary>
@@ -259,15 +241,9 @@ public sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUs
     private async Task CheckPlannedEndAsync(Case @case, CaseSettings settings, DateOnly? date, List<RuleViolation> errors, CancellationToken ct)
     {
         var funderIsIna = settings.FunderId is { } f && await db.Funders.AnyAsync(x => x.Id == f && x.Kind == Core.Directory.FunderKind.IntegrationOffice, ct);
-        if (settings.LegalBasisCode != "sgb9-55-3" || settings.FunderId is null || funderIsIna)
+        if (CaseRules.CheckPlannedEnd(@case, settings, funderIsIna, date) is { } refused)
         {
-            errors.Add(new("BA-UB-02", "Das geplante Ende wird nur bei einer Unterstützten Beschäftigung eines Rehabilitationsträgers eingetragen (dessen Bewilligungszeitraum); sonst ergibt es sich aus dem P3-Datum.", "plannedEndDate"));
-            return;
-        }
-
-        if (date is { } d && d < (@case.CommissionStart ?? @case.StartDate))
-        {
-            errors.Add(new("BA-UB-02", "Das geplante Ende liegt vor dem Beginn der Beauftragung.", "plannedEndDate"));
+            errors.Add(refused);
         }
     }
 
@@ -288,19 +264,9 @@ public sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUs
         {
             errors.Add(Input("version", "Bitte die Fassung des Merkblatts angeben."));
         }
-        else if (signedOn is not null)
-        {
-            var valid = await ValidFormVersionAsync("DataProtectionNotice", signedOn.Value, ct);
-            if (valid is null || valid != version)
-            {
-                errors.Add(new("DOC-04", $"Das Merkblatt muss auf der gültigen Fassung unterschrieben sein ({valid ?? "keine gültige Fassung hinterlegt"}); „{version}“ ist es nicht.", "version"));
-            }
-        }
 
-        if (@case.RestrictedToCommission)
-        {
-            errors.Add(new("PH-FDS-04", "Nach der Rückgabe wegen verweigerter Mitwirkung wird nichts mehr erfasst.", null));
-        }
+        var valid = !string.IsNullOrWhiteSpace(version) && signedOn is not null ? await ValidFormVersionAsync("DataProtectionNotice", signedOn.Value, ct) : null;
+        errors.AddRange(CaseRules.CheckNoticeSignature(@case, version, valid, signedOn is not null));
 
         if (errors.Count > 0)
         {
@@ -315,16 +281,7 @@ public sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUs
     /// <summary>DOC-02: an application to InA during P2/P3 gets its date and a second signature on the same Merkblatt.</summary>
     public async Task<IReadOnlyList<RuleViolation>> SecondSignatureAsync(Case @case, DateOnly? applicationDate, DateOnly? signedOn, CancellationToken ct)
     {
-        var errors = new List<RuleViolation>();
-        if (@case.DataProtectionNotice is null)
-        {
-            errors.Add(new("DOC-02", "Die zweite Unterschrift kommt auf das bereits unterschriebene Merkblatt dieses Auftrags; es fehlt noch.", "dataProtectionNotice"));
-        }
-
-        if (@case.Phase is not (Phase.P2 or Phase.P3))
-        {
-            errors.Add(new("DOC-02", "Ein Antrag beim Integrationsamt wird während P2 oder P3 auf dem Merkblatt vermerkt.", "phase"));
-        }
+        var errors = CaseRules.CheckSecondSignature(@case);
 
         if (applicationDate is null || signedOn is null)
         {
@@ -346,7 +303,7 @@ public sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUs
     }
 
     /// <summary>PH-P2-04 / PH-P3-04: recorded as "abgestimmt am … mit …" by the IFD, or as approval by an InA user.</summary>
-    public async Task<(CaseAgreement? Agreement, IReadOnlyList<RuleViolation> Errors)> AddAgreementAsync(Case @case, string? kind, DateOnly? agreedOn, string? agreedWith, CancellationToken ct)
+    public async Task<Result<CaseAgreement>> AddAgreementAsync(Case @case, string? kind, DateOnly? agreedOn, string? agreedWith, CancellationToken ct)
     {
         var errors = new List<RuleViolation>();
         if (kind is not (CaseAgreement.P2Renewal or CaseAgreement.P2ToP3 or CaseAgreement.P3Renewal))
@@ -369,14 +326,14 @@ public sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUs
 
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return Result<CaseAgreement>.Invalid(errors);
         }
 
         var name = byCoordinator ? (await db.Users.Where(u => u.Id == user.UserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct)) ?? "InA-Koordination" : agreedWith!.Trim();
         var agreement = @case.AddAgreement(kind!, agreedOn!.Value, name, byCoordinator ? user.UserId : null);
         db.CaseAgreements.Add(agreement);
         await db.SaveChangesAsync(ct);
-        return (agreement, []);
+        return Result<CaseAgreement>.Ok(agreement);
     }
 
     /// <summary>ACC-06: deputies per case — colleagues of the same IFD with the role Fachkraft or Vertretung.</summary>

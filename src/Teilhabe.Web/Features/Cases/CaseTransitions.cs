@@ -13,7 +13,7 @@ using Teilhabe.Web.Features.Documents;
 namespace Teilhabe.Web.Features.Cases;
 
 /// <summary>Gathers the facts for the phase machine from the database, checks and performs transitions (PH-GEN-01).</summary>
-public sealed class CaseTransitions(
+internal sealed class CaseTransitions(
     TeilhabeDbContext db,
     ICurrentUser user,
     CaseAccess access,
@@ -71,7 +71,7 @@ public sealed class CaseTransitions(
 
         if (!access.CanEdit(@case))
         {
-            return check with { Violations = [new RuleViolation(RuleIds.Roles, "Den Phasenwechsel nimmt die zuständige Fachkraft, ihre Vertretung oder die IFD-Leitung vor.", null), .. check.Violations] };
+            return check with { Violations = [RoleRefusals.MovePhase, .. check.Violations] };
         }
 
         return check;
@@ -136,18 +136,9 @@ public sealed class CaseTransitions(
     /// </summary>
     public async Task<(Case? Successor, TransitionCheck Check)> ChangeFunderAsync(Case @case, FunderChange change, CaseService cases, CancellationToken ct)
     {
-        var errors = new List<RuleViolation>();
-        if (@case.Phase != Phase.P3)
-        {
-            errors.Add(new("PH-P3-02", "Der geführte Auftraggeberwechsel gilt für Aufträge in P3; vorher werden Auftraggeber und Grundlage einfach geändert.", "phase"));
-        }
-
         var funderChanged = change.FunderId is not null && change.FunderId != @case.FunderId;
         var basisChanged = change.LegalBasisCode is not null && change.LegalBasisCode != @case.LegalBasisCode;
-        if (!funderChanged && !basisChanged)
-        {
-            errors.Add(new("PH-P3-02", "Bitte den neuen Auftraggeber oder die neue gesetzliche Grundlage angeben.", "funderId"));
-        }
+        var errors = CaseRules.CheckFunderChange(@case, funderChanged, basisChanged);
 
         if (errors.Count > 0)
         {
@@ -272,7 +263,7 @@ public sealed class CaseTransitions(
 }
 
 /// <summary>What the contacts feature tells the phase machine (PH-P2-05) and removes on PH-FDS-04.</summary>
-public interface IContactFacts
+internal interface IContactFacts
 {
     Task<int> PersonalContactsInPhaseAsync(Case @case, Phase phase, CancellationToken ct);
 
@@ -280,7 +271,7 @@ public interface IContactFacts
 }
 
 /// <summary>What other features add to a transition: more refusals, and work done in the same transaction (PH-P4-02 Endbericht).</summary>
-public interface ITransitionEffects
+internal interface ITransitionEffects
 {
     Task<IReadOnlyList<RuleViolation>> CheckTransitionAsync(Case @case, Phase to, CancellationToken ct);
 

@@ -11,7 +11,7 @@ using Teilhabe.Web.Infrastructure;
 namespace Teilhabe.Web.Features.Cases;
 
 /// <summary>API.md "Cases" and "Documents".</summary>
-public static class CasesApi
+internal static class CasesApi
 {
     public sealed record CreateRequest(Guid? ClientId, DateOnly? StartDate, string? CareTypeCode, Guid? FunderId, string? LegalBasisCode, string? CaseGroupCode, string? ReferringBodyCode, Guid? ParentCaseId, string? CaseworkerId);
 
@@ -134,8 +134,10 @@ public static class CasesApi
             return ApiResults.InputErrors(patch.Errors);
         }
 
-        var (updated, errors, conflict) = await cases.UpdateAsync(id, expected, settings, texts, frequency, ct, confirmations,
+        var outcome = await cases.UpdateAsync(id, expected, settings, texts, frequency, ct, confirmations,
             plannedEndGiven ? new CaseService.PlannedEndChange(plannedEnd) : null);
+        var (updated, errors) = outcome;
+        var conflict = outcome.Status == ResultStatus.Conflict;
         if (conflict)
         {
             return ApiResults.Status(StatusCodes.Status409Conflict, "Der Auftrag wurde inzwischen von jemand anderem geändert. Bitte neu laden und die Änderung erneut eintragen.");
@@ -367,7 +369,7 @@ public static class CasesApi
                 return ApiResults.Violations(errors);
             }
 
-            return TypedResults.Created($"/api/v1/documents/{stored[0].Id}", DocumentDto.From(stored[0]));
+            return TypedResults.Created($"/api/v1/documents/{stored![0].Id}", DocumentDto.From(stored[0]));
         }
         finally
         {

@@ -4,13 +4,15 @@ using Teilhabe.Core.Data;
 using Teilhabe.Web.Features.Catalogues;
 using Teilhabe.Web.Features.Directory;
 
+using Teilhabe.Web.Features.Shared;
+
 namespace Teilhabe.Web.Features.Cases;
 
 /// <summary>
 /// The "Aufträge" section of the client page: the client's cases the user may see (CaseAccess through
 /// CaseService.ListAsync) and, for IFD roles, the form that opens a new one (CaseService.CreateAsync).
 /// </summary>
-public sealed class ClientCases
+internal sealed class ClientCases
 {
     public required Guid ClientId { get; init; }
     public required IReadOnlyList<IndexModel.Row> Rows { get; init; }

@@ -10,7 +10,7 @@ namespace Teilhabe.Web.Features.Cases;
 
 /// <summary>ACC-06 "Vertretung per case": the deputies of one case (PUT /api/v1/cases/{id}/deputies).</summary>
 [Authorize(Roles = CaseForms.IfdRoles)]
-public sealed class DeputiesModel(CaseService cases, CaseAccess access, StaffingService staffing) : PageModel
+internal sealed class DeputiesModel(CaseService cases, CaseAccess access, StaffingService staffing) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }

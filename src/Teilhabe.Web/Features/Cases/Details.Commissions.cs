@@ -9,7 +9,7 @@ using Teilhabe.Web.Features.Shared;
 namespace Teilhabe.Web.Features.Cases;
 
 /// <summary>The kinds of commission on the case page: status, objection, extensions, Inklusionsbetrieb, UB preset, successful placement.</summary>
-public sealed partial class DetailsModel
+internal sealed partial class DetailsModel
 {
     public sealed class ExtensionForm
     {
@@ -134,8 +134,10 @@ public sealed partial class DetailsModel
         ModelState.Clear();
         var preset = await cases.WithSupportedEmploymentPresetsAsync(new CaseService.CreateInput(
             @case.ClientId, null, null, CommissionKinds.SupportedEmployment, @case.CaseGroupCode, null, null), ct);
-        var (_, errors, conflict) = await cases.UpdateAsync(@case.Id, @case.Version,
+        var outcome = await cases.UpdateAsync(@case.Id, @case.Version,
             new CaseSettings(preset.FunderId, preset.CareTypeCode, preset.LegalBasisCode, @case.CaseGroupCode, preset.ReferringBodyCode), @case.Texts, @case.ContactFrequencyDays, ct);
+        var (_, errors) = outcome;
+        var conflict = outcome.Status == ResultStatus.Conflict;
         if (conflict || errors.Count > 0)
         {
             ModelState.AddViolations(Merged(errors));

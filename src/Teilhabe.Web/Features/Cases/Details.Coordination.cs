@@ -4,7 +4,7 @@ using Teilhabe.Web.Features.Coordination;
 namespace Teilhabe.Web.Features.Cases;
 
 /// <summary>The case page's part for ACC-08, TR-01 / TR-02 and the completion of PH-FDS-05 (forms post to /faelle/{id}/koordination).</summary>
-public sealed partial class DetailsModel
+internal sealed partial class DetailsModel
 {
     public CasePanel? Coordination { get; private set; }
 

@@ -5,7 +5,7 @@ using Teilhabe.Web.Features.Deadlines;
 namespace Teilhabe.Web.Features.Cases;
 
 /// <summary>The case page's "Fristen": the case's deadline items (CT-04/CT-05 included) and the CT-06 exceptions.</summary>
-public sealed partial class DetailsModel
+internal sealed partial class DetailsModel
 {
     public sealed record DeadlinePanel(IReadOnlyList<DeadlineItem> Items, IReadOnlyList<ContactException> Exceptions, bool CanRecordException);
 
@@ -43,7 +43,7 @@ public sealed partial class DetailsModel
 }
 
 /// <summary>CT-06: reason and period of an exception.</summary>
-public sealed class ContactExceptionForm
+internal sealed class ContactExceptionForm
 {
     public string? Reason { get; set; }
     public DateOnly? From { get; set; }

@@ -2,10 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Teilhabe.Core.Cases;
 using Teilhabe.Core.Catalogues;
 
+using Teilhabe.Web.Features.Shared;
+
 namespace Teilhabe.Web.Features.Cases;
 
 /// <summary>What the case page shows: the case, its names and labels, the checks of the next steps, the documents.</summary>
-public sealed partial class DetailsModel
+internal sealed partial class DetailsModel
 {
     /// <summary>One possible next phase and what CaseTransitions.CheckAsync finds for it today (PH-GEN-01).</summary>
     public sealed record NextStep(Phase To, IReadOnlyList<Core.Rules.RuleViolation> Violations, IReadOnlyList<Core.Rules.RuleViolation> Warnings);

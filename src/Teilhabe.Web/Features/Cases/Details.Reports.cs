@@ -8,7 +8,7 @@ using Teilhabe.Web.Features.Shared;
 namespace Teilhabe.Web.Features.Cases;
 
 /// <summary>The "Berichte" panel of the case page: versions (REP-03), requests (REP-04), plausibility list (REP-07, REP-01), previous ratings (REP-05).</summary>
-public sealed partial class DetailsModel
+internal sealed partial class DetailsModel
 {
     [BindProperty]
     public ReportForm Report { get; set; } = new();

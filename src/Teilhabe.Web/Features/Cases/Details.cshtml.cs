@@ -18,7 +18,7 @@ namespace Teilhabe.Web.Features.Cases;
 [Authorize(Roles = CaseForms.ListRoles)]
 [RequestSizeLimit(UploadLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
-public sealed partial class DetailsModel(
+internal sealed partial class DetailsModel(
     CaseService cases,
     CaseTransitions transitions,
     CaseAccess access,
@@ -112,7 +112,7 @@ public sealed partial class DetailsModel(
             return await PageAsync(ct);
         }
 
-        TempData[MessageKey] = $"Auftrag {@case.CaseNumber} ist zum {CaseLabels.Date(@case.ClosedOn)} abgeschlossen; dies ist der neue Auftrag für dieselbe Person (PH-P3-02).";
+        TempData[MessageKey] = $"Auftrag {@case.CaseNumber} ist zum {GermanFormat.Date(@case.ClosedOn)} abgeschlossen; dies ist der neue Auftrag für dieselbe Person (PH-P3-02).";
         return Redirect($"/faelle/{successor.Id}");
     }
 
@@ -196,7 +196,9 @@ public sealed partial class DetailsModel(
             return await PageAsync(ct, keepFields: true);
         }
 
-        var (stored, errors, conflict) = await cases.UpdateAsync(Id, Fields.Version, Fields.Settings(), Fields.Texts(), frequency, ct, plannedEnd: Fields.PlannedEndChange());
+        var outcome = await cases.UpdateAsync(Id, Fields.Version, Fields.Settings(), Fields.Texts(), frequency, ct, plannedEnd: Fields.PlannedEndChange());
+        var (stored, errors) = outcome;
+        var conflict = outcome.Status == ResultStatus.Conflict;
         if (stored is null && errors.Count == 0)
         {
             return NotFound();
@@ -246,7 +248,7 @@ public sealed partial class DetailsModel(
                 return await PageAsync(ct);
             }
 
-            return Done($"Hochgeladen: {string.Join(", ", stored.Select(d => d.FileName))}. Bitte den Scan jetzt vom PC löschen; das unterschriebene Original bleibt im IFD (DOC-03).", []);
+            return Done($"Hochgeladen: {string.Join(", ", stored!.Select(d => d.FileName))}. Bitte den Scan jetzt vom PC löschen; das unterschriebene Original bleibt im IFD (DOC-03).", []);
         }
         finally
         {

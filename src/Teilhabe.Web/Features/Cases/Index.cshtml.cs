@@ -8,6 +8,8 @@ using Teilhabe.Core.Data;
 using Teilhabe.Web.Features.Catalogues;
 using Teilhabe.Web.Features.Directory;
 
+using Teilhabe.Web.Features.Shared;
+
 namespace Teilhabe.Web.Features.Cases;
 
 /// <summary>
@@ -15,7 +17,7 @@ namespace Teilhabe.Web.Features.Cases;
 /// InA-Koordination — CaseService.ListAsync applies CaseAccess, this page only filters and names.
 /// </summary>
 [Authorize(Roles = CaseForms.ListRoles)]
-public sealed class IndexModel(CaseService cases, CaseAccess access, CatalogueService catalogues, DirectoryService directory, TeilhabeDbContext db, ICurrentUser current) : PageModel
+internal sealed class IndexModel(CaseService cases, CaseAccess access, CatalogueService catalogues, DirectoryService directory, TeilhabeDbContext db, ICurrentUser current) : PageModel
 {
     public const int PageSize = 50;
 

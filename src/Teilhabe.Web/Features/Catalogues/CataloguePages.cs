@@ -3,7 +3,7 @@ using Teilhabe.Core.Catalogues;
 namespace Teilhabe.Web.Features.Catalogues;
 
 /// <summary>German labels for the catalogue fields that are stored as code names.</summary>
-public static class CataloguePages
+internal static class CataloguePages
 {
     /// <summary>FU-06: the Auftraggeber groups of the legal bases.</summary>
     public static readonly IReadOnlyList<(string Code, string Label)> Groups =

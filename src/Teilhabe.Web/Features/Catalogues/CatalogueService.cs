@@ -6,7 +6,7 @@ using Teilhabe.Core.Rules;
 namespace Teilhabe.Web.Features.Catalogues;
 
 /// <summary>Tells whether a catalogue code is referenced by stored data (TOP-01). Each feature registers its own.</summary>
-public interface ICatalogueUsage
+internal interface ICatalogueUsage
 {
     Task<bool> IsUsedAsync(TeilhabeDbContext db, string catalogue, string code, CancellationToken ct);
 }
@@ -16,7 +16,7 @@ public interface ICatalogueUsage
 /// page asks for a dozen catalogues. A change through <see cref="CatalogueService"/> drops the copy at once; other
 /// instances of a scale-out see it after <see cref="Lifetime"/> at the latest.
 /// </summary>
-public sealed class CatalogueCache
+internal sealed class CatalogueCache
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
@@ -42,7 +42,7 @@ public sealed class CatalogueCache
 }
 
 /// <summary>Reading and maintaining catalogues (TOP-01), for pages and API.</summary>
-public sealed class CatalogueService(TeilhabeDbContext db, IEnumerable<ICatalogueUsage> usages, CatalogueCache cache)
+internal sealed class CatalogueService(TeilhabeDbContext db, IEnumerable<ICatalogueUsage> usages, CatalogueCache cache)
 {
     public static bool Exists(string name) => CatalogueNames.All.Contains(name);
 
@@ -82,7 +82,7 @@ public sealed class CatalogueService(TeilhabeDbContext db, IEnumerable<ICatalogu
 
         if (name == CatalogueNames.LegalBases && group is not (CatalogueSeed.GroupIntegrationOffice or CatalogueSeed.GroupRehabilitation or CatalogueSeed.GroupJobPlacement))
         {
-            errors.Add(new("FU-06", "Jede gesetzliche Grundlage gehört zu einer Auftraggebergruppe: IntegrationOffice, Rehabilitation oder JobPlacement.", "group"));
+            errors.Add(CatalogueEntry.LegalBasisNeedsGroup);
         }
 
         InputCheck.MaxLength(errors, "code", code, 64, "Der Code");
@@ -142,8 +142,7 @@ public sealed class CatalogueService(TeilhabeDbContext db, IEnumerable<ICatalogu
         {
             if (await usage.IsUsedAsync(db, entry.Catalogue, entry.Code, ct))
             {
-                return [new RuleViolation(CatalogueEntry.RetireRule,
-                    $"„{entry.Label}“ wird bereits verwendet und kann nur stillgelegt, nicht gelöscht werden.", "code")];
+                return [entry.InUse()];
             }
         }
 
@@ -155,7 +154,7 @@ public sealed class CatalogueService(TeilhabeDbContext db, IEnumerable<ICatalogu
 }
 
 /// <summary>Adds the built-in entries that are missing (new codes after an update); never touches edited labels.</summary>
-public static class CatalogueSeeder
+internal static class CatalogueSeeder
 {
     public static async Task SeedAsync(TeilhabeDbContext db, CancellationToken ct = default)
     {

@@ -13,7 +13,7 @@ namespace Teilhabe.Web.Features.Catalogues;
 /// versions (DOC-04). Entries in use can only be retired; a refused delete shows the rule.
 /// </summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.IntegrationOfficeCoordinator)]
-public sealed class CataloguesModel(CatalogueService catalogues) : PageModel
+internal sealed class CataloguesModel(CatalogueService catalogues) : PageModel
 {
     public const string Path = "/verwaltung/kataloge";
 

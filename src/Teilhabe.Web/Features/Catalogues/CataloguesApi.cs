@@ -6,7 +6,7 @@ using Teilhabe.Web.Infrastructure;
 
 namespace Teilhabe.Web.Features.Catalogues;
 
-public static class CataloguesApi
+internal static class CataloguesApi
 {
     public sealed record EntryDto(string Code, string Label, bool Active, string? Group, string? Form, DateOnly? ValidFrom, string? Parent, int Version);
 

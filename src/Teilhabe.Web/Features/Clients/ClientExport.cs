@@ -19,7 +19,7 @@ namespace Teilhabe.Web.Features.Clients;
 /// readable summary.pdf. Allowed for the caseworker/deputy of one of the client's cases and the IFD lead of the
 /// client's IFD (others 403, foreign 404). The export itself is audited (action "export").
 /// </summary>
-public sealed class ClientExport(TeilhabeDbContext db, ICurrentUser user, CaseAccess access, IDocumentStore store, AuditLog audit, TimeProvider clock)
+internal sealed class ClientExport(TeilhabeDbContext db, ICurrentUser user, CaseAccess access, IDocumentStore store, AuditLog audit, TimeProvider clock)
 {
     public const string ExportAction = "export";
 

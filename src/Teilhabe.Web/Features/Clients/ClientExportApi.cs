@@ -3,7 +3,7 @@ using Teilhabe.Web.Infrastructure;
 namespace Teilhabe.Web.Features.Clients;
 
 /// <summary>API.md "Data protection": GET /api/v1/clients/{id}/export (GDPR Art. 15).</summary>
-public static class ClientExportApi
+internal static class ClientExportApi
 {
     public const string ZipType = "application/zip";
 

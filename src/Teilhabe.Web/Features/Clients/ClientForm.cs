@@ -3,7 +3,7 @@ using Teilhabe.Core.Clients;
 namespace Teilhabe.Web.Features.Clients;
 
 /// <summary>The client master-data form shared by create and edit (CL-01).</summary>
-public sealed class ClientForm
+internal sealed class ClientForm
 {
     public string? LastName { get; set; }
     public string? FirstName { get; set; }

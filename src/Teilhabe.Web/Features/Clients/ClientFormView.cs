@@ -5,7 +5,7 @@ using Teilhabe.Core.Catalogues;
 namespace Teilhabe.Web.Features.Clients;
 
 /// <summary>What the shared client fields partial needs: the values, the field errors and the catalogue of positions.</summary>
-public sealed class ClientFormView(ClientForm form, ModelStateDictionary state, IReadOnlyList<CatalogueEntry> positions)
+internal sealed class ClientFormView(ClientForm form, ModelStateDictionary state, IReadOnlyList<CatalogueEntry> positions)
 {
     public ClientForm Form { get; } = form;
     public IReadOnlyList<CatalogueEntry> Positions { get; } = positions;

@@ -1,9 +1,11 @@
 using Teilhabe.Core.Clients;
 
+using Teilhabe.Web.Features.Shared;
+
 namespace Teilhabe.Web.Features.Clients;
 
 /// <summary>German labels for client enums (UI text).</summary>
-public static class ClientLabels
+internal static class ClientLabels
 {
     public static string Of(Gender gender) => gender switch
     {
@@ -22,5 +24,4 @@ public static class ClientLabels
 
     public static string Of(EmploymentState state) => state == EmploymentState.Expected ? "voraussichtlich" : "eingetroffen";
 
-    public static string Date(DateOnly? date) => date?.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.GetCultureInfo("de-DE")) ?? "–";
 }

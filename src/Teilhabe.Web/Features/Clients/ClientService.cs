@@ -12,7 +12,7 @@ using Teilhabe.Web.Features.Catalogues;
 namespace Teilhabe.Web.Features.Clients;
 
 /// <summary>Clients (CL-01, CL-02), proof of disability (DIS-01…03) and the employment timeline (EMP-01) for pages and API.</summary>
-public sealed class ClientService(TeilhabeDbContext db, AuditLog audit, ICurrentUser current, TimeProvider clock, CatalogueService catalogues)
+internal sealed class ClientService(TeilhabeDbContext db, AuditLog audit, ICurrentUser current, TimeProvider clock, CatalogueService catalogues)
 {
     public sealed record ClientInput(
         string? LastName,
@@ -28,25 +28,6 @@ public sealed class ClientService(TeilhabeDbContext db, AuditLog audit, ICurrent
 
     public sealed record DuplicateCandidate(Guid Id, string LastName, string FirstName, DateOnly BirthDate, int Score);
 
-    public enum Failure
-    {
-        None,
-        NotFound,
-        Conflict,
-        Invalid,
-    }
-
-    public sealed record Outcome<T>(T? Value, Failure Failure, IReadOnlyList<RuleViolation> Errors)
-    {
-        public static Outcome<T> Ok(T value) => new(value, Failure.None, []);
-
-        public static Outcome<T> Missing() => new(default, Failure.NotFound, []);
-
-        public static Outcome<T> Invalid(IReadOnlyList<RuleViolation> errors) => new(default, Failure.Invalid, errors);
-
-        public static Outcome<T> Stale() => new(default, Failure.Conflict, []);
-    }
-
     /// <summary>Roles that work with client data of their own IFD.</summary>
     public static readonly string[] EditorRoles = [Roles.Caseworker, Roles.Deputy, Roles.ServiceLead, Roles.Trainer, Roles.ProgrammeLead];
 
@@ -54,23 +35,23 @@ public sealed class ClientService(TeilhabeDbContext db, AuditLog audit, ICurrent
 
     public bool SeesContactData => !current.IsInRole(Roles.IntegrationOfficeCoordinator) || current.ServiceId is not null;
 
-    public async Task<Outcome<Client>> CreateAsync(ClientInput input, CancellationToken ct)
+    public async Task<Result<Client>> CreateAsync(ClientInput input, CancellationToken ct)
     {
         if (current.ServiceId is not { } serviceId || current.IntegrationOfficeId is not { } officeId)
         {
-            return Outcome<Client>.Invalid([new(RuleIds.Roles, "Klientinnen und Klienten legt eine Fachkraft eines IFD an.", null)]);
+            return Result<Client>.Invalid([RoleRefusals.CreateClient]);
         }
 
         var (data, errors) = await ValidateAsync(input, ct);
         if (data is null)
         {
-            return Outcome<Client>.Invalid(errors);
+            return Result<Client>.Invalid(errors);
         }
 
         var client = new Client(serviceId, officeId, data);
         db.Clients.Add(client);
         await db.SaveChangesAsync(ct);
-        return Outcome<Client>.Ok(client);
+        return Result<Client>.Ok(client);
     }
 
     /// <summary>Loads a client with notices, disabilities and timeline; the read is audited (ACC-09).</summary>
@@ -148,23 +129,23 @@ public sealed class ClientService(TeilhabeDbContext db, AuditLog audit, ICurrent
             .ToList();
     }
 
-    public async Task<Outcome<Client>> UpdateAsync(Guid id, int? expectedVersion, ClientInput input, CancellationToken ct)
+    public async Task<Result<Client>> UpdateAsync(Guid id, int? expectedVersion, ClientInput input, CancellationToken ct)
     {
         var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (client is null)
         {
-            return Outcome<Client>.Missing();
+            return Result<Client>.NotFound();
         }
 
         if (expectedVersion is not null && expectedVersion != client.Version)
         {
-            return Outcome<Client>.Stale();
+            return Result<Client>.Conflict();
         }
 
         var (data, errors) = await ValidateAsync(input, ct);
         if (data is null)
         {
-            return Outcome<Client>.Invalid(errors);
+            return Result<Client>.Invalid(errors);
         }
 
         client.Update(data);
@@ -174,18 +155,18 @@ public sealed class ClientService(TeilhabeDbContext db, AuditLog audit, ICurrent
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Outcome<Client>.Stale();
+            return Result<Client>.Conflict();
         }
 
-        return Outcome<Client>.Ok(client);
+        return Result<Client>.Ok(client);
     }
 
-    public async Task<Outcome<DisabilityEvidence>> AddEvidenceAsync(Guid clientId, EvidenceKind? kind, DateOnly? noticeDate, DateOnly? effectiveFrom, int? degree, DateOnly? validUntil, CancellationToken ct)
+    public async Task<Result<DisabilityEvidence>> AddEvidenceAsync(Guid clientId, EvidenceKind? kind, DateOnly? noticeDate, DateOnly? effectiveFrom, int? degree, DateOnly? validUntil, CancellationToken ct)
     {
         var client = await db.Clients.Include(c => c.Evidence).FirstOrDefaultAsync(c => c.Id == clientId, ct);
         if (client is null)
         {
-            return Outcome<DisabilityEvidence>.Missing();
+            return Result<DisabilityEvidence>.NotFound();
         }
 
         var errors = new List<RuleViolation>();
@@ -206,20 +187,20 @@ public sealed class ClientService(TeilhabeDbContext db, AuditLog audit, ICurrent
 
         if (errors.Count > 0)
         {
-            return Outcome<DisabilityEvidence>.Invalid(errors);
+            return Result<DisabilityEvidence>.Invalid(errors);
         }
 
         var evidence = client.AddEvidence(kind!.Value, noticeDate!.Value, effectiveFrom, degree, validUntil);
         await db.SaveChangesAsync(ct);
-        return Outcome<DisabilityEvidence>.Ok(evidence);
+        return Result<DisabilityEvidence>.Ok(evidence);
     }
 
-    public async Task<Outcome<Disability>> AddDisabilityAsync(Guid clientId, string? categoryCode, string? description, bool recognised, bool careRelevant, CancellationToken ct)
+    public async Task<Result<Disability>> AddDisabilityAsync(Guid clientId, string? categoryCode, string? description, bool recognised, bool careRelevant, CancellationToken ct)
     {
         var client = await db.Clients.Include(c => c.Disabilities).FirstOrDefaultAsync(c => c.Id == clientId, ct);
         if (client is null)
         {
-            return Outcome<Disability>.Missing();
+            return Result<Disability>.NotFound();
         }
 
         var errors = new List<RuleViolation>();
@@ -237,35 +218,35 @@ public sealed class ClientService(TeilhabeDbContext db, AuditLog audit, ICurrent
 
         if (errors.Count > 0)
         {
-            return Outcome<Disability>.Invalid(errors);
+            return Result<Disability>.Invalid(errors);
         }
 
         var disability = client.AddDisability(categoryCode!, description!, recognised, careRelevant);
         await db.SaveChangesAsync(ct);
-        return Outcome<Disability>.Ok(disability);
+        return Result<Disability>.Ok(disability);
     }
 
     /// <summary>DIS-03: the caseworker marks another disability as care-relevant.</summary>
-    public async Task<Outcome<Disability>> MarkCareRelevantAsync(Guid clientId, Guid disabilityId, CancellationToken ct)
+    public async Task<Result<Disability>> MarkCareRelevantAsync(Guid clientId, Guid disabilityId, CancellationToken ct)
     {
         var client = await db.Clients.Include(c => c.Disabilities).FirstOrDefaultAsync(c => c.Id == clientId, ct);
         var disability = client?.Disabilities.FirstOrDefault(d => d.Id == disabilityId);
         if (client is null || disability is null)
         {
-            return Outcome<Disability>.Missing();
+            return Result<Disability>.NotFound();
         }
 
         client.MarkCareRelevant(disabilityId);
         await db.SaveChangesAsync(ct);
-        return Outcome<Disability>.Ok(disability);
+        return Result<Disability>.Ok(disability);
     }
 
-    public async Task<Outcome<EmploymentSituation>> AddEmploymentAsync(Guid clientId, string? kindCode, DateOnly? from, Guid? institutionId, CancellationToken ct)
+    public async Task<Result<EmploymentSituation>> AddEmploymentAsync(Guid clientId, string? kindCode, DateOnly? from, Guid? institutionId, CancellationToken ct)
     {
         var client = await db.Clients.Include(c => c.Employment).FirstOrDefaultAsync(c => c.Id == clientId, ct);
         if (client is null)
         {
-            return Outcome<EmploymentSituation>.Missing();
+            return Result<EmploymentSituation>.NotFound();
         }
 
         var errors = new List<RuleViolation>();
@@ -286,31 +267,31 @@ public sealed class ClientService(TeilhabeDbContext db, AuditLog audit, ICurrent
 
         if (errors.Count > 0)
         {
-            return Outcome<EmploymentSituation>.Invalid(errors);
+            return Result<EmploymentSituation>.Invalid(errors);
         }
 
         var situation = client.AddEmployment(kindCode!, from!.Value, institutionId, Today);
         await db.SaveChangesAsync(ct);
-        return Outcome<EmploymentSituation>.Ok(situation);
+        return Result<EmploymentSituation>.Ok(situation);
     }
 
     /// <summary>EMP-01: confirm an expected situation as "eingetroffen" once its date has passed.</summary>
-    public async Task<Outcome<EmploymentSituation>> ConfirmEmploymentAsync(Guid clientId, Guid situationId, CancellationToken ct)
+    public async Task<Result<EmploymentSituation>> ConfirmEmploymentAsync(Guid clientId, Guid situationId, CancellationToken ct)
     {
         var situation = await db.EmploymentSituations.FirstOrDefaultAsync(e => e.Id == situationId && e.ClientId == clientId, ct);
         if (situation is null)
         {
-            return Outcome<EmploymentSituation>.Missing();
+            return Result<EmploymentSituation>.NotFound();
         }
 
         var violations = situation.Confirm(Today);
         if (violations.Count > 0)
         {
-            return Outcome<EmploymentSituation>.Invalid(violations);
+            return Result<EmploymentSituation>.Invalid(violations);
         }
 
         await db.SaveChangesAsync(ct);
-        return Outcome<EmploymentSituation>.Ok(situation);
+        return Result<EmploymentSituation>.Ok(situation);
     }
 
     private async Task<(ClientData? Data, List<RuleViolation> Errors)> ValidateAsync(ClientInput input, CancellationToken ct)
@@ -378,7 +359,7 @@ public sealed class ClientService(TeilhabeDbContext db, AuditLog audit, ICurrent
 }
 
 /// <summary>TOP-01: catalogue codes used by client data.</summary>
-public sealed class ClientCatalogueUsage : ICatalogueUsage
+internal sealed class ClientCatalogueUsage : ICatalogueUsage
 {
     public Task<bool> IsUsedAsync(TeilhabeDbContext db, string catalogue, string code, CancellationToken ct) => catalogue switch
     {

@@ -2,12 +2,13 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Teilhabe.Core.Clients;
+using Teilhabe.Core.Rules;
 using Teilhabe.Web.Infrastructure;
 
 namespace Teilhabe.Web.Features.Clients;
 
 /// <summary>API.md "Clients".</summary>
-public static class ClientsApi
+internal static class ClientsApi
 {
     public sealed record AddressDto(string? Street, string? PostalCode, string? City);
 
@@ -109,7 +110,7 @@ public static class ClientsApi
     {
         var outcome = await clients.CreateAsync(ToInput(request), ct);
         return outcome.Value is null
-            ? ApiResults.Violations(outcome.Errors)
+            ? ApiResults.Violations(outcome.Violations)
             : TypedResults.Created($"/api/v1/clients/{outcome.Value.Id}", new CreatedId(outcome.Value.Id));
     }
 
@@ -123,15 +124,15 @@ public static class ClientsApi
         }
 
         var outcome = await clients.UpdateAsync(id, expected, ToInput(request), ct);
-        switch (outcome.Failure)
+        switch (outcome.Status)
         {
-            case ClientService.Failure.NotFound:
+            case ResultStatus.NotFound:
                 return TypedResults.NotFound();
-            case ClientService.Failure.Conflict:
+            case ResultStatus.Conflict:
                 return ApiResults.Status(StatusCodes.Status409Conflict,
                     "Die Stammdaten wurden inzwischen von jemand anderem geändert. Bitte neu laden und die Änderung erneut eintragen.");
-            case ClientService.Failure.Invalid:
-                return ApiResults.Violations(outcome.Errors);
+            case ResultStatus.Invalid:
+                return ApiResults.Violations(outcome.Violations);
         }
 
         var client = (await clients.GetAsync(id, ct))!;
@@ -143,10 +144,10 @@ public static class ClientsApi
         Guid id, EvidenceRequest r, ClientService clients, CancellationToken ct)
     {
         var outcome = await clients.AddEvidenceAsync(id, r.Kind, r.NoticeDate, r.EffectiveFrom, r.Degree, r.ValidUntil, ct);
-        return outcome.Failure switch
+        return outcome.Status switch
         {
-            ClientService.Failure.NotFound => TypedResults.NotFound(),
-            ClientService.Failure.Invalid => ApiResults.Violations(outcome.Errors),
+            ResultStatus.NotFound => TypedResults.NotFound(),
+            ResultStatus.Invalid => ApiResults.Violations(outcome.Violations),
             _ => TypedResults.Created($"/api/v1/clients/{id}", ToDto(outcome.Value!)),
         };
     }
@@ -155,16 +156,16 @@ public static class ClientsApi
         Guid id, DisabilityRequest r, ClientService clients, CancellationToken ct)
     {
         var outcome = await clients.AddDisabilityAsync(id, r.CategoryCode, r.Description, r.Recognised ?? true, r.CareRelevant ?? false, ct);
-        return outcome.Failure switch
+        return outcome.Status switch
         {
-            ClientService.Failure.NotFound => TypedResults.NotFound(),
-            ClientService.Failure.Invalid => ApiResults.Violations(outcome.Errors),
+            ResultStatus.NotFound => TypedResults.NotFound(),
+            ResultStatus.Invalid => ApiResults.Violations(outcome.Violations),
             _ => TypedResults.Created($"/api/v1/clients/{id}", ToDto(outcome.Value!)),
         };
     }
 
     private static async Task<Results<NoContent, NotFound>> MarkCareRelevantAsync(Guid id, Guid disabilityId, ClientService clients, CancellationToken ct)
-        => (await clients.MarkCareRelevantAsync(id, disabilityId, ct)).Failure == ClientService.Failure.NotFound
+        => (await clients.MarkCareRelevantAsync(id, disabilityId, ct)).Status == ResultStatus.NotFound
             ? TypedResults.NotFound()
             : TypedResults.NoContent();
 
@@ -172,10 +173,10 @@ public static class ClientsApi
         Guid id, EmploymentRequest r, ClientService clients, CancellationToken ct)
     {
         var outcome = await clients.AddEmploymentAsync(id, r.KindCode, r.From, r.InstitutionId, ct);
-        return outcome.Failure switch
+        return outcome.Status switch
         {
-            ClientService.Failure.NotFound => TypedResults.NotFound(),
-            ClientService.Failure.Invalid => ApiResults.Violations(outcome.Errors),
+            ResultStatus.NotFound => TypedResults.NotFound(),
+            ResultStatus.Invalid => ApiResults.Violations(outcome.Violations),
             _ => TypedResults.Created($"/api/v1/clients/{id}", ToDto(outcome.Value!, clients.Today)),
         };
     }
@@ -184,10 +185,10 @@ public static class ClientsApi
         Guid id, Guid situationId, ClientService clients, CancellationToken ct)
     {
         var outcome = await clients.ConfirmEmploymentAsync(id, situationId, ct);
-        return outcome.Failure switch
+        return outcome.Status switch
         {
-            ClientService.Failure.NotFound => TypedResults.NotFound(),
-            ClientService.Failure.Invalid => ApiResults.Violations(outcome.Errors),
+            ResultStatus.NotFound => TypedResults.NotFound(),
+            ResultStatus.Invalid => ApiResults.Violations(outcome.Violations),
             _ => TypedResults.Ok(ToDto(outcome.Value!, clients.Today)),
         };
     }

@@ -5,6 +5,7 @@ using Teilhabe.Core.Catalogues;
 using Teilhabe.Core.Clients;
 using Teilhabe.Core.Data;
 using Teilhabe.Core.Directory;
+using Teilhabe.Core.Rules;
 using Teilhabe.Web.Features.Cases;
 using Teilhabe.Web.Features.Catalogues;
 using Teilhabe.Web.Features.Directory;
@@ -12,7 +13,7 @@ using Teilhabe.Web.Features.Shared;
 
 namespace Teilhabe.Web.Features.Clients;
 
-public sealed class DetailsModel(ClientService clients, CatalogueService catalogues, TeilhabeDbContext db, CaseService cases, DirectoryService directory) : PageModel
+internal sealed class DetailsModel(ClientService clients, CatalogueService catalogues, TeilhabeDbContext db, CaseService cases, DirectoryService directory) : PageModel
 {
     public sealed class EvidenceInput
     {
@@ -74,7 +75,7 @@ public sealed class DetailsModel(ClientService clients, CatalogueService catalog
         }
 
         var outcome = await clients.AddEvidenceAsync(id, Evidence.Kind, Evidence.NoticeDate, Evidence.EffectiveFrom, Evidence.Degree, null, ct);
-        return await AfterAsync(id, outcome.Failure, outcome.Errors, "Evidence", "Der Bescheid ist erfasst.", ct);
+        return await AfterAsync(id, outcome.Status, outcome.Violations, "Evidence", "Der Bescheid ist erfasst.", ct);
     }
 
     public async Task<IActionResult> OnPostDisabilityAsync(Guid id, CancellationToken ct)
@@ -85,7 +86,7 @@ public sealed class DetailsModel(ClientService clients, CatalogueService catalog
         }
 
         var outcome = await clients.AddDisabilityAsync(id, NewDisability.CategoryCode, NewDisability.Description, !NewDisability.NotRecognised, NewDisability.CareRelevant, ct);
-        return await AfterAsync(id, outcome.Failure, outcome.Errors, "NewDisability", "Die Behinderung ist erfasst.", ct);
+        return await AfterAsync(id, outcome.Status, outcome.Violations, "NewDisability", "Die Behinderung ist erfasst.", ct);
     }
 
     public async Task<IActionResult> OnPostCareRelevantAsync(Guid id, Guid disabilityId, CancellationToken ct)
@@ -96,7 +97,7 @@ public sealed class DetailsModel(ClientService clients, CatalogueService catalog
         }
 
         var outcome = await clients.MarkCareRelevantAsync(id, disabilityId, ct);
-        return await AfterAsync(id, outcome.Failure, outcome.Errors, string.Empty, "Die betreuungsrelevante Behinderung ist geändert.", ct);
+        return await AfterAsync(id, outcome.Status, outcome.Violations, string.Empty, "Die betreuungsrelevante Behinderung ist geändert.", ct);
     }
 
     public async Task<IActionResult> OnPostEmploymentAsync(Guid id, CancellationToken ct)
@@ -107,7 +108,7 @@ public sealed class DetailsModel(ClientService clients, CatalogueService catalog
         }
 
         var outcome = await clients.AddEmploymentAsync(id, Employment.KindCode, Employment.From, Employment.InstitutionId, ct);
-        return await AfterAsync(id, outcome.Failure, outcome.Errors, "Employment", "Die Beschäftigungssituation ist erfasst.", ct);
+        return await AfterAsync(id, outcome.Status, outcome.Violations, "Employment", "Die Beschäftigungssituation ist erfasst.", ct);
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(Guid id, Guid situationId, CancellationToken ct)
@@ -118,7 +119,7 @@ public sealed class DetailsModel(ClientService clients, CatalogueService catalog
         }
 
         var outcome = await clients.ConfirmEmploymentAsync(id, situationId, ct);
-        return await AfterAsync(id, outcome.Failure, outcome.Errors, string.Empty, "Die Beschäftigungssituation ist als „eingetroffen“ bestätigt.", ct);
+        return await AfterAsync(id, outcome.Status, outcome.Violations, string.Empty, "Die Beschäftigungssituation ist als „eingetroffen“ bestätigt.", ct);
     }
 
     /// <summary>Opens a case for this client (CaseService.CreateAsync) and goes to it.</summary>
@@ -141,15 +142,15 @@ public sealed class DetailsModel(ClientService clients, CatalogueService catalog
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
-    private async Task<IActionResult> AfterAsync(Guid id, ClientService.Failure failure, IReadOnlyList<Core.Rules.RuleViolation> errors, string prefix, string success, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync(Guid id, ResultStatus failure, IReadOnlyList<Core.Rules.RuleViolation> errors, string prefix, string success, CancellationToken ct)
     {
-        if (failure == ClientService.Failure.NotFound)
+        if (failure == ResultStatus.NotFound)
         {
             return NotFound();
         }
 
         ModelState.Clear();
-        if (failure == ClientService.Failure.Invalid)
+        if (failure == ResultStatus.Invalid)
         {
             ModelState.AddViolations(errors.Select(e => e with { Field = e.Field is null || prefix.Length == 0 ? e.Field : $"{prefix}.{char.ToUpperInvariant(e.Field[0])}{e.Field[1..]}" }));
         }

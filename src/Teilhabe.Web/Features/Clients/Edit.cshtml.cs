@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Teilhabe.Core.Catalogues;
+using Teilhabe.Core.Rules;
 using Teilhabe.Web.Features.Catalogues;
 using Teilhabe.Web.Features.Shared;
 
 namespace Teilhabe.Web.Features.Clients;
 
 [Authorize(Roles = "Caseworker,Deputy,ServiceLead,Trainer,ProgrammeLead")]
-public sealed class EditModel(ClientService clients, CatalogueService catalogues) : PageModel
+internal sealed class EditModel(ClientService clients, CatalogueService catalogues) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -41,17 +42,17 @@ public sealed class EditModel(ClientService clients, CatalogueService catalogues
     {
         ModelState.Clear();
         var outcome = await clients.UpdateAsync(Id, Version, Form.ToInput(), ct);
-        switch (outcome.Failure)
+        switch (outcome.Status)
         {
-            case ClientService.Failure.NotFound:
+            case ResultStatus.NotFound:
                 return NotFound();
-            case ClientService.Failure.Conflict:
+            case ResultStatus.Conflict:
                 // The user's input is kept; saving again now deliberately replaces the newer version they were shown.
                 Conflict = true;
                 Version = (await clients.GetAsync(Id, ct))?.Version ?? Version;
                 break;
-            case ClientService.Failure.Invalid:
-                ModelState.AddViolations(outcome.Errors, ClientForm.FieldMap);
+            case ResultStatus.Invalid:
+                ModelState.AddViolations(outcome.Violations, ClientForm.FieldMap);
                 break;
             default:
                 TempData["Message"] = "Die Stammdaten sind gespeichert.";

@@ -6,7 +6,7 @@ namespace Teilhabe.Web.Features.Clients;
 
 /// <summary>GDPR Art. 15: the ZIP download behind the button "Auskunft nach Art. 15 DSGVO (ZIP)" on the client page.</summary>
 [Authorize]
-public sealed class ExportModel(ClientExport export) : PageModel
+internal sealed class ExportModel(ClientExport export) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

@@ -6,7 +6,7 @@ using Teilhabe.Core.Data;
 
 namespace Teilhabe.Web.Features.Clients;
 
-public sealed class IndexModel(ClientService clients, TeilhabeDbContext db) : PageModel
+internal sealed class IndexModel(ClientService clients, TeilhabeDbContext db) : PageModel
 {
     public sealed record Row(Guid Id, string LastName, string FirstName, DateOnly BirthDate, Gender Gender, DisabilityStatus DisabilityStatus);
 

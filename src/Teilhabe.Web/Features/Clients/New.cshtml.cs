@@ -8,7 +8,7 @@ using Teilhabe.Web.Features.Shared;
 namespace Teilhabe.Web.Features.Clients;
 
 [Authorize(Roles = "Caseworker,Deputy,ServiceLead,Trainer,ProgrammeLead")]
-public sealed class NewModel(ClientService clients, CatalogueService catalogues) : PageModel
+internal sealed class NewModel(ClientService clients, CatalogueService catalogues) : PageModel
 {
     [BindProperty]
     public ClientForm Form { get; set; } = new();
@@ -39,7 +39,7 @@ public sealed class NewModel(ClientService clients, CatalogueService catalogues)
         var outcome = await clients.CreateAsync(Form.ToInput(), ct);
         if (outcome.Value is null)
         {
-            ModelState.AddViolations(outcome.Errors, ClientForm.FieldMap);
+            ModelState.AddViolations(outcome.Violations, ClientForm.FieldMap);
             await LoadAsync(ct);
             return Page();
         }

@@ -5,7 +5,7 @@ using Teilhabe.Core.Directory;
 namespace Teilhabe.Web.Features.Commissions;
 
 /// <summary>What InA-Koordination has to decide across the IFDs of its state (page /ina).</summary>
-public sealed partial class CommissionService
+internal sealed partial class CommissionService
 {
     public sealed record CaseRef(Guid Id, string CaseNumber, string ServiceName);
 

@@ -16,7 +16,7 @@ namespace Teilhabe.Web.Features.Commissions;
 /// Kinds of commission (DOMAIN.md section 4) for pages and API: the InA objection (BA-SI-01), extensions
 /// (BA-EXT-01), Inklusionsbetrieb applications (BA-IB-01/02) and the guided successful placement (BA-ST-01).
 /// </summary>
-public sealed partial class CommissionService(
+internal sealed partial class CommissionService(
     TeilhabeDbContext db,
     ICurrentUser user,
     CaseAccess access,
@@ -45,30 +45,10 @@ public sealed partial class CommissionService(
     {
         if (!access.IsCoordinator || user.IntegrationOfficeId != c.IntegrationOfficeId)
         {
-            return [new(RuleIds.Roles, "Widersprechen kann nur die InA-Koordination des zuständigen Integrationsamtes.", null)];
+            return [RoleRefusals.ObjectToCommission];
         }
 
-        var errors = new List<RuleViolation>();
-        var inaRetention = CommissionKinds.IsInaRetention(c, await FunderKindAsync(c, ct));
-        if (!inaRetention || c.Phase != Phase.P3 || c.CommissionStart is null)
-        {
-            errors.Add(new("BA-SI-01", "Widersprochen werden kann nur einer Sicherung im Auftrag des Integrationsamtes in P3 (Antrag auf Beauftragung).", "phase"));
-        }
-        else if (c.ObjectedOn is not null)
-        {
-            errors.Add(new("BA-SI-01", $"Der Beauftragung wurde bereits am {c.ObjectedOn:dd.MM.yyyy} widersprochen.", "reason"));
-        }
-        else if (Today > CommissionKinds.ObjectionDeadline(c.CommissionStart.Value, profile))
-        {
-            errors.Add(new("BA-SI-01", $"Die Widerspruchsfrist von {profile.ObjectionWeeks} Wochen ist am {CommissionKinds.ObjectionDeadline(c.CommissionStart.Value, profile):dd.MM.yyyy} abgelaufen; der IFD gilt als beauftragt.", "reason"));
-        }
-
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            errors.Add(new("BA-SI-01", "Bitte den Grund des Widerspruchs angeben.", "reason"));
-        }
-
-        InputCheck.MaxLength(errors, "reason", reason, 4000, "Der Grund");
+        var errors = CommissionRules.CheckObjection(c, CommissionKinds.IsInaRetention(c, await FunderKindAsync(c, ct)), reason, Today, profile);
         if (errors.Count > 0)
         {
             return errors;
@@ -86,102 +66,48 @@ public sealed partial class CommissionService(
         => await db.InclusionCompanyApplications.AsNoTracking().Where(r => r.CaseId == caseId).OrderBy(r => r.AppliedOn).ThenBy(r => r.Id).ToListAsync(ct);
 
     /// <summary>BA-EXT-01: the caseworker requests an extension with a Sachstandsbericht at least 2 weeks before the planned end.</summary>
-    public async Task<(ExtensionRequest? Request, IReadOnlyList<RuleViolation> Errors)> RequestExtensionAsync(Case c, string? progressReport, DateOnly? requestedEndDate, CancellationToken ct)
+    public async Task<Result<ExtensionRequest>> RequestExtensionAsync(Case c, string? progressReport, DateOnly? requestedEndDate, CancellationToken ct)
     {
         if (!access.CanEdit(c))
         {
-            return (null, [new(RuleIds.Roles, "Eine Verlängerung beantragt die zuständige Fachkraft, ihre Vertretung oder die IFD-Leitung.", null)]);
+            return Result<ExtensionRequest>.Invalid(RoleRefusals.RequestExtension);
         }
 
-        var errors = new List<RuleViolation>();
         var kind = await FunderKindAsync(c, ct);
         var extendable = kind == FunderKind.IntegrationOffice && (CommissionKinds.IsInaRetention(c, kind) || CommissionKinds.IsSupportedEmployment(c.LegalBasisCode));
-        if (!extendable || c.Phase != Phase.P3 || c.PlannedEndDate is null)
-        {
-            errors.Add(new("BA-EXT-01", "Eine Verlängerung gibt es für laufende Sicherungen (9 Monate) und UB-Berufsbegleitungen (12 Monate) im Auftrag des Integrationsamtes in P3.", "phase"));
-        }
-        else
-        {
-            var latest = c.PlannedEndDate!.Value.AddDays(-7 * profile.ExtensionLeadWeeks);
-            if (Today > latest)
-            {
-                errors.Add(new("BA-EXT-01", $"Die Verlängerung ist spätestens {profile.ExtensionLeadWeeks} Wochen vor dem Ende ({c.PlannedEndDate:dd.MM.yyyy}) zu beantragen, also bis zum {latest:dd.MM.yyyy}.", "requestedEndDate"));
-            }
-
-            if (requestedEndDate is { } wanted && wanted <= c.PlannedEndDate)
-            {
-                errors.Add(new("BA-EXT-01", $"Das beantragte Ende muss nach dem bisherigen Ende ({c.PlannedEndDate:dd.MM.yyyy}) liegen.", "requestedEndDate"));
-            }
-
-            if (await db.ExtensionRequests.AnyAsync(r => r.CaseId == c.Id && r.Approved == null, ct))
-            {
-                errors.Add(new("BA-EXT-01", "Es liegt bereits ein Verlängerungsantrag vor, über den die InA-Koordination noch nicht entschieden hat.", null));
-            }
-        }
-
-        if (string.IsNullOrWhiteSpace(progressReport))
-        {
-            errors.Add(new("BA-EXT-01", "Die Verlängerung wird mit einem Sachstandsbericht beantragt (Feld „Sachstandsbericht“).", "progressReport"));
-        }
-
-        if (requestedEndDate is null)
-        {
-            errors.Add(new(RuleIds.Input, "Bitte das beantragte neue Ende angeben.", "requestedEndDate"));
-        }
-
-        InputCheck.MaxLength(errors, "progressReport", progressReport, 8000, "Der Sachstandsbericht");
+        var pending = await db.ExtensionRequests.AnyAsync(r => r.CaseId == c.Id && r.Approved == null, ct);
+        var errors = CommissionRules.CheckExtensionRequest(c, extendable, pending, progressReport, requestedEndDate, Today, profile);
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return Result<ExtensionRequest>.Invalid(errors);
         }
 
         var request = new ExtensionRequest(c, progressReport!.Trim(), requestedEndDate!.Value, Today, user.UserId!);
         db.ExtensionRequests.Add(request);
         await db.SaveChangesAsync(ct);
-        return (request, []);
+        return Result<ExtensionRequest>.Ok(request);
     }
 
     /// <summary>BA-EXT-01: InA-Koordination approves (new end date) or refuses.</summary>
-    public async Task<(ExtensionRequest? Request, IReadOnlyList<RuleViolation> Errors, bool Missing)> DecideExtensionAsync(
+    public async Task<Result<ExtensionRequest>> DecideExtensionAsync(
         Case c, Guid requestId, bool? approved, string? note, DateOnly? newEndDate, CancellationToken ct)
     {
         var request = await db.ExtensionRequests.FirstOrDefaultAsync(r => r.Id == requestId && r.CaseId == c.Id, ct);
         if (request is null)
         {
-            return (null, [], true);
+            return Result<ExtensionRequest>.NotFound();
         }
 
         if (!access.IsCoordinator || user.IntegrationOfficeId != c.IntegrationOfficeId)
         {
-            return (null, [new(RuleIds.Roles, "Über Verlängerungen entscheidet die InA-Koordination.", null)], false);
-        }
-
-        var errors = new List<RuleViolation>();
-        if (approved is null)
-        {
-            errors.Add(new(RuleIds.Input, "Bitte angeben, ob die Verlängerung bewilligt wird (approved).", "approved"));
-        }
-
-        if (!request.IsPending)
-        {
-            errors.Add(new("BA-EXT-01", "Über diesen Antrag wurde bereits entschieden.", null));
+            return Result<ExtensionRequest>.Invalid(RoleRefusals.DecideExtension);
         }
 
         var end = newEndDate ?? request.RequestedEndDate;
-        if (approved == true && c.PlannedEndDate is { } current && end <= current)
-        {
-            errors.Add(new("BA-EXT-01", $"Das neue Ende muss nach dem bisherigen Ende ({current:dd.MM.yyyy}) liegen.", "newEndDate"));
-        }
-
-        if (approved == true && c.Phase != Phase.P3)
-        {
-            errors.Add(new("BA-EXT-01", "Verlängert werden kann nur ein laufender Auftrag in P3.", "phase"));
-        }
-
-        InputCheck.MaxLength(errors, "note", note, 4000, "Die Notiz");
+        var errors = CommissionRules.CheckExtensionDecision(c, request, approved, note, end);
         if (errors.Count > 0)
         {
-            return (null, errors, false);
+            return Result<ExtensionRequest>.Invalid(errors);
         }
 
         request.Decide(approved!.Value, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), end, Today, user.UserId!);
@@ -191,74 +117,52 @@ public sealed partial class CommissionService(
         }
 
         await db.SaveChangesAsync(ct);
-        return (request, [], false);
+        return Result<ExtensionRequest>.Ok(request);
     }
 
     /// <summary>BA-IB-01: the application to InA-Koordination describing the need beyond § 217 SGB IX.</summary>
-    public async Task<(InclusionCompanyApplication? Application, IReadOnlyList<RuleViolation> Errors)> ApplyInclusionCompanyAsync(Case c, string? need, CancellationToken ct)
+    public async Task<Result<InclusionCompanyApplication>> ApplyInclusionCompanyAsync(Case c, string? need, CancellationToken ct)
     {
         if (!access.CanEdit(c))
         {
-            return (null, [new(RuleIds.Roles, "Den Antrag stellt die zuständige Fachkraft, ihre Vertretung oder die IFD-Leitung.", null)]);
+            return Result<InclusionCompanyApplication>.Invalid(RoleRefusals.ApplyInclusionCompany);
         }
 
-        var errors = new List<RuleViolation>();
-        if (string.IsNullOrWhiteSpace(need))
-        {
-            errors.Add(new("BA-IB-01", "Bitte den Begleitungsbedarf beschreiben, der über die Leistungen des Inklusionsbetriebs nach § 217 SGB IX hinausgeht.", "need"));
-        }
-
-        if (PhaseLabels.IsClosed(c.Phase))
-        {
-            errors.Add(new("BA-IB-01", "Für einen abgeschlossenen Auftrag wird kein Antrag mehr gestellt.", "phase"));
-        }
-
-        InputCheck.MaxLength(errors, "need", need, 8000, "Die Beschreibung des Bedarfs");
+        var errors = CommissionRules.CheckInclusionCompanyApplication(c, need);
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return Result<InclusionCompanyApplication>.Invalid(errors);
         }
 
         var application = new InclusionCompanyApplication(c, need!.Trim(), Today, user.UserId!);
         db.InclusionCompanyApplications.Add(application);
         await db.SaveChangesAsync(ct);
-        return (application, []);
+        return Result<InclusionCompanyApplication>.Ok(application);
     }
 
-    public async Task<(InclusionCompanyApplication? Application, IReadOnlyList<RuleViolation> Errors, bool Missing)> DecideInclusionCompanyAsync(
+    public async Task<Result<InclusionCompanyApplication>> DecideInclusionCompanyAsync(
         Case c, Guid applicationId, bool? approved, string? note, CancellationToken ct)
     {
         var application = await db.InclusionCompanyApplications.FirstOrDefaultAsync(a => a.Id == applicationId && a.CaseId == c.Id, ct);
         if (application is null)
         {
-            return (null, [], true);
+            return Result<InclusionCompanyApplication>.NotFound();
         }
 
         if (!access.IsCoordinator || user.IntegrationOfficeId != c.IntegrationOfficeId)
         {
-            return (null, [new(RuleIds.Roles, "Über den Antrag entscheidet die InA-Koordination.", null)], false);
+            return Result<InclusionCompanyApplication>.Invalid(RoleRefusals.DecideInclusionCompany);
         }
 
-        var errors = new List<RuleViolation>();
-        if (approved is null)
-        {
-            errors.Add(new(RuleIds.Input, "Bitte angeben, ob der Antrag bewilligt wird (approved).", "approved"));
-        }
-
-        if (!application.IsPending)
-        {
-            errors.Add(new("BA-IB-01", "Über diesen Antrag wurde bereits entschieden.", null));
-        }
-
-        InputCheck.MaxLength(errors, "note", note, 4000, "Die Notiz");
+        var errors = CommissionRules.CheckInclusionCompanyDecision(application, approved, note);
         if (errors.Count > 0)
         {
-            return (null, errors, false);
+            return Result<InclusionCompanyApplication>.Invalid(errors);
         }
 
         application.Decide(approved!.Value, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), Today, user.UserId!);
         await db.SaveChangesAsync(ct);
-        return (application, [], false);
+        return Result<InclusionCompanyApplication>.Ok(application);
     }
 
     /// <summary>
@@ -311,67 +215,23 @@ public sealed partial class CommissionService(
     /// in P3 (stabilisation, § 196 Abs. 3) with the same funder from the job start, Merkblatt signed and uploaded,
     /// Zielvereinbarung uploaded, ending after 6 months (BA-ST-02). Any refusal changes nothing.
     /// </summary>
-    public async Task<(Case? NewCase, IReadOnlyList<RuleViolation> Errors)> SuccessfulPlacementAsync(Case c, PlacementInput input, CancellationToken ct)
+    public async Task<Result<Case>> SuccessfulPlacementAsync(Case c, PlacementInput input, CancellationToken ct)
     {
         if (!access.CanEdit(c))
         {
-            return (null, [new(RuleIds.Roles, "Die erfolgreiche Vermittlung dokumentiert die zuständige Fachkraft, ihre Vertretung oder die IFD-Leitung.", null)]);
+            return Result<Case>.Invalid(RoleRefusals.RecordPlacement);
         }
 
-        var errors = new List<RuleViolation>();
-        if (c.Phase != Phase.P3 || c.CareTypeCode != CareTypes.Placement)
-        {
-            errors.Add(new("BA-ST-01", "Die erfolgreiche Vermittlung schließt einen Vermittlungsauftrag in P3 ab; dieser Auftrag ist keiner.", "phase"));
-        }
-
-        if (input.JobStart is null)
-        {
-            errors.Add(new("BA-ST-01", "Bitte den ersten Arbeitstag angeben.", "jobStart"));
-        }
-        else if (input.JobStart.Value.AddDays(-1) < c.PhaseSince)
-        {
-            errors.Add(new("BA-ST-01", $"Der erste Arbeitstag muss nach dem Beginn der Beauftragung ({c.PhaseSince:dd.MM.yyyy}) liegen.", "jobStart"));
-        }
-
-        if (input.EmploymentKindCode is null || !CommissionKinds.InsuredEmploymentKinds.Contains(input.EmploymentKindCode))
-        {
-            errors.Add(new("BA-ST-01", "Die neue Beschäftigungssituation ist eine Beschäftigung („employed“) oder Ausbildung („apprenticeship“).", "employmentKindCode"));
-        }
-
-        if (input.InstitutionId is null || !await db.Institutions.AnyAsync(i => i.Id == input.InstitutionId, ct))
-        {
-            errors.Add(new("BA-ST-01", "Bitte den Arbeitgeber (Institution) wählen.", "institutionId"));
-        }
-
-        if (!CommissionKinds.IsStabilisation(input.LegalBasisCode))
-        {
-            errors.Add(new("BA-ST-01", "Die gesetzliche Grundlage der Stabilisierungsphase ist „Stabilisierungsphase gemeinsame Empfehlung (§ 196 Abs. 3 SGB IX)“ (sgb9-196-3) oder „… analog“ (sgb9-196-3-analog).", "legalBasisCode"));
-        }
-
-        if (input.NoticeSignedOn is null || input.NoticeSignedOn > Today)
-        {
-            errors.Add(new("BA-ST-01", "Bitte das Datum der Unterschrift auf dem Merkblatt des neuen Auftrags angeben (nicht in der Zukunft).", "dataProtectionNoticeSignedOn"));
-        }
-        else
-        {
-            var valid = await cases.ValidFormVersionAsync("DataProtectionNotice", input.NoticeSignedOn.Value, ct);
-            if (string.IsNullOrWhiteSpace(input.NoticeVersion) || valid != input.NoticeVersion)
-            {
-                errors.Add(new("DOC-04", $"Das Merkblatt muss auf der gültigen Fassung unterschrieben sein ({valid ?? "keine gültige Fassung hinterlegt"}).", "dataProtectionNoticeVersion"));
-            }
-        }
-
-        if (string.IsNullOrWhiteSpace(c.Texts.ClosingResult))
-        {
-            errors.Add(new("PH-P4-02", "Das Feld „Sachstand zur Abmeldung / Ergebnis“ des Endberichts der Vermittlung ist auszufüllen.", "closingResult"));
-        }
-
+        var employerKnown = input.InstitutionId is not null && await db.Institutions.AnyAsync(i => i.Id == input.InstitutionId, ct);
+        var validNotice = input.NoticeSignedOn is { } signedOn && signedOn <= Today ? await cases.ValidFormVersionAsync("DataProtectionNotice", signedOn, ct) : null;
+        var errors = CommissionRules.CheckPlacement(c, new CommissionRules.PlacementFacts(
+            input.JobStart, input.EmploymentKindCode, employerKnown, input.LegalBasisCode, input.NoticeSignedOn, input.NoticeVersion, validNotice), Today);
         var notice = await ReadFileAsync(input.Notice, "dataProtectionNotice", "Merkblatt zum Sozialdatenschutz", errors, ct);
         var goals = await ReadFileAsync(input.GoalAgreement, "goalAgreement", "Zielvereinbarung", errors, ct);
         var written = input.WrittenCommission is null ? null : await ReadFileAsync(input.WrittenCommission, "writtenCommission", "Schriftliche Beauftragung", errors, ct);
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return Result<Case>.Invalid(errors);
         }
 
         var jobStart = input.JobStart!.Value;
@@ -379,16 +239,16 @@ public sealed partial class CommissionService(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            var failure = await PlaceAsync(c, input, jobStart, [(DocumentKind.DataProtectionNotice, input.Notice!, notice!), (DocumentKind.GoalAgreement, input.GoalAgreement!, goals!),
+            var placed = await PlaceAsync(c, input, jobStart, [(DocumentKind.DataProtectionNotice, input.Notice!, notice!), (DocumentKind.GoalAgreement, input.GoalAgreement!, goals!),
                 .. written is null ? Array.Empty<(DocumentKind, DocumentService.Upload, byte[])>() : [(DocumentKind.WrittenCommission, input.WrittenCommission!, written)]], stored, ct);
-            if (failure.Errors.Count > 0)
+            if (!placed.Succeeded)
             {
                 await RollbackAsync(tx, stored);
-                return (null, failure.Errors);
+                return placed;
             }
 
             await tx.CommitAsync(ct);
-            return (failure.NewCase, []);
+            return placed;
         }
         catch
         {
@@ -397,14 +257,14 @@ public sealed partial class CommissionService(
         }
     }
 
-    private async Task<(Case? NewCase, IReadOnlyList<RuleViolation> Errors)> PlaceAsync(
+    private async Task<Result<Case>> PlaceAsync(
         Case c, PlacementInput input, DateOnly jobStart, IReadOnlyList<(DocumentKind Kind, DocumentService.Upload Upload, byte[] Bytes)> files, List<string> stored, CancellationToken ct)
     {
         // (a) the new employment situation (EMP-01: "voraussichtlich" while it lies in the future).
         var employment = await clients.AddEmploymentAsync(c.ClientId, input.EmploymentKindCode, jobStart, input.InstitutionId, ct);
-        if (employment.Errors.Count > 0 || employment.Value is null)
+        if (employment.Value is null)
         {
-            return (null, employment.Errors.Count > 0 ? employment.Errors : [new("BA-ST-01", "Die Beschäftigungssituation konnte nicht erfasst werden.", "employmentKindCode")]);
+            return Result<Case>.Invalid(employment.Violations.Count > 0 ? employment.Violations : [CommissionRules.EmploymentNotRecorded]);
         }
 
         // (b) the Vermittlung closes the day before the job starts.
@@ -412,7 +272,7 @@ public sealed partial class CommissionService(
         var closing = await transitions.MoveAsync(c, new CaseTransitions.Request(Phase.P4, jobStart.AddDays(-1), CommissionKinds.PlacementSuccessfulReason, outcome, AllowFutureDate: true), ownTransaction: false, ct);
         if (!closing.Allowed)
         {
-            return (null, closing.Violations);
+            return Result<Case>.Invalid(closing.Violations);
         }
 
         // (c) the new Sicherung (stabilisation phase) with the same funder, from the first working day.
@@ -420,7 +280,7 @@ public sealed partial class CommissionService(
             c.ClientId, CareTypes.Retention, c.FunderId, input.LegalBasisCode, c.CaseGroupCode, c.ReferringBodyCode, null, c.CaseworkerId, jobStart), ct);
         if (created is null)
         {
-            return (null, createErrors);
+            return Result<Case>.Invalid(createErrors);
         }
 
         if (c.Deputies.Count > 0)
@@ -432,22 +292,22 @@ public sealed partial class CommissionService(
         var signErrors = await cases.SignNoticeAsync(created, input.NoticeSignedOn, input.NoticeVersion, null, ct);
         if (signErrors.Count > 0)
         {
-            return (null, signErrors);
+            return Result<Case>.Invalid(signErrors);
         }
 
         foreach (var (kind, upload, bytes) in files)
         {
             using var stream = new MemoryStream(bytes);
             var (docs, docErrors) = await documents.UploadAllAsync(created, kind, null, [new DocumentService.Upload(upload.FileName, stream, bytes.Length)], ct);
-            stored.AddRange(docs.Select(d => d.StorageKey));
+            stored.AddRange((docs ?? []).Select(d => d.StorageKey));
             if (docErrors.Count > 0)
             {
-                return (null, docErrors);
+                return Result<Case>.Invalid(docErrors);
             }
         }
 
         var commission = await transitions.MoveAsync(created, new CaseTransitions.Request(Phase.P3, jobStart, null, null, AllowFutureDate: true), ownTransaction: false, ct);
-        return commission.Allowed ? (created, []) : (null, commission.Violations);
+        return commission.Allowed ? Result<Case>.Ok(created) : Result<Case>.Invalid(commission.Violations);
     }
 
     private async Task RollbackAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction tx, List<string> stored)
@@ -465,8 +325,7 @@ public sealed partial class CommissionService(
     {
         if (upload is null)
         {
-            errors.Add(new("BA-ST-01", $"Für den neuen Auftrag fehlt die Datei „{label}“ (PH-P3-01).", field));
-            errors.Add(new("PH-P3-01", $"Dokument fehlt: {label} (hochladen).", field));
+            errors.AddRange(CommissionRules.MissingPlacementFile(field, label));
             return null;
         }
 

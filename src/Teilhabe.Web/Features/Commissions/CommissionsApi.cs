@@ -9,7 +9,7 @@ using Teilhabe.Web.Infrastructure;
 namespace Teilhabe.Web.Features.Commissions;
 
 /// <summary>API.md "Cases": objection (BA-SI-01), extensions (BA-EXT-01), Inklusionsbetrieb (BA-IB-01), successful placement (BA-ST-01).</summary>
-public static class CommissionsApi
+internal static class CommissionsApi
 {
     public sealed record ObjectionRequest(string? Reason);
 
@@ -115,7 +115,9 @@ public static class CommissionsApi
             return TypedResults.Forbid();
         }
 
-        var (request, errors, missing) = await commissions.DecideExtensionAsync(@case, rid, r?.Approved, r?.Note, r?.NewEndDate, ct);
+        var outcome = await commissions.DecideExtensionAsync(@case, rid, r?.Approved, r?.Note, r?.NewEndDate, ct);
+        var (request, errors) = outcome;
+        var missing = outcome.Status == ResultStatus.NotFound;
         if (missing)
         {
             return TypedResults.NotFound();
@@ -169,7 +171,9 @@ public static class CommissionsApi
             return TypedResults.Forbid();
         }
 
-        var (application, errors, missing) = await commissions.DecideInclusionCompanyAsync(@case, aid, r?.Approved, r?.Note, ct);
+        var outcome = await commissions.DecideInclusionCompanyAsync(@case, aid, r?.Approved, r?.Note, ct);
+        var (application, errors) = outcome;
+        var missing = outcome.Status == ResultStatus.NotFound;
         if (missing)
         {
             return TypedResults.NotFound();

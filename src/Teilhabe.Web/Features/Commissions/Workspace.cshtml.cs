@@ -13,7 +13,7 @@ namespace Teilhabe.Web.Features.Commissions;
 /// (BA-EXT-01), Inklusionsbetrieb applications (BA-IB-01) and conflict-of-interest flags (BA-IB-02) of all IFDs of its state.
 /// </summary>
 [Authorize(Roles = Roles.IntegrationOfficeCoordinator)]
-public sealed class WorkspaceModel(CommissionService commissions, CaseService cases) : PageModel
+internal sealed class WorkspaceModel(CommissionService commissions, CaseService cases) : PageModel
 {
     public const string Path = "/ina";
     private const string MessageKey = "InaMessage";
@@ -50,7 +50,9 @@ public sealed class WorkspaceModel(CommissionService commissions, CaseService ca
             return NotFound();
         }
 
-        var (_, errors, missing) = await commissions.DecideExtensionAsync(@case, requestId, approved, note, newEndDate, ct);
+        var outcome = await commissions.DecideExtensionAsync(@case, requestId, approved, note, newEndDate, ct);
+        var (_, errors) = outcome;
+        var missing = outcome.Status == ResultStatus.NotFound;
         if (missing)
         {
             return NotFound();
@@ -68,7 +70,9 @@ public sealed class WorkspaceModel(CommissionService commissions, CaseService ca
             return NotFound();
         }
 
-        var (_, errors, missing) = await commissions.DecideInclusionCompanyAsync(@case, applicationId, approved, note, ct);
+        var outcome = await commissions.DecideInclusionCompanyAsync(@case, applicationId, approved, note, ct);
+        var (_, errors) = outcome;
+        var missing = outcome.Status == ResultStatus.NotFound;
         if (missing)
         {
             return NotFound();

@@ -9,13 +9,15 @@ using Teilhabe.Web.Features.Cases;
 using Teilhabe.Web.Features.Catalogues;
 using Teilhabe.Web.Features.Documents;
 
+using Teilhabe.Web.Features.Shared;
+
 namespace Teilhabe.Web.Features.Contacts;
 
 /// <summary>
 /// The case timeline: contacts, phase changes, documents and LEK events in one chronological list. Notes and
 /// keywords only for those who see internal texts (ACC-07); documents as DocumentService lists them (ACC-07, ACC-10).
 /// </summary>
-public sealed class CaseTimeline(TeilhabeDbContext db, CaseAccess access, ContactService contacts, DocumentService documents, CatalogueService catalogues, AuditLog audit)
+internal sealed class CaseTimeline(TeilhabeDbContext db, CaseAccess access, ContactService contacts, DocumentService documents, CatalogueService catalogues, AuditLog audit)
 {
     public const string Contacts = "kontakte";
     public const string Phases = "phasen";
@@ -77,7 +79,7 @@ public sealed class CaseTimeline(TeilhabeDbContext db, CaseAccess access, Contac
                     facts.Add(("Besonders geschützte Daten", "weitergegeben (DOC-05)"));
                 }
 
-                facts.Add(("Erfasst", $"{CaseLabels.Berlin(c.RecordedAt)} von {User(c.RecordedBy)}"));
+                facts.Add(("Erfasst", $"{GermanFormat.DateTime(c.RecordedAt)} von {User(c.RecordedBy)}"));
                 entries.Add(new(Contacts, c.OccurredAt, true, $"Kontakt ({OutcomeLabels.Form(c.Form)})", facts,
                     internalTexts ? c.Note : null, c.Late, [.. visibleDocuments.Where(d => d.ContactId == c.Id)]));
             }
@@ -89,7 +91,7 @@ public sealed class CaseTimeline(TeilhabeDbContext db, CaseAccess access, Contac
             entries.Add(new(Phases, BerlinTime.StartOfDayUtc(@case.StartDate), false, $"Auftrag angelegt in {CaseLabels.Phase(first)}", [], null, false, []));
             foreach (var h in @case.History)
             {
-                var facts = new List<(string, string)> { ("Durch", User(h.UserId)), ("Erfasst", CaseLabels.Berlin(h.At)) };
+                var facts = new List<(string, string)> { ("Durch", User(h.UserId)), ("Erfasst", GermanFormat.DateTime(h.At)) };
                 if (h.ReasonCode is not null)
                 {
                     facts.Add(("Grund", closingLabels.Or(h.ReasonCode)));
@@ -121,12 +123,12 @@ public sealed class CaseTimeline(TeilhabeDbContext db, CaseAccess access, Contac
                 entries.Add(new(Outcomes, o.CreatedAt, true, $"LEK angelegt: {name}", [], null, false, []));
                 if (o.StartDate is { } start)
                 {
-                    entries.Add(new(Outcomes, DayAt(start, null), false, $"LEK-Start: {name}", [("Startdatum", CaseLabels.Date(start))], null, false, []));
+                    entries.Add(new(Outcomes, DayAt(start, null), false, $"LEK-Start: {name}", [("Startdatum", GermanFormat.Date(start))], null, false, []));
                 }
 
                 if (o.EndDate is { } end && o.LinkedContacts > 1)
                 {
-                    entries.Add(new(Outcomes, DayAt(end, null), false, $"LEK-Ende (letzter Kontakt): {name}", [("Enddatum", CaseLabels.Date(end))], null, false, []));
+                    entries.Add(new(Outcomes, DayAt(end, null), false, $"LEK-Ende (letzter Kontakt): {name}", [("Enddatum", GermanFormat.Date(end))], null, false, []));
                 }
 
                 if (o.InvalidatedAt is { } invalidated)

@@ -10,7 +10,7 @@ namespace Teilhabe.Web.Features.Contacts;
 /// Server-side drafts of the contact form ("nothing lost"): one per user and case, readable only by its owner,
 /// in the owner's service (tenant filter).
 /// </summary>
-public sealed class ContactDraftStore(TeilhabeDbContext db, ICurrentUser user, TimeProvider clock)
+internal sealed class ContactDraftStore(TeilhabeDbContext db, ICurrentUser user, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -10,7 +10,7 @@ namespace Teilhabe.Web.Features.Contacts;
 /// The fields of the page "Kontakt erfassen" as entered (strings where the user types), so that a refused submit
 /// and a draft keep every value exactly. Files are not part of a draft.
 /// </summary>
-public sealed class ContactEntryForm
+internal sealed class ContactEntryForm
 {
     public const string LocalFormat = "yyyy-MM-dd'T'HH:mm";
 

@@ -17,16 +17,16 @@ namespace Teilhabe.Web.Features.Contacts;
 /// Contacts and LEK of a case (CT-01…CT-03, LEK-01…LEK-04, FU-04, FU-05). Writing is for the responsible
 /// caseworkers, their deputies and the IFD lead; reading follows the case (CaseAccess).
 /// </summary>
-public sealed class ContactService(TeilhabeDbContext db, CaseAccess access, ICurrentUser user, TimeProvider clock, StateProfile profile) : IContactFacts
+internal sealed class ContactService(TeilhabeDbContext db, CaseAccess access, ICurrentUser user, TimeProvider clock, StateProfile profile) : IContactFacts
 {
     public sealed record Created(Contact Contact, RuleViolation? Prompt);
 
-    public async Task<(Created? Created, IReadOnlyList<RuleViolation> Errors)> CreateAsync(Case @case, ContactDraft draft, CancellationToken ct)
+    public async Task<Result<Created>> CreateAsync(Case @case, ContactDraft draft, CancellationToken ct)
     {
         var (outcomes, topics, errors) = await LinksAsync(@case, draft, ct);
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return Result<Created>.Invalid(errors);
         }
 
         var context = await ContextAsync(@case, outcomes, ct);
@@ -34,7 +34,7 @@ public sealed class ContactService(TeilhabeDbContext db, CaseAccess access, ICur
         var consent = await IfdTasks.IfdTasksService.ContactConsentViolationsAsync(db, @case.Id, draft.OccurredAt, topics, outcomes.Select(o => o.OutcomeCode), ct);
         if (!check.Allowed || consent.Count > 0)
         {
-            return (null, [.. check.Violations, .. consent]);
+            return Result<Created>.Invalid([.. check.Violations, .. consent]);
         }
 
         var contact = new Contact(@case, draft, check.Late, clock.GetUtcNow(), user.UserId);
@@ -46,7 +46,7 @@ public sealed class ContactService(TeilhabeDbContext db, CaseAccess access, ICur
 
         db.Contacts.Add(contact);
         await db.SaveChangesAsync(ct);
-        return (new Created(contact, check.Prompt), []);
+        return Result<Created>.Ok(new Created(contact, check.Prompt));
     }
 
     /// <summary>A contact with its case, when the caller may see the case (tracked, for a correction or cancellation).</summary>
@@ -174,29 +174,24 @@ public sealed class ContactService(TeilhabeDbContext db, CaseAccess access, ICur
     public Task<List<Contact>> ListAsync(Case @case, CancellationToken ct)
         => db.Contacts.AsNoTracking().Where(c => c.CaseId == @case.Id).OrderBy(c => c.OccurredAt).ToListAsync(ct);
 
-    public async Task<(Outcome? Outcome, IReadOnlyList<RuleViolation> Errors)> CreateOutcomeAsync(Case @case, string? outcomeCode, Guid? serviceFunderId, CancellationToken ct)
+    public async Task<Result<Outcome>> CreateOutcomeAsync(Case @case, string? outcomeCode, Guid? serviceFunderId, CancellationToken ct)
     {
-        if (@case.IsAdditionalStatement)
+        if (CaseRules.CheckOutcomeAllowed(@case) is { } refused)
         {
-            return (null, [new("PH-FDS-05", "Ein FDS-Zusatzauftrag führt keine LEK; sie gehören zum Hauptauftrag.", "outcomeCode")]);
-        }
-
-        if (@case.RestrictedToCommission)
-        {
-            return (null, [new("PH-FDS-04", "Nach der Rückgabe wegen verweigerter Mitwirkung werden keine LEK mehr aufgenommen.", "outcomeCode")]);
+            return Result<Outcome>.Invalid(refused);
         }
 
         var entry = string.IsNullOrWhiteSpace(outcomeCode) ? null : await db.CatalogueEntries.AsNoTracking()
             .FirstOrDefaultAsync(e => e.Catalogue == CatalogueNames.Outcomes && e.Code == outcomeCode && e.Active, ct);
         if (entry is null)
         {
-            return (null, [new(RuleIds.Input, "Bitte eine gültige LEK aus dem Katalog wählen.", "outcomeCode")]);
+            return Result<Outcome>.Invalid([new(RuleIds.Input, "Bitte eine gültige LEK aus dem Katalog wählen.", "outcomeCode")]);
         }
 
         var consentErrors = await IfdTasks.IfdTasksService.OutcomeConsentViolationsAsync(db, @case.Id, entry.Code, clock.Today(), ct);
         if (consentErrors.Count > 0)
         {
-            return (null, consentErrors);
+            return Result<Outcome>.Invalid(consentErrors);
         }
 
         Funder? chosen = null;
@@ -205,7 +200,7 @@ public sealed class ContactService(TeilhabeDbContext db, CaseAccess access, ICur
             chosen = await db.Funders.Include(f => f.Releases).AsNoTracking().FirstOrDefaultAsync(f => f.Id == serviceFunderId, ct);
             if (chosen is null)
             {
-                return (null, [new(RuleIds.Input, "Den Leistungsträger gibt es nicht.", "serviceFunderId")]);
+                return Result<Outcome>.Invalid([new(RuleIds.Input, "Den Leistungsträger gibt es nicht.", "serviceFunderId")]);
             }
         }
 
@@ -216,13 +211,13 @@ public sealed class ContactService(TeilhabeDbContext db, CaseAccess access, ICur
         var (funderId, errors) = OutcomeFunder.Resolve(entry.PresetsCaseFunder, chosen, @case.ServiceId, caseFunder, officeFunder);
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return Result<Outcome>.Invalid(errors);
         }
 
         var outcome = new Outcome(@case, entry.Code, funderId, clock.GetUtcNow(), user.UserId);
         db.Outcomes.Add(outcome);
         await db.SaveChangesAsync(ct);
-        return (outcome, []);
+        return Result<Outcome>.Ok(outcome);
     }
 
     /// <summary>LEK-01: invalid ones stay listed; LEK-03: start-less ones are flagged in the list.</summary>
@@ -283,7 +278,7 @@ public sealed class ContactService(TeilhabeDbContext db, CaseAccess access, ICur
 }
 
 /// <summary>TOP-01: topic and LEK codes in use can only be retired.</summary>
-public sealed class ContactCatalogueUsage : ICatalogueUsage
+internal sealed class ContactCatalogueUsage : ICatalogueUsage
 {
     public Task<bool> IsUsedAsync(TeilhabeDbContext db, string catalogue, string code, CancellationToken ct) => catalogue switch
     {

@@ -8,7 +8,7 @@ using Teilhabe.Web.Infrastructure;
 namespace Teilhabe.Web.Features.Contacts;
 
 /// <summary>API.md "Contacts and LEK".</summary>
-public static class ContactsApi
+internal static class ContactsApi
 {
     public sealed record ParticipantRequest(string? Kind, Guid? ReferenceId, string? Name);
 

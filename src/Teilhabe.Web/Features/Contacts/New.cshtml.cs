@@ -24,7 +24,7 @@ namespace Teilhabe.Web.Features.Contacts;
 [Authorize(Roles = CaseForms.IfdRoles)]
 [RequestSizeLimit(UploadLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
-public sealed class NewModel(
+internal sealed class NewModel(
     CaseService cases,
     CaseAccess access,
     ContactService contacts,
@@ -154,9 +154,17 @@ public sealed class NewModel(
         var draft = new ContactDraft(
             Entry.ParseOccurredAt(out _), ContactEntryForm.ParseForm(Entry.Form), Entry.Keywords, Participants(), Entry.Note,
             [.. Entry.Topics.Where(t => !string.IsNullOrWhiteSpace(t))], outcomeIds, Entry.PassesProtectedData, Entry.ParseDurationMinutes());
-        var (created, contactErrors) = errors.Count > 0
-            ? (null, [.. ContactRules.Check(draft, await ContextAsync(@case, ct)).Violations, .. await IfdTasks.IfdTasksService.ContactConsentViolationsAsync(db, @case.Id, draft.OccurredAt, draft.TopicCodes, [], ct)])
-            : await contacts.CreateAsync(@case, draft, ct);
+        ContactService.Created? created = null;
+        IReadOnlyList<RuleViolation> contactErrors;
+        if (errors.Count > 0)
+        {
+            contactErrors = [.. ContactRules.Check(draft, await ContextAsync(@case, ct)).Violations, .. await IfdTasks.IfdTasksService.ContactConsentViolationsAsync(db, @case.Id, draft.OccurredAt, draft.TopicCodes, [], ct)];
+        }
+        else
+        {
+            (created, contactErrors) = await contacts.CreateAsync(@case, draft, ct);
+        }
+
         errors.AddRange(contactErrors);
         if (created is not null && Files.Count > 0)
         {
@@ -187,7 +195,7 @@ public sealed class NewModel(
         await tx.CommitAsync(ct);
         await drafts.DeleteAsync(@case.Id, ct);
         var contact = created.Contact;
-        var message = $"Der Kontakt vom {CaseLabels.Berlin(contact.OccurredAt)} ist gespeichert.";
+        var message = $"Der Kontakt vom {GermanFormat.DateTime(contact.OccurredAt)} ist gespeichert.";
         if (contact.Late)
         {
             message += " Er ist als „verspätet“ gekennzeichnet, weil er später als 5 Arbeitstage nach dem Ereignis erfasst wurde (CT-02).";

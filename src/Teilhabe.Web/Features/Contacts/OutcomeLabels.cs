@@ -1,14 +1,16 @@
 using Teilhabe.Core.Contacts;
 using Teilhabe.Web.Features.Cases;
 
+using Teilhabe.Web.Features.Shared;
+
 namespace Teilhabe.Web.Features.Contacts;
 
 /// <summary>German texts for LEK on the pages.</summary>
-public static class OutcomeLabels
+internal static class OutcomeLabels
 {
     public static string Dates(Outcome o) => o.StartDate is null
         ? "ohne Startdatum"
-        : $"{CaseLabels.Date(o.StartDate)} – {CaseLabels.Date(o.EndDate)}";
+        : $"{GermanFormat.Date(o.StartDate)} – {GermanFormat.Date(o.EndDate)}";
 
     public static string Form(ContactForm form) => form switch
     {

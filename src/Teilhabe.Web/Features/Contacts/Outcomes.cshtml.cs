@@ -20,7 +20,7 @@ namespace Teilhabe.Web.Features.Contacts;
 /// (LEK-01), remove a start date where LEK-04 allows it. Every action goes through ContactService.
 /// </summary>
 [Authorize(Roles = CaseForms.ListRoles)]
-public sealed class OutcomesModel(CaseService cases, CaseAccess access, ContactService contacts, CatalogueService catalogues, TeilhabeDbContext db, TimeProvider clock, StateProfile profile) : PageModel
+internal sealed class OutcomesModel(CaseService cases, CaseAccess access, ContactService contacts, CatalogueService catalogues, TeilhabeDbContext db, TimeProvider clock, StateProfile profile) : PageModel
 {
     private const string MessageKey = "OutcomeMessage";
 

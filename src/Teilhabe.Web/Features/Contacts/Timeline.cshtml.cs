@@ -13,7 +13,7 @@ namespace Teilhabe.Web.Features.Contacts;
 
 /// <summary>The case timeline (Verlauf): filterable by kind, period and topic; printable; the read is audited.</summary>
 [Authorize(Roles = CaseForms.ListRoles)]
-public sealed class TimelineModel(CaseService cases, CaseAccess access, CaseTimeline timeline, CatalogueService catalogues, TeilhabeDbContext db) : PageModel
+internal sealed class TimelineModel(CaseService cases, CaseAccess access, CaseTimeline timeline, CatalogueService catalogues, TeilhabeDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }

@@ -15,7 +15,7 @@ namespace Teilhabe.Web.Features.Contacts;
 /// for the IFD lead all of the IFD, grouped by caseworker.
 /// </summary>
 [Authorize(Roles = CaseForms.IfdRoles)]
-public sealed class WithoutStartDateModel(TeilhabeDbContext db, CaseAccess access, ICurrentUser user, CatalogueService catalogues, AuditLog audit) : PageModel
+internal sealed class WithoutStartDateModel(TeilhabeDbContext db, CaseAccess access, ICurrentUser user, CatalogueService catalogues, AuditLog audit) : PageModel
 {
     public sealed record Item(Guid CaseId, string CaseNumber, string ClientName, string Outcome, DateTimeOffset CreatedAt, bool Deputy);
 

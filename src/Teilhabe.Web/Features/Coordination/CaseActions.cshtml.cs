@@ -13,7 +13,7 @@ namespace Teilhabe.Web.Features.Coordination;
 /// IFD to take the case over). Success returns to the case page; a refusal shows the forms again with every violation.
 /// </summary>
 [Authorize(Roles = CaseForms.ListRoles)]
-public sealed class CaseActionsModel(CaseService cases, CaseAccess access, CoordinationService coordination) : PageModel
+internal sealed class CaseActionsModel(CaseService cases, CaseAccess access, CoordinationService coordination) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -38,7 +38,7 @@ public sealed class CaseActionsModel(CaseService cases, CaseAccess access, Coord
         var (incident, errors) = await coordination.OpenIncidentAccessAsync(@case, reason, ct);
         return incident is null
             ? await RefusedAsync(@case, errors, ct)
-            : Done($"Die anlassbezogene Einsicht ist bis {CasePanel.At(incident.ExpiresAt)} geöffnet; der IFD sieht sie am Auftrag.");
+            : Done($"Die anlassbezogene Einsicht ist bis {GermanFormat.DateTime(incident.ExpiresAt)} geöffnet; der IFD sieht sie am Auftrag.");
     }
 
     public async Task<IActionResult> OnPostWithinAsync(string? caseworkerId, bool keepDeputies, CancellationToken ct)

@@ -3,10 +3,12 @@ using Teilhabe.Core.Cases;
 using Teilhabe.Core.Time;
 using Teilhabe.Web.Features.Cases;
 
+using Teilhabe.Web.Features.Shared;
+
 namespace Teilhabe.Web.Features.Coordination;
 
 /// <summary>What the case page shows and offers about ACC-08, TR-01, TR-02 and the completion of PH-FDS-05.</summary>
-public sealed record CasePanel
+internal sealed record CasePanel
 {
     public required Case Case { get; init; }
     public bool IsCoordinator { get; init; }
@@ -21,8 +23,6 @@ public sealed record CasePanel
 
     /// <summary>PH-FDS-05: a Zusatzauftrag of § 27 SchwbAV or Jobcoaching.</summary>
     public bool IsAdditionalStatement => Case.IsAdditionalStatement && Case.LegalBasisCode is "fds-27-schwbav" or "fds-jobcoaching";
-
-    public static string At(DateTimeOffset at) => BerlinTime.ToBerlin(at).ToString("dd.MM.yyyy HH:mm", CultureInfo.GetCultureInfo("de-DE"));
 
     public static string StatementTitle(string? legalBasis) => legalBasis == "fds-27-schwbav"
         ? "Fachdienstliche Empfehlung Leistungen nach § 27 SchwbAV"

@@ -9,7 +9,7 @@ namespace Teilhabe.Web.Features.Coordination;
 
 /// <summary>TR-02 for InA-Koordination: transfer requests of its state; confirm the receipt of an uploaded Schweigepflichtentbindung.</summary>
 [Authorize(Roles = Roles.IntegrationOfficeCoordinator)]
-public sealed class ConfirmationsModel(CoordinationService coordination, CaseService cases) : PageModel
+internal sealed class ConfirmationsModel(CoordinationService coordination, CaseService cases) : PageModel
 {
     public const string Path = "/ina/uebernahmen";
     private const string MessageKey = "ConfirmationMessage";

@@ -8,7 +8,7 @@ using Teilhabe.Web.Infrastructure;
 namespace Teilhabe.Web.Features.Coordination;
 
 /// <summary>API.md "Cases": incident access (ACC-08), transfers (TR-01, TR-02), InA notifications (PH-FDS-05).</summary>
-public static class CoordinationApi
+internal static class CoordinationApi
 {
     public sealed record IncidentRequest(string? Reason);
 

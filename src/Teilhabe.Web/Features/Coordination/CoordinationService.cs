@@ -16,7 +16,7 @@ namespace Teilhabe.Web.Features.Coordination;
 /// ACC-08 incident access, TR-01 / TR-02 transfers and the InA notifications of PH-FDS-05. Pages and API call the
 /// same methods; refusals are rule violations (422), unknown or foreign cases null (404).
 /// </summary>
-public sealed class CoordinationService(
+internal sealed class CoordinationService(
     TeilhabeDbContext db,
     ICurrentUser user,
     CaseAccess access,
@@ -230,7 +230,7 @@ public sealed class CoordinationService(
             return errors;
         }
 
-        request.AttachRelease(stored[0].Id, clock.GetUtcNow());
+        request.AttachRelease(stored![0].Id, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return [];
     }

@@ -8,7 +8,7 @@ namespace Teilhabe.Web.Features.Coordination;
 
 /// <summary>PH-FDS-05: printable cover letter for a finished Zusatzauftrag of a funder other than the Integrationsamt.</summary>
 [Authorize(Roles = CaseForms.IfdRoles)]
-public sealed class CoverLetterModel(CaseService cases, CaseAccess access, TeilhabeDbContext db, TimeProvider clock) : PageModel
+internal sealed class CoverLetterModel(CaseService cases, CaseAccess access, TeilhabeDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }

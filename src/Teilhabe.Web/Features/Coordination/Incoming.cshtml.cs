@@ -15,7 +15,7 @@ namespace Teilhabe.Web.Features.Coordination;
 [Authorize(Roles = Roles.Caseworker + "," + Roles.ServiceLead)]
 [RequestSizeLimit(16L * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 16L * 1024 * 1024)]
-public sealed class IncomingModel(CoordinationService coordination, ICurrentUser user) : PageModel
+internal sealed class IncomingModel(CoordinationService coordination, ICurrentUser user) : PageModel
 {
     public const string Path = "/uebernahmen";
     private const string MessageKey = "TransferMessage";

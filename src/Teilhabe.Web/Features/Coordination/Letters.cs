@@ -7,7 +7,7 @@ using Teilhabe.Core.Time;
 namespace Teilhabe.Web.Features.Coordination;
 
 /// <summary>PH-FDS-05: what the cover letter and the statement template of a Zusatzauftrag show.</summary>
-public sealed record LetterFacts(Case Case, string ServiceName, string ProviderName, string FunderName, Address FunderAddress, string ClientName, DateOnly? ClientBirthDate, string CaseworkerName, DateOnly Today)
+internal sealed record LetterFacts(Case Case, string ServiceName, string ProviderName, string FunderName, Address FunderAddress, string ClientName, DateOnly? ClientBirthDate, string CaseworkerName, DateOnly Today)
 {
     public string Title => CasePanel.StatementTitle(Case.LegalBasisCode);
 

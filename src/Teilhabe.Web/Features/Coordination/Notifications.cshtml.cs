@@ -7,7 +7,7 @@ namespace Teilhabe.Web.Features.Coordination;
 
 /// <summary>PH-FDS-05: the electronic notifications to InA-Koordination (finished Zusatzaufträge of InA cases).</summary>
 [Authorize(Roles = Roles.IntegrationOfficeCoordinator)]
-public sealed class NotificationsModel(CoordinationService coordination) : PageModel
+internal sealed class NotificationsModel(CoordinationService coordination) : PageModel
 {
     public IReadOnlyList<CoordinationNotification> Items { get; private set; } = [];
 

@@ -8,7 +8,7 @@ namespace Teilhabe.Web.Features.Coordination;
 
 /// <summary>PH-FDS-05 / PH-FDS-06: the product's printable template of the § 27 recommendation or the Jobcoaching assessment.</summary>
 [Authorize(Roles = CaseForms.IfdRoles)]
-public sealed class TemplateModel(CaseService cases, CaseAccess access, TeilhabeDbContext db, TimeProvider clock) : PageModel
+internal sealed class TemplateModel(CaseService cases, CaseAccess access, TeilhabeDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }

@@ -13,7 +13,7 @@ namespace Teilhabe.Web.Features.Deadlines;
 /// Gathers the facts of CT-04…CT-07 from the database for <see cref="ContactContinuity"/>, and records the
 /// exceptions agreed with InA-Koordination (CT-06).
 /// </summary>
-public sealed class ContinuityService(TeilhabeDbContext db, CaseAccess access, ICurrentUser user, TimeProvider clock, StateProfile profile)
+internal sealed class ContinuityService(TeilhabeDbContext db, CaseAccess access, ICurrentUser user, TimeProvider clock, StateProfile profile)
 {
     /// <summary>The catalogue code (disability-categories) that makes a client hearing-impaired for CT-05.</summary>
     public const string HearingCategory = "hearing";
@@ -66,18 +66,18 @@ public sealed class ContinuityService(TeilhabeDbContext db, CaseAccess access, I
     /// <summary>CT-06: only InA-Koordination of the case's Integrationsamt records an exception.</summary>
     public bool CanRecordException(Case @case) => access.IsCoordinator && user.IntegrationOfficeId == @case.IntegrationOfficeId;
 
-    public async Task<(ContactException? Exception, IReadOnlyList<RuleViolation> Errors)> AddExceptionAsync(
+    public async Task<Result<ContactException>> AddExceptionAsync(
         Case @case, string? reason, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         var errors = ContactException.Validate(reason, from, to);
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return Result<ContactException>.Invalid(errors);
         }
 
         var exception = new ContactException(@case, reason!, from!.Value, to!.Value, clock.GetUtcNow(), user.UserId);
         db.ContactExceptions.Add(exception);
         await db.SaveChangesAsync(ct);
-        return (exception, []);
+        return Result<ContactException>.Ok(exception);
     }
 }

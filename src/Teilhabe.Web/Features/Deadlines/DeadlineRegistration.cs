@@ -1,7 +1,7 @@
 namespace Teilhabe.Web.Features.Deadlines;
 
 /// <summary>The deadline list and its rule sources; other features add their <see cref="IDeadlineSource"/> the same way.</summary>
-public static class DeadlineRegistration
+internal static class DeadlineRegistration
 {
     public static IServiceCollection AddDeadlines(this IServiceCollection services)
     {

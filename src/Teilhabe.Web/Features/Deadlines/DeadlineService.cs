@@ -15,7 +15,7 @@ namespace Teilhabe.Web.Features.Deadlines;
 /// caseworkers and deputies, the IFD for the lead, the Integrationsamt's IFDs for InA-Koordination (InA cases only,
 /// released metadata). Every <see cref="IDeadlineSource"/> contributes; items are ordered by due date.
 /// </summary>
-public sealed class DeadlineService(
+internal sealed class DeadlineService(
     TeilhabeDbContext db, CaseAccess access, ICurrentUser user, TimeProvider clock, AuditLog audit, IEnumerable<IDeadlineSource> sources)
 {
     public sealed record Filter(bool OverdueOnly = false, string? CaseworkerId = null, Guid? ServiceId = null);

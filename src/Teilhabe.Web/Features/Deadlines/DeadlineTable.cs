@@ -1,11 +1,12 @@
 using System.Globalization;
 
+using Teilhabe.Web.Features.Shared;
+
 namespace Teilhabe.Web.Features.Deadlines;
 
 /// <summary>One table of deadline items (list page, start page, case page).</summary>
-public sealed record DeadlineTable(string? Heading, IReadOnlyList<DeadlineItem> Items, string Id, bool ShowCase)
+internal sealed record DeadlineTable(string? Heading, IReadOnlyList<DeadlineItem> Items, string Id, bool ShowCase)
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
-    public static string Date(DateOnly d) => d.ToString("dd.MM.yyyy", German);
 }

@@ -5,7 +5,7 @@ using Teilhabe.Web.Infrastructure;
 namespace Teilhabe.Web.Features.Deadlines;
 
 /// <summary>API.md "Reports, deadlines, statistics": GET /api/v1/deadlines; "Cases": contact exceptions (CT-06).</summary>
-public static class DeadlinesApi
+internal static class DeadlinesApi
 {
     public sealed record DeadlineDto(
         Guid? CaseId, string? CaseNumber, string? ClientName, string? CaseworkerId, string? CaseworkerName, Guid? ServiceId, string? ServiceName,

@@ -7,13 +7,13 @@ namespace Teilhabe.Web.Features.Deadlines;
 /// (<see cref="DeadlineRegistration"/>); the <see cref="DeadlineService"/> asks all of them and needs no change
 /// when a feature adds its own (REP-04, DEL-01, PRG-TR-04 …).
 /// </summary>
-public interface IDeadlineSource
+internal interface IDeadlineSource
 {
     Task<IReadOnlyList<DeadlineEntry>> CollectAsync(DeadlineContext context, CancellationToken ct);
 }
 
 /// <summary>What the sources work on: the open cases in the caller's scope, today, and who asks.</summary>
-public sealed class DeadlineContext
+internal sealed class DeadlineContext
 {
     /// <summary>The open cases the caller may see (with their phase history), already limited to the caller's scope.</summary>
     public required IReadOnlyList<Case> Cases { get; init; }
@@ -42,7 +42,7 @@ public sealed class DeadlineContext
 /// What a source reports: the rule, a German label and the due date. <see cref="VisibleFrom"/> and
 /// <see cref="VisibleUntil"/> limit when the list shows it (the case page shows it regardless).
 /// </summary>
-public sealed record DeadlineEntry(Case? Case, string Rule, string Label, DateOnly DueDate)
+internal sealed record DeadlineEntry(Case? Case, string Rule, string Label, DateOnly DueDate)
 {
     public DateOnly? VisibleFrom { get; init; }
     public DateOnly? VisibleUntil { get; init; }
@@ -54,7 +54,7 @@ public sealed record DeadlineEntry(Case? Case, string Rule, string Label, DateOn
 }
 
 /// <summary>One row of the deadline list ("Wiedervorlage") as pages and API show it.</summary>
-public sealed record DeadlineItem(
+internal sealed record DeadlineItem(
     Guid? CaseId,
     string? CaseNumber,
     Guid? ClientId,

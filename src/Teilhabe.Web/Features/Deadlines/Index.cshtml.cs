@@ -10,7 +10,7 @@ namespace Teilhabe.Web.Features.Deadlines;
 /// caseworker for the IFD lead, one per IFD for InA-Koordination (DOMAIN.md section 10).
 /// </summary>
 [Authorize(Roles = Roles)]
-public sealed class IndexModel(DeadlineService deadlines) : PageModel
+internal sealed class IndexModel(DeadlineService deadlines) : PageModel
 {
     public const string Roles = Core.Accounts.Roles.Caseworker + "," + Core.Accounts.Roles.Deputy + "," + Core.Accounts.Roles.ServiceLead + ","
         + Core.Accounts.Roles.IntegrationOfficeCoordinator + "," + Core.Accounts.Roles.Trainer + "," + Core.Accounts.Roles.ProgrammeLead;

@@ -11,7 +11,7 @@ namespace Teilhabe.Web.Features.Deadlines;
 /// REP-06 (profile rule, off in TH): the next Zwischenbericht of every open commissioned case, four weeks ahead on the
 /// caseworker's list. The Sachstandsberichte produced so far are read in one query for all cases of the list.
 /// </summary>
-public sealed class InterimReportDeadlines(TeilhabeDbContext db, StateProfile profile) : IDeadlineSource
+internal sealed class InterimReportDeadlines(TeilhabeDbContext db, StateProfile profile) : IDeadlineSource
 {
     /// <summary>How long before the due date the entry appears on the list.</summary>
     public const int LeadDays = 28;

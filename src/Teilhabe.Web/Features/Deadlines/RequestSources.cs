@@ -9,7 +9,7 @@ namespace Teilhabe.Web.Features.Deadlines;
 /// Requests that wait for someone: REP-04 (a Sachstandsbericht requested by InA or a Reha-Träger, on the caseworker's
 /// list) and BA-EXT-01 (an extension request awaiting InA-Koordination's decision, on the coordinator's list).
 /// </summary>
-public sealed class RequestDeadlines(TeilhabeDbContext db) : IDeadlineSource
+internal sealed class RequestDeadlines(TeilhabeDbContext db) : IDeadlineSource
 {
     public async Task<IReadOnlyList<DeadlineEntry>> CollectAsync(DeadlineContext context, CancellationToken ct)
     {
@@ -43,7 +43,7 @@ public sealed class RequestDeadlines(TeilhabeDbContext db) : IDeadlineSource
 }
 
 /// <summary>PRG-TR-04/05/06 of the participations a Trainer or ProgrammeLead works with (their provider's service).</summary>
-public sealed class ProgrammeDeadlineSource(TeilhabeDbContext db, ICurrentUser user) : IDeadlineSource
+internal sealed class ProgrammeDeadlineSource(TeilhabeDbContext db, ICurrentUser user) : IDeadlineSource
 {
     public async Task<IReadOnlyList<DeadlineEntry>> CollectAsync(DeadlineContext context, CancellationToken ct)
     {

@@ -7,7 +7,7 @@ using Teilhabe.Core.Profiles;
 namespace Teilhabe.Web.Features.Deadlines;
 
 /// <summary>PH-P2-02: a Qualifizierte Beratung lasts at most 2 months — shown from day 1, overdue afterwards.</summary>
-public sealed class CounsellingDeadlines(StateProfile profile) : IDeadlineSource
+internal sealed class CounsellingDeadlines(StateProfile profile) : IDeadlineSource
 {
     public const string Rule = "PH-P2-02";
 
@@ -24,7 +24,7 @@ public sealed class CounsellingDeadlines(StateProfile profile) : IDeadlineSource
 /// The dates of an InA commission in P3: BA-SI-01 (objection window), BA-SI-02 / BA-UB-02 / BA-ST-02 (planned end,
 /// as CaseTransitions stored it at P3) and BA-EXT-01 (extension requested 2 weeks before the end).
 /// </summary>
-public sealed class CommissionDeadlines(StateProfile profile) : IDeadlineSource
+internal sealed class CommissionDeadlines(StateProfile profile) : IDeadlineSource
 {
     /// <summary>End dates and the extension appear this many days before they are due.</summary>
     public const int LeadDays = 28;
@@ -90,7 +90,7 @@ public sealed class CommissionDeadlines(StateProfile profile) : IDeadlineSource
 }
 
 /// <summary>CT-04, CT-05 (with CT-06, CT-07) from <see cref="Teilhabe.Core.Contacts.ContactContinuity"/>; shown a week before due.</summary>
-public sealed class ContinuityDeadlines(ContinuityService continuity) : IDeadlineSource
+internal sealed class ContinuityDeadlines(ContinuityService continuity) : IDeadlineSource
 {
     public const int LeadDays = 7;
 
@@ -103,7 +103,7 @@ public sealed class ContinuityDeadlines(ContinuityService continuity) : IDeadlin
 }
 
 /// <summary>EMP-01: an expected employment situation whose date has passed waits for confirmation (not for InA-Koordination).</summary>
-public sealed class EmploymentDeadlines(TeilhabeDbContext db) : IDeadlineSource
+internal sealed class EmploymentDeadlines(TeilhabeDbContext db) : IDeadlineSource
 {
     public async Task<IReadOnlyList<DeadlineEntry>> CollectAsync(DeadlineContext context, CancellationToken ct)
     {
@@ -127,7 +127,7 @@ public sealed class EmploymentDeadlines(TeilhabeDbContext db) : IDeadlineSource
 }
 
 /// <summary>ACC-04: the caller's own password is older than the profile's days — a personal item without case.</summary>
-public sealed class PasswordDeadlines(TeilhabeDbContext db, StateProfile profile) : IDeadlineSource
+internal sealed class PasswordDeadlines(TeilhabeDbContext db, StateProfile profile) : IDeadlineSource
 {
     public async Task<IReadOnlyList<DeadlineEntry>> CollectAsync(DeadlineContext context, CancellationToken ct)
     {

@@ -9,7 +9,7 @@ using Teilhabe.Web.Infrastructure;
 namespace Teilhabe.Web.Features.Directory;
 
 /// <summary>API.md "Institutions" and "Catalogues and funders" (funders, FU-04 releases).</summary>
-public static class DirectoryApi
+internal static class DirectoryApi
 {
     public sealed record InstitutionRequest(string? Name, InstitutionKind? Kind, Guid? ProviderId, ClientsApi.AddressDto? Address);
 

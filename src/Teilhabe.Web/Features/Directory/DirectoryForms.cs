@@ -6,7 +6,7 @@ namespace Teilhabe.Web.Features.Directory;
 /// Form fields the directory pages share. The properties bind without prefix, so field name, element id and
 /// ModelState key are one and the same and the error summary links land on the field.
 /// </summary>
-public interface IAddressForm
+internal interface IAddressForm
 {
     string? Street { get; }
     string? PostalCode { get; }
@@ -14,7 +14,7 @@ public interface IAddressForm
 }
 
 /// <summary>The form to add a contact person to an institution or funder.</summary>
-public interface IContactForm
+internal interface IContactForm
 {
     string? ContactName { get; }
     string? ContactRole { get; }
@@ -23,9 +23,9 @@ public interface IContactForm
 }
 
 /// <summary>The duplicate search shown before a new directory entry is saved (FU-04).</summary>
-public sealed record DuplicateList(IReadOnlyList<DirectoryService.NameCandidate> Candidates, string DetailsPath);
+internal sealed record DuplicateList(IReadOnlyList<DirectoryService.NameCandidate> Candidates, string DetailsPath);
 
-public static class DirectoryFormMapping
+internal static class DirectoryFormMapping
 {
     /// <summary>Service field names → ids of the create forms.</summary>
     public static readonly IReadOnlyDictionary<string, string> CreateFields = new Dictionary<string, string>

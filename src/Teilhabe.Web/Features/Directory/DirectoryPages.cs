@@ -5,7 +5,7 @@ using Teilhabe.Core.Directory;
 namespace Teilhabe.Web.Features.Directory;
 
 /// <summary>What the directory pages share: who may use them, German labels, parsing of form values.</summary>
-public static class DirectoryPages
+internal static class DirectoryPages
 {
     /// <summary>The roles working inside an IFD (<see cref="Clients.ClientService.EditorRoles"/>), as an attribute argument.</summary>
     public const string ServiceRoles = Roles.Caseworker + "," + Roles.Deputy + "," + Roles.ServiceLead + "," + Roles.Trainer + "," + Roles.ProgrammeLead;

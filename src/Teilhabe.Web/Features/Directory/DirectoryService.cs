@@ -7,7 +7,7 @@ using Teilhabe.Core.Rules;
 namespace Teilhabe.Web.Features.Directory;
 
 /// <summary>Institutions and the funder directory of one Integrationsamt (FU-02…04), shared by its IFDs.</summary>
-public sealed class DirectoryService(TeilhabeDbContext db, ICurrentUser current, TimeProvider clock)
+internal sealed class DirectoryService(TeilhabeDbContext db, ICurrentUser current, TimeProvider clock)
 {
     public sealed record NameCandidate(Guid Id, string Name, string Kind, int Score);
 
@@ -31,7 +31,7 @@ public sealed class DirectoryService(TeilhabeDbContext db, ICurrentUser current,
         return Rank(name, pool.Select(i => (i.Id, i.Name, i.Kind.ToString())));
     }
 
-    public async Task<(Institution? Value, IReadOnlyList<RuleViolation> Errors)> CreateInstitutionAsync(
+    public async Task<Result<Institution>> CreateInstitutionAsync(
         string? name, InstitutionKind? kind, Guid? providerId, Address? address, CancellationToken ct)
     {
         var errors = new List<RuleViolation>();
@@ -58,19 +58,19 @@ public sealed class DirectoryService(TeilhabeDbContext db, ICurrentUser current,
 
         if (current.IntegrationOfficeId is not { } office)
         {
-            errors.Add(new(RuleIds.Roles, "Institutionen legen Mitarbeitende eines IFD oder der InA-Koordination an.", null));
-            return (null, errors);
+            errors.Add(RoleRefusals.CreateInstitution);
+            return Result<Institution>.Invalid(errors);
         }
 
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return Result<Institution>.Invalid(errors);
         }
 
         var institution = new Institution(office, name!, kind!.Value, providerId, address);
         db.Institutions.Add(institution);
         await db.SaveChangesAsync(ct);
-        return (institution, []);
+        return Result<Institution>.Ok(institution);
     }
 
     public Task<List<Funder>> FundersAsync(string? q, FunderKind? kind, CancellationToken ct)
@@ -91,7 +91,7 @@ public sealed class DirectoryService(TeilhabeDbContext db, ICurrentUser current,
         return Rank(name, pool.Select(f => (f.Id, f.Name, f.Kind.ToString())));
     }
 
-    public async Task<(Funder? Value, IReadOnlyList<RuleViolation> Errors)> CreateFunderAsync(string? name, FunderKind? kind, Address? address, CancellationToken ct)
+    public async Task<Result<Funder>> CreateFunderAsync(string? name, FunderKind? kind, Address? address, CancellationToken ct)
     {
         var errors = new List<RuleViolation>();
         if (string.IsNullOrWhiteSpace(name))
@@ -108,19 +108,19 @@ public sealed class DirectoryService(TeilhabeDbContext db, ICurrentUser current,
 
         if (current.IntegrationOfficeId is not { } office)
         {
-            errors.Add(new(RuleIds.Roles, "Leistungsträger legen Mitarbeitende eines IFD oder der InA-Koordination an.", null));
-            return (null, errors);
+            errors.Add(RoleRefusals.CreateFunder);
+            return Result<Funder>.Invalid(errors);
         }
 
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return Result<Funder>.Invalid(errors);
         }
 
         var funder = new Funder(office, name!, kind!.Value, address);
         db.Funders.Add(funder);
         await db.SaveChangesAsync(ct);
-        return (funder, []);
+        return Result<Funder>.Ok(funder);
     }
 
     public static IReadOnlyList<RuleViolation> CheckContact(ContactInput input)
@@ -128,7 +128,7 @@ public sealed class DirectoryService(TeilhabeDbContext db, ICurrentUser current,
         var errors = new List<RuleViolation>();
         if (string.IsNullOrWhiteSpace(input.Name))
         {
-            errors.Add(new RuleViolation(RuleIds.Input, "Bitte den Namen der Ansprechperson angeben.", "name"));
+            errors.Add(RuleViolation.Input("Bitte den Namen der Ansprechperson angeben.", "name"));
         }
 
         InputCheck.MaxLength(errors, "name", input.Name, 200, "Der Name");
@@ -162,30 +162,30 @@ public sealed class DirectoryService(TeilhabeDbContext db, ICurrentUser current,
     }
 
     /// <summary>FU-04: the IFD asks for the release of an LEK funder.</summary>
-    public async Task<(FunderRelease? Value, IReadOnlyList<RuleViolation> Errors)> RequestReleaseAsync(Funder funder, CancellationToken ct)
+    public async Task<Result<FunderRelease>> RequestReleaseAsync(Funder funder, CancellationToken ct)
     {
         if (current.ServiceId is not { } service)
         {
-            return (null, [new RuleViolation(Funder.ReleaseRule, "Die Freischaltung beantragt ein IFD für sich selbst.", null)]);
+            return Result<FunderRelease>.Invalid([Funder.ReleaseForOwnServiceOnly]);
         }
 
         var release = TrackNew(funder, service, () => funder.RequestRelease(service, current.UserId, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
-        return (release, []);
+        return Result<FunderRelease>.Ok(release);
     }
 
     /// <summary>FU-04: InA-Koordination releases the LEK funder for an IFD of its state.</summary>
-    public async Task<(FunderRelease? Value, IReadOnlyList<RuleViolation> Errors)> ReleaseAsync(Funder funder, Guid? serviceId, CancellationToken ct)
+    public async Task<Result<FunderRelease>> ReleaseAsync(Funder funder, Guid? serviceId, CancellationToken ct)
     {
         var service = serviceId is null ? null : await db.Services.AsNoTracking().FirstOrDefaultAsync(s => s.Id == serviceId, ct);
         if (service is null || service.IntegrationOfficeId != current.IntegrationOfficeId)
         {
-            return (null, [new RuleViolation(RuleIds.Input, service is null ? "Bitte den IFD angeben, für den freigeschaltet wird." : "Freischalten kann die InA-Koordination nur für IFD des eigenen Landes.", "serviceId")]);
+            return Result<FunderRelease>.Invalid([RuleViolation.Input(service is null ? "Bitte den IFD angeben, für den freigeschaltet wird." : "Freischalten kann die InA-Koordination nur für IFD des eigenen Landes.", "serviceId")]);
         }
 
         var release = TrackNew(funder, service.Id, () => funder.Release(service.Id, current.UserId, clock.GetUtcNow()));
         await db.SaveChangesAsync(ct);
-        return (release, []);
+        return Result<FunderRelease>.Ok(release);
     }
 
     /// <summary>InA workspace: open release requests of the own state.</summary>

@@ -17,7 +17,7 @@ namespace Teilhabe.Web.Features.Directory;
 /// releases it for an IFD of its state. Funders of another Integrationsamt are not found (404).
 /// </summary>
 [Authorize(Roles = DirectoryPages.Editors)]
-public sealed class FunderModel(DirectoryService directory, TeilhabeDbContext db, ICurrentUser current) : PageModel, IContactForm
+internal sealed class FunderModel(DirectoryService directory, TeilhabeDbContext db, ICurrentUser current) : PageModel, IContactForm
 {
     /// <summary>RequestedAt is null where InA-Koordination released without a request of the IFD.</summary>
     public sealed record ReleaseRow(string ServiceName, DateTimeOffset? RequestedAt, DateTimeOffset? ReleasedAt);
@@ -52,9 +52,6 @@ public sealed class FunderModel(DirectoryService directory, TeilhabeDbContext db
     public FunderRelease? OwnRelease => Funder.Releases.FirstOrDefault(r => r.ServiceId == current.ServiceId);
     public List<ReleaseRow> Releases { get; private set; } = [];
     public List<ServiceOption> ReleasableServices { get; private set; } = [];
-
-    public static string Berlin(DateTimeOffset at)
-        => BerlinTime.ToBerlin(at).ToString("dd.MM.yyyy HH:mm", CultureInfo.GetCultureInfo("de-DE"));
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

@@ -9,7 +9,7 @@ namespace Teilhabe.Web.Features.Directory;
 
 /// <summary>The funder directory (FU-02, FU-03): search, release status for the own IFD, create after a duplicate search (FU-04).</summary>
 [Authorize(Roles = DirectoryPages.Editors)]
-public sealed class FundersModel(DirectoryService directory, ICurrentUser current) : PageModel, IAddressForm
+internal sealed class FundersModel(DirectoryService directory, ICurrentUser current) : PageModel, IAddressForm
 {
     public const string Path = "/leistungstraeger";
 

@@ -10,7 +10,7 @@ namespace Teilhabe.Web.Features.Directory;
 
 /// <summary>One institution with its contact persons. Institutions of another Integrationsamt are not found (404).</summary>
 [Authorize(Roles = DirectoryPages.Editors)]
-public sealed class InstitutionModel(DirectoryService directory, TeilhabeDbContext db) : PageModel, IContactForm
+internal sealed class InstitutionModel(DirectoryService directory, TeilhabeDbContext db) : PageModel, IContactForm
 {
     [BindProperty]
     public string? ContactName { get; set; }

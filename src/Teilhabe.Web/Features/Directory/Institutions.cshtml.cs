@@ -11,7 +11,7 @@ namespace Teilhabe.Web.Features.Directory;
 
 /// <summary>Search and create institutions; a new one is saved only after its duplicate search was seen.</summary>
 [Authorize(Roles = DirectoryPages.Editors)]
-public sealed class InstitutionsModel(DirectoryService directory, TeilhabeDbContext db) : PageModel, IAddressForm
+internal sealed class InstitutionsModel(DirectoryService directory, TeilhabeDbContext db) : PageModel, IAddressForm
 {
     public const string Path = "/institutionen";
 

@@ -9,7 +9,7 @@ namespace Teilhabe.Web.Features.Directory;
 
 /// <summary>InA-Koordination: the open FU-04 release requests of the IFDs of its state, each released with one click.</summary>
 [Authorize(Roles = Roles.IntegrationOfficeCoordinator)]
-public sealed class ReleasesModel(DirectoryService directory) : PageModel
+internal sealed class ReleasesModel(DirectoryService directory) : PageModel
 {
     public const string Path = "/ina/freischaltungen";
 

@@ -3,7 +3,7 @@ using System.IO.Compression;
 namespace Teilhabe.Web.Features.Documents;
 
 /// <summary>DOC-01: the real content type from the first bytes (and, for DOCX/ODT, the package), not from the name.</summary>
-public static class ContentSniffer
+internal static class ContentSniffer
 {
     public static string? Detect(ReadOnlySpan<byte> data, byte[] whole)
     {

@@ -13,7 +13,7 @@ namespace Teilhabe.Web.Features.Documents;
 /// Uploads and downloads (DOC-01, ACC-07, ACC-10). A refused or failed upload leaves neither a row nor a file:
 /// the file is written first and removed again if the row cannot be saved.
 /// </summary>
-public sealed class DocumentService(TeilhabeDbContext db, IDocumentStore store, CaseAccess access, ICurrentUser user, TimeProvider clock, StateProfile profile, AuditLog audit)
+internal sealed class DocumentService(TeilhabeDbContext db, IDocumentStore store, CaseAccess access, ICurrentUser user, TimeProvider clock, StateProfile profile, AuditLog audit)
 {
     public const string Rule = "DOC-01";
 
@@ -23,32 +23,32 @@ public sealed class DocumentService(TeilhabeDbContext db, IDocumentStore store, 
 
     /// <summary>DOC-01: the German refusal for a file above the profile's size.</summary>
     public RuleViolation TooLarge(string fileName, long length)
-        => new(Rule, $"Die Datei „{fileName}“ ist {(length / 1024.0 / 1024.0).ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("de-DE"))} MB groß; erlaubt sind höchstens {profile.MaxUploadBytes / 1024 / 1024} MB je Datei. " +
+        => new(Rule, $"Die Datei „{fileName}“ ist {(length / 1024.0 / 1024.0).ToString("0.0", System.Globalization.CultureInfo.GetCultureInfo("de-DE"))} MB groß; erlaubt sind höchstens {profile.MaxUploadMegabytes} MB je Datei. " +
             "Bitte die Datei aufteilen oder in Schwarz-Weiß bzw. mit geringerer Auflösung scannen.", "file");
 
-    public async Task<(CaseDocument? Document, IReadOnlyList<RuleViolation> Errors)> UploadAsync(
+    public async Task<Result<CaseDocument>> UploadAsync(
         Case @case, DocumentKind? kind, Guid? contactId, Upload file, CancellationToken ct)
     {
-        var (documents, errors) = await UploadAllAsync(@case, kind, contactId, [file], ct);
-        return (documents.Count > 0 ? documents[0] : null, errors);
+        var uploaded = await UploadAllAsync(@case, kind, contactId, [file], ct);
+        return uploaded.Value is { Count: > 0 } documents ? Result<CaseDocument>.Ok(documents[0]) : uploaded.Fail<CaseDocument>();
     }
 
     /// <summary>
     /// DOC-01 for one or more files: every file is read and checked (size, real content type) before any is
     /// stored, so one refused file stores nothing; a failed save removes the files already written.
     /// </summary>
-    public async Task<(IReadOnlyList<CaseDocument> Documents, IReadOnlyList<RuleViolation> Errors)> UploadAllAsync(
+    public async Task<Result<IReadOnlyList<CaseDocument>>> UploadAllAsync(
         Case @case, DocumentKind? kind, Guid? contactId, IReadOnlyList<Upload> files, CancellationToken ct, bool receivingService = false)
     {
         // TR-02: the receiving IFD uploads the Schweigepflichtentbindung before it may see the case (checked by the caller).
         if (!receivingService && !access.CanEdit(@case))
         {
-            return ([], [new(RuleIds.Roles, "Dokumente lädt die zuständige Fachkraft, ihre Vertretung oder die IFD-Leitung hoch.", null)]);
+            return Result<IReadOnlyList<CaseDocument>>.Invalid(RoleRefusals.UploadDocument);
         }
 
-        if (@case.RestrictedToCommission)
+        if (CaseRules.CheckDocumentAllowed(@case) is { } refused)
         {
-            return ([], [new("PH-FDS-04", "Nach der Rückgabe wegen verweigerter Mitwirkung werden keine Dokumente mehr aufgenommen.", "file")]);
+            return Result<IReadOnlyList<CaseDocument>>.Invalid(refused);
         }
 
         var errors = new List<RuleViolation>();
@@ -101,7 +101,7 @@ public sealed class DocumentService(TeilhabeDbContext db, IDocumentStore store, 
 
         if (errors.Count > 0)
         {
-            return ([], errors);
+            return Result<IReadOnlyList<CaseDocument>>.Invalid(errors);
         }
 
         var documents = new List<CaseDocument>();
@@ -136,7 +136,7 @@ public sealed class DocumentService(TeilhabeDbContext db, IDocumentStore store, 
             throw;
         }
 
-        return (documents, []);
+        return Result<IReadOnlyList<CaseDocument>>.Ok(documents);
     }
 
     /// <summary>The case's documents and the client's proofs, as far as the caller may see them.</summary>

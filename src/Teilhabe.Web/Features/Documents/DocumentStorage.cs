@@ -7,7 +7,7 @@ namespace Teilhabe.Web.Features.Documents;
 /// Builds the document store from configuration: Teilhabe:Storage:Provider (FileSystem or S3) chooses the raw
 /// store; encryption with the key from Teilhabe:Storage:KeyFile is the same layer over either.
 /// </summary>
-public static class DocumentStorage
+internal static class DocumentStorage
 {
     public static IDocumentStore Create(IServiceProvider sp)
     {

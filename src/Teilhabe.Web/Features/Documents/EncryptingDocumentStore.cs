@@ -9,7 +9,7 @@ namespace Teilhabe.Web.Features.Documents;
 /// reading tries the current key, then older ones (GCM's tag tells a wrong key), so a key rotation can run while
 /// the product is in use.
 /// </summary>
-public sealed class EncryptingDocumentStore : IDocumentStore
+internal sealed class EncryptingDocumentStore : IDocumentStore
 {
     private const int NonceSize = 12;
     private const int TagSize = 16;
@@ -109,7 +109,7 @@ public sealed class EncryptingDocumentStore : IDocumentStore
 /// The document keys live in a file outside the database (Teilhabe:Storage:KeyFile), created on first start:
 /// one base64 key (256 bit) per line, the first is the current one. A file with one line is the original format.
 /// </summary>
-public static class DocumentKeyFile
+internal static class DocumentKeyFile
 {
     public static byte[] LoadOrCreate(string keyFile) => LoadRingOrCreate(keyFile)[0];
 
@@ -117,43 +117,82 @@ public static class DocumentKeyFile
     {
         if (File.Exists(keyFile))
         {
-            var keys = File.ReadAllLines(keyFile).Select(l => l.Trim()).Where(l => l.Length > 0).Select(Convert.FromBase64String).ToList();
-            return keys.Count > 0 && keys.All(k => k.Length == 32)
-                ? keys
-                : throw new InvalidOperationException($"Der Dokumentschlüssel in {keyFile} hat nicht 256 Bit.");
+            return Read(keyFile);
         }
 
         var key = RandomNumberGenerator.GetBytes(32);
         if (!TryCreate(keyFile, key))
         {
             // Another instance on the same shared storage created it first: use that one, never a key of our own.
-            return LoadRingOrCreate(keyFile);
+            return Read(keyFile);
         }
 
         return [key];
     }
 
-    /// <summary>Writes a new key file unless one exists (atomic: a private temporary file linked in without overwriting).</summary>
+    /// <summary>
+    /// Reads the ring. A file another instance has just created may still be empty or held by its writer for a
+    /// moment: a file counts as complete only when it ends with a line break, so that is waited for (briefly).
+    /// </summary>
+    private static List<byte[]> Read(string keyFile)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(keyFile);
+            }
+            catch (IOException) when (attempt < 100)
+            {
+                Thread.Sleep(20);
+                continue;
+            }
+
+            if (!text.EndsWith('\n') && attempt < 100)
+            {
+                Thread.Sleep(20);
+                continue;
+            }
+
+            var keys = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Select(Convert.FromBase64String).ToList();
+            return keys.Count > 0 && keys.All(k => k.Length == 32)
+                ? keys
+                : throw new InvalidOperationException($"Der Dokumentschlüssel in {keyFile} hat nicht 256 Bit.");
+        }
+    }
+
+    /// <summary>
+    /// Writes a new key file unless one exists. Creating it is atomic on every file system (O_CREAT|O_EXCL, also on
+    /// NFS): exactly one instance creates it, the others find it there. The key and its line break are written in one
+    /// write, readable by the owner only.
+    /// </summary>
     private static bool TryCreate(string keyFile, byte[] key)
     {
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(keyFile))!);
-        var temp = $"{keyFile}.{Guid.NewGuid():N}.new";
-        File.WriteAllLines(temp, [Convert.ToBase64String(key)]);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
+        FileStream stream;
         try
         {
-            File.Move(temp, keyFile, overwrite: false);
-            return true;
+            stream = new FileStream(keyFile, options);
         }
         catch (IOException) when (File.Exists(keyFile))
         {
-            File.Delete(temp);
             return false;
         }
+
+        using (stream)
+        {
+            stream.Write(System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(key) + "\n"));
+            stream.Flush(flushToDisk: true);
+        }
+
+        return true;
     }
 
     /// <summary>Replaces the key file atomically (write beside it, then rename), readable by the owner only.</summary>
@@ -176,7 +215,7 @@ public static class DocumentKeyFile
 /// then the old keys are dropped. Interrupted, it can simply be run again: until it finishes the ring keeps the
 /// old keys, and objects already re-encrypted are skipped.
 /// </summary>
-public static class DocumentKeyRotation
+internal static class DocumentKeyRotation
 {
     public sealed record Result(int Objects, int Reencrypted);
 

@@ -1,7 +1,7 @@
 namespace Teilhabe.Web.Features.Documents;
 
 /// <summary>Objects as files below one folder (Teilhabe:Storage:Path), one file per key.</summary>
-public sealed class FileSystemBlobStore : IBlobStore
+internal sealed class FileSystemBlobStore : IBlobStore
 {
     private readonly string _root;
 

@@ -12,7 +12,7 @@ namespace Teilhabe.Web.Features.Documents;
 /// the removal is the form on it (a plain POST, no JavaScript needed).
 /// </summary>
 [Authorize(Roles = CaseForms.IfdRoles)]
-public sealed class RemoveModel(DocumentService documents) : PageModel
+internal sealed class RemoveModel(DocumentService documents) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid CaseId { get; set; }

@@ -10,7 +10,7 @@ namespace Teilhabe.Web.Features.Documents;
 /// Objects in an S3-compatible bucket (AWS, MinIO, Ceph …). The bytes arriving here are already encrypted by
 /// <see cref="EncryptingDocumentStore"/>; the object key is the product's storage key under an optional prefix.
 /// </summary>
-public sealed class S3BlobStore(IAmazonS3 s3, string bucket, string? prefix = null) : IBlobStore
+internal sealed class S3BlobStore(IAmazonS3 s3, string bucket, string? prefix = null) : IBlobStore
 {
     private readonly string _prefix = string.IsNullOrEmpty(prefix) ? string.Empty : prefix.Trim('/') + "/";
 

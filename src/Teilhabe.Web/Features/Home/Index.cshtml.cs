@@ -6,7 +6,7 @@ using Teilhabe.Web.Features.Shared;
 
 namespace Teilhabe.Web.Features.Home;
 
-public sealed class IndexModel(ICurrentUser current, DeadlineService deadlines) : PageModel
+internal sealed class IndexModel(ICurrentUser current, DeadlineService deadlines) : PageModel
 {
     public sealed record Count(string Name, int Due, int Overdue);
 

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Teilhabe.Core.Directory;
 using Teilhabe.Core.IfdTasks;
+using Teilhabe.Core.Rules;
 using Teilhabe.Web.Features.Cases;
+using Teilhabe.Web.Features.Shared;
 
 namespace Teilhabe.Web.Features.IfdTasks;
 
 /// <summary>IFD-01: accompaniment of an in-company apprenticeship (linked to the EMP-01 timeline).</summary>
-public sealed class ApprenticeshipModel(IfdTasksService tasks) : IfdTaskPageModel(tasks)
+internal sealed class ApprenticeshipModel(IfdTasksService tasks) : IfdTaskPageModel(tasks)
 {
     public sealed class ApprenticeshipForm
     {
@@ -96,7 +98,9 @@ public sealed class ApprenticeshipModel(IfdTasksService tasks) : IfdTaskPageMode
             return denied;
         }
 
-        var (saved, errors, conflict) = await Tasks.SaveApprenticeshipAsync(Case, Input.ApprenticeshipId, Input.Version, Input.Draft(), ct);
+        var outcome = await Tasks.SaveApprenticeshipAsync(Case, Input.ApprenticeshipId, Input.Version, Input.Draft(), ct);
+        var (saved, errors) = outcome;
+        var conflict = outcome.Status == ResultStatus.Conflict;
         if (saved is not null)
         {
             return Done($"Ausbildung „{saved.Occupation}“ gespeichert ({ApprenticeshipLabels.Status(saved.Status)}).", "ausbildung");

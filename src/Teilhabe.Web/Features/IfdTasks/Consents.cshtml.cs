@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Teilhabe.Core.IfdTasks;
+using Teilhabe.Core.Rules;
 using Teilhabe.Core.Time;
 
 namespace Teilhabe.Web.Features.IfdTasks;
 
 /// <summary>IFD-01: the client's consent to inform colleagues (given, form, scope, revoked).</summary>
-public sealed class ConsentsModel(IfdTasksService tasks, TimeProvider clock) : IfdTaskPageModel(tasks)
+internal sealed class ConsentsModel(IfdTasksService tasks, TimeProvider clock) : IfdTaskPageModel(tasks)
 {
     public sealed class ConsentForm
     {
@@ -67,18 +68,19 @@ public sealed class ConsentsModel(IfdTasksService tasks, TimeProvider clock) : I
             return denied;
         }
 
-        var (consent, errors) = await Tasks.RevokeConsentAsync(Case, Revocation.ConsentId ?? Guid.Empty, Revocation.RevokedOn, ct);
-        if (consent is null)
+        var consentId = Revocation.ConsentId ?? Guid.Empty;
+        var revoked = await Tasks.RevokeConsentAsync(Case, consentId, Revocation.RevokedOn, ct);
+        if (revoked.Status == ResultStatus.NotFound)
         {
             return NotFound();
         }
 
-        if (errors.Count == 0)
+        if (revoked.Value is { } consent)
         {
             return Done($"Widerruf vom {consent.RevokedOn:dd.MM.yyyy} gespeichert. Ab diesem Tag dürfen die Kolleginnen und Kollegen nicht mehr informiert werden.", "einwilligungen-kollegen");
         }
 
-        ShowErrors(errors.Select(x => x with { Field = x.Field is null ? null : x.Field + "-" + consent.Id.ToString("N") }), "Revocation");
+        ShowErrors(revoked.Violations.Select(x => x with { Field = x.Field is null ? null : x.Field + "-" + consentId.ToString("N") }), "Revocation");
         await LoadAsync(ct);
         return Page();
     }

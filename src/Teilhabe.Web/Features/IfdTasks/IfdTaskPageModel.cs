@@ -13,7 +13,7 @@ namespace Teilhabe.Web.Features.IfdTasks;
 /// (InA-Koordination does not see this case content, ACC-07); unknown or foreign cases answer 404.
 /// </summary>
 [Authorize(Roles = CaseForms.IfdRoles)]
-public abstract class IfdTaskPageModel(IfdTasksService tasks) : PageModel
+internal abstract class IfdTaskPageModel(IfdTasksService tasks) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -30,15 +30,15 @@ public abstract class IfdTaskPageModel(IfdTasksService tasks) : PageModel
     /// <summary>Null when the caller may work on the case's IFD-01 records; otherwise the answer to return.</summary>
     protected async Task<IActionResult?> GateAsync(CancellationToken ct)
     {
-        var (c, gate) = await tasks.CaseAsync(Id, ct);
-        switch (gate)
+        var found = await tasks.CaseAsync(Id, ct);
+        switch (found.Status)
         {
-            case IfdTasksService.Gate.NotFound:
+            case ResultStatus.NotFound:
                 return NotFound();
-            case IfdTasksService.Gate.Forbidden:
+            case ResultStatus.Forbidden:
                 return Forbid();
             default:
-                Case = c!;
+                Case = found.Value!;
                 return null;
         }
     }
@@ -53,7 +53,7 @@ public abstract class IfdTaskPageModel(IfdTasksService tasks) : PageModel
     protected void ShowConflict()
     {
         ModelState.Clear();
-        ModelState.AddModelError(string.Empty, "Der Eintrag wurde inzwischen von jemand anderem geändert. Bitte die Seite neu laden und die Änderung erneut eintragen.");
+        ModelState.AddModelError(string.Empty, ResultMessages.Conflict);
     }
 
     protected RedirectResult Done(string message, string path)

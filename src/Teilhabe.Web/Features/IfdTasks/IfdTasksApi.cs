@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Teilhabe.Core.Cases;
 using Teilhabe.Core.IfdTasks;
 using Teilhabe.Core.Rules;
 using Teilhabe.Web.Infrastructure;
@@ -7,9 +8,8 @@ using Teilhabe.Web.Infrastructure;
 namespace Teilhabe.Web.Features.IfdTasks;
 
 /// <summary>API.md "IFD tasks" (IFD-01): ability profile, school career orientation, apprenticeships, consent to inform colleagues.</summary>
-public static class IfdTasksApi
+internal static class IfdTasksApi
 {
-    private const string ConflictMessage = "Der Eintrag wurde inzwischen von jemand anderem geändert. Bitte neu laden und die Änderung erneut eintragen.";
 
     public sealed record ConsentBody(DateOnly? GivenOn, string? Form, string? Colleagues, string? Information);
 
@@ -131,21 +131,22 @@ public static class IfdTasksApi
         cases.MapPut("/apprenticeships/{aid:guid}", PutApprenticeshipAsync);
     }
 
-    private static ProblemHttpResult? Denied(IfdTasksService.Gate gate) => gate switch
+    private static ProblemHttpResult? Denied(Result<Case> gate) => gate.Status switch
     {
-        IfdTasksService.Gate.NotFound => ApiResults.Status(StatusCodes.Status404NotFound, "Den Auftrag gibt es nicht."),
-        IfdTasksService.Gate.Forbidden => ApiResults.Status(StatusCodes.Status403Forbidden,
+        ResultStatus.NotFound => ApiResults.Status(StatusCodes.Status404NotFound, "Den Auftrag gibt es nicht."),
+        ResultStatus.Forbidden => ApiResults.Status(StatusCodes.Status403Forbidden,
             "Profil, Berufsorientierung, Ausbildungsbegleitung und Einwilligungen sieht und bearbeitet die zuständige Fachkraft, ihre Vertretung oder die IFD-Leitung.", RuleIds.Roles),
         _ => null,
     };
 
-    private static ProblemHttpResult Conflict() => ApiResults.Status(StatusCodes.Status409Conflict, ConflictMessage);
+    private static ProblemHttpResult Conflict() => ApiResults.Conflict();
 
     // ---- consents
 
     private static async Task<Results<Ok<List<ConsentDto>>, ProblemHttpResult>> ListConsentsAsync(Guid id, IfdTasksService tasks, TimeProvider clock, CancellationToken ct)
     {
-        var (c, gate) = await tasks.CaseAsync(id, ct);
+        var gate = await tasks.CaseAsync(id, ct);
+        var c = gate.Value;
         if (Denied(gate) is { } denied)
         {
             return denied;
@@ -157,7 +158,8 @@ public static class IfdTasksApi
 
     private static async Task<Results<Created<ConsentDto>, ProblemHttpResult>> RecordConsentAsync(Guid id, ConsentBody body, IfdTasksService tasks, TimeProvider clock, CancellationToken ct)
     {
-        var (c, gate) = await tasks.CaseAsync(id, ct);
+        var gate = await tasks.CaseAsync(id, ct);
+        var c = gate.Value;
         if (Denied(gate) is { } denied)
         {
             return denied;
@@ -177,26 +179,28 @@ public static class IfdTasksApi
 
     private static async Task<Results<Ok<ConsentDto>, ProblemHttpResult>> RevokeConsentAsync(Guid id, Guid cid, RevokeBody body, IfdTasksService tasks, TimeProvider clock, CancellationToken ct)
     {
-        var (c, gate) = await tasks.CaseAsync(id, ct);
+        var gate = await tasks.CaseAsync(id, ct);
+        var c = gate.Value;
         if (Denied(gate) is { } denied)
         {
             return denied;
         }
 
         var (consent, errors) = await tasks.RevokeConsentAsync(c!, cid, body.RevokedOn, ct);
-        if (consent is null)
+        if (consent is null && errors.Count == 0)
         {
             return ApiResults.Status(StatusCodes.Status404NotFound, "Die Einwilligung gibt es in diesem Auftrag nicht.");
         }
 
-        return errors.Count > 0 ? ApiResults.Violations(errors) : TypedResults.Ok(ConsentDto.From(consent, Teilhabe.Core.Time.BerlinTime.Today(clock)));
+        return errors.Count > 0 ? ApiResults.Violations(errors) : TypedResults.Ok(ConsentDto.From(consent!, Teilhabe.Core.Time.BerlinTime.Today(clock)));
     }
 
     // ---- ability profile
 
     private static async Task<Results<Ok<ProfileDto>, ProblemHttpResult>> GetProfileAsync(Guid id, IfdTasksService tasks, HttpContext http, CancellationToken ct)
     {
-        var (c, gate) = await tasks.CaseAsync(id, ct);
+        var gate = await tasks.CaseAsync(id, ct);
+        var c = gate.Value;
         if (Denied(gate) is { } denied)
         {
             return denied;
@@ -215,7 +219,8 @@ public static class IfdTasksApi
     private static async Task<Results<Ok<ProfileDto>, ProblemHttpResult>> PutProfileAsync(
         Guid id, ProfileBody body, [FromHeader(Name = "If-Match")] string? ifMatch, IfdTasksService tasks, HttpContext http, CancellationToken ct)
     {
-        var (c, gate) = await tasks.CaseAsync(id, ct);
+        var gate = await tasks.CaseAsync(id, ct);
+        var c = gate.Value;
         if (Denied(gate) is { } denied)
         {
             return denied;
@@ -226,7 +231,9 @@ public static class IfdTasksApi
             return ApiResults.Input("If-Match", "If-Match muss das ETag des Profils enthalten.");
         }
 
-        var (profile, errors, conflict) = await tasks.SaveProfileAsync(c!, expected, body.Draft(), body.AgreedOn, ct);
+        var saved = await tasks.SaveProfileAsync(c!, expected, body.Draft(), body.AgreedOn, ct);
+        var (profile, errors) = saved;
+        var conflict = saved.Status == ResultStatus.Conflict;
         if (conflict)
         {
             return Conflict();
@@ -245,7 +252,8 @@ public static class IfdTasksApi
 
     private static async Task<Results<Ok<OrientationDto>, ProblemHttpResult>> GetOrientationAsync(Guid id, IfdTasksService tasks, HttpContext http, CancellationToken ct)
     {
-        var (c, gate) = await tasks.CaseAsync(id, ct);
+        var gate = await tasks.CaseAsync(id, ct);
+        var c = gate.Value;
         if (Denied(gate) is { } denied)
         {
             return denied;
@@ -264,7 +272,8 @@ public static class IfdTasksApi
     private static async Task<Results<Ok<OrientationDto>, ProblemHttpResult>> PutOrientationAsync(
         Guid id, OrientationBody body, [FromHeader(Name = "If-Match")] string? ifMatch, IfdTasksService tasks, HttpContext http, CancellationToken ct)
     {
-        var (c, gate) = await tasks.CaseAsync(id, ct);
+        var gate = await tasks.CaseAsync(id, ct);
+        var c = gate.Value;
         if (Denied(gate) is { } denied)
         {
             return denied;
@@ -275,7 +284,9 @@ public static class IfdTasksApi
             return ApiResults.Input("If-Match", "If-Match muss das ETag der Berufsorientierung enthalten.");
         }
 
-        var (orientation, errors, conflict) = await tasks.SaveOrientationAsync(c!, expected, body.Draft(), ct);
+        var saved = await tasks.SaveOrientationAsync(c!, expected, body.Draft(), ct);
+        var (orientation, errors) = saved;
+        var conflict = saved.Status == ResultStatus.Conflict;
         if (conflict)
         {
             return Conflict();
@@ -292,7 +303,8 @@ public static class IfdTasksApi
 
     private static async Task<Results<Created<OrientationDto>, ProblemHttpResult>> AddActivityAsync(Guid id, ActivityBody body, IfdTasksService tasks, HttpContext http, CancellationToken ct)
     {
-        var (c, gate) = await tasks.CaseAsync(id, ct);
+        var gate = await tasks.CaseAsync(id, ct);
+        var c = gate.Value;
         if (Denied(gate) is { } denied)
         {
             return denied;
@@ -318,7 +330,8 @@ public static class IfdTasksApi
 
     private static async Task<Results<Ok<List<ApprenticeshipDto>>, ProblemHttpResult>> ListApprenticeshipsAsync(Guid id, IfdTasksService tasks, CancellationToken ct)
     {
-        var (c, gate) = await tasks.CaseAsync(id, ct);
+        var gate = await tasks.CaseAsync(id, ct);
+        var c = gate.Value;
         if (Denied(gate) is { } denied)
         {
             return denied;
@@ -329,7 +342,8 @@ public static class IfdTasksApi
 
     private static async Task<Results<Created<ApprenticeshipDto>, ProblemHttpResult>> AddApprenticeshipAsync(Guid id, ApprenticeshipBody body, IfdTasksService tasks, HttpContext http, CancellationToken ct)
     {
-        var (c, gate) = await tasks.CaseAsync(id, ct);
+        var gate = await tasks.CaseAsync(id, ct);
+        var c = gate.Value;
         if (Denied(gate) is { } denied)
         {
             return denied;
@@ -340,7 +354,8 @@ public static class IfdTasksApi
             return bad;
         }
 
-        var (a, errors, _) = await tasks.SaveApprenticeshipAsync(c!, null, null, body.Draft(), ct);
+        var outcome = await tasks.SaveApprenticeshipAsync(c!, null, null, body.Draft(), ct);
+        var (a, errors) = outcome;
         if (a is null)
         {
             return ApiResults.Violations(errors);
@@ -353,7 +368,8 @@ public static class IfdTasksApi
     private static async Task<Results<Ok<ApprenticeshipDto>, ProblemHttpResult>> PutApprenticeshipAsync(
         Guid id, Guid aid, ApprenticeshipBody body, [FromHeader(Name = "If-Match")] string? ifMatch, IfdTasksService tasks, HttpContext http, CancellationToken ct)
     {
-        var (c, gate) = await tasks.CaseAsync(id, ct);
+        var gate = await tasks.CaseAsync(id, ct);
+        var c = gate.Value;
         if (Denied(gate) is { } denied)
         {
             return denied;
@@ -369,7 +385,9 @@ public static class IfdTasksApi
             return ApiResults.Input("If-Match", "If-Match muss das ETag der Ausbildungsbegleitung enthalten.");
         }
 
-        var (a, errors, conflict) = await tasks.SaveApprenticeshipAsync(c!, aid, expected, body.Draft(), ct);
+        var saved = await tasks.SaveApprenticeshipAsync(c!, aid, expected, body.Draft(), ct);
+        var (a, errors) = saved;
+        var conflict = saved.Status == ResultStatus.Conflict;
         if (conflict)
         {
             return Conflict();

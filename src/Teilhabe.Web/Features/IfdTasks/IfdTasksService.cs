@@ -16,25 +16,18 @@ namespace Teilhabe.Web.Features.IfdTasks;
 /// internal case content: the responsible caseworkers, their deputies and the IFD lead read and write them;
 /// InA-Koordination does not see them (ACC-07), administrators see no case. Every read is audited (ACC-09).
 /// </summary>
-public sealed class IfdTasksService(TeilhabeDbContext db, CaseAccess access, ICurrentUser user, TimeProvider clock, AuditLog audit)
+internal sealed class IfdTasksService(TeilhabeDbContext db, CaseAccess access, ICurrentUser user, TimeProvider clock, AuditLog audit)
 {
-    public enum Gate
-    {
-        Allowed,
-        NotFound,
-        Forbidden,
-    }
-
     /// <summary>404 when the case is unknown or not visible, 403 when the caller sees the case but not its IFD-01 records.</summary>
-    public async Task<(Case? Case, Gate Gate)> CaseAsync(Guid id, CancellationToken ct)
+    public async Task<Result<Case>> CaseAsync(Guid id, CancellationToken ct)
     {
         var @case = await db.Cases.AsNoTracking().Include(c => c.Deputies).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (@case is null || !access.CanSee(@case))
         {
-            return (null, Gate.NotFound);
+            return Result<Case>.NotFound();
         }
 
-        return access.CanEdit(@case) ? (@case, Gate.Allowed) : (@case, Gate.Forbidden);
+        return access.CanEdit(@case) ? Result<Case>.Ok(@case) : Result<Case>.Forbidden();
     }
 
     private Task AuditReadAsync(string entity, Guid id, Case c, CancellationToken ct)
@@ -49,26 +42,26 @@ public sealed class IfdTasksService(TeilhabeDbContext db, CaseAccess access, ICu
         return [.. list.OrderByDescending(x => x.GivenOn).ThenByDescending(x => x.CreatedAt)];
     }
 
-    public async Task<(ColleagueConsent? Consent, IReadOnlyList<RuleViolation> Errors)> RecordConsentAsync(Case c, ConsentDraft draft, CancellationToken ct)
+    public async Task<Result<ColleagueConsent>> RecordConsentAsync(Case c, ConsentDraft draft, CancellationToken ct)
     {
         var (consent, errors) = ColleagueConsent.Record(c, draft, clock.Today(), clock.GetUtcNow(), user.UserId);
         if (consent is null)
         {
-            return (null, errors);
+            return Result<ColleagueConsent>.Invalid(errors);
         }
 
         db.ColleagueConsents.Add(consent);
         await db.SaveChangesAsync(ct);
-        return (consent, []);
+        return Result<ColleagueConsent>.Ok(consent);
     }
 
     /// <summary>Null when the consent does not belong to the case.</summary>
-    public async Task<(ColleagueConsent? Consent, IReadOnlyList<RuleViolation> Errors)> RevokeConsentAsync(Case c, Guid consentId, DateOnly? revokedOn, CancellationToken ct)
+    public async Task<Result<ColleagueConsent>> RevokeConsentAsync(Case c, Guid consentId, DateOnly? revokedOn, CancellationToken ct)
     {
         var consent = await db.ColleagueConsents.FirstOrDefaultAsync(x => x.Id == consentId && x.CaseId == c.Id, ct);
         if (consent is null)
         {
-            return (null, []);
+            return Result<ColleagueConsent>.NotFound();
         }
 
         var errors = consent.Revoke(revokedOn, clock.Today(), clock.GetUtcNow(), user.UserId);
@@ -77,7 +70,7 @@ public sealed class IfdTasksService(TeilhabeDbContext db, CaseAccess access, ICu
             await db.SaveChangesAsync(ct);
         }
 
-        return (consent, errors);
+        return Result<ColleagueConsent>.From(consent!, errors);
     }
 
     /// <summary>IFD-01 for a contact being recorded (used by the contact service for page and API alike).</summary>
@@ -121,13 +114,13 @@ public sealed class IfdTasksService(TeilhabeDbContext db, CaseAccess access, ICu
         return profile;
     }
 
-    public async Task<(AbilityProfile? Profile, IReadOnlyList<RuleViolation> Errors, bool Conflict)> SaveProfileAsync(
+    public async Task<Result<AbilityProfile>> SaveProfileAsync(
         Case c, int? expectedVersion, AbilityProfileDraft draft, DateOnly? agreedOn, CancellationToken ct)
     {
         var profile = await ProfileAsync(c, ct, tracked: true);
         if (expectedVersion is { } expected && expected != (profile?.Version ?? 0))
         {
-            return (null, [], true);
+            return Result<AbilityProfile>.Conflict();
         }
 
         var errors = new List<RuleViolation>();
@@ -146,7 +139,7 @@ public sealed class IfdTasksService(TeilhabeDbContext db, CaseAccess access, ICu
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear();
-            return (null, errors, false);
+            return Result<AbilityProfile>.Invalid(errors);
         }
 
         if (isNew)
@@ -161,10 +154,10 @@ public sealed class IfdTasksService(TeilhabeDbContext db, CaseAccess access, ICu
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            return (null, [], true);
+            return Result<AbilityProfile>.Conflict();
         }
 
-        return (profile, [], false);
+        return Result<AbilityProfile>.Ok(profile);
     }
 
     public async Task<Institution?> InstitutionAsync(Guid? id, CancellationToken ct)
@@ -199,13 +192,13 @@ public sealed class IfdTasksService(TeilhabeDbContext db, CaseAccess access, ICu
         return orientation;
     }
 
-    public async Task<(SchoolOrientation? Orientation, IReadOnlyList<RuleViolation> Errors, bool Conflict)> SaveOrientationAsync(
+    public async Task<Result<SchoolOrientation>> SaveOrientationAsync(
         Case c, int? expectedVersion, SchoolOrientationDraft draft, CancellationToken ct)
     {
         var orientation = await OrientationAsync(c, ct, tracked: true);
         if (expectedVersion is { } expected && expected != (orientation?.Version ?? 0))
         {
-            return (null, [], true);
+            return Result<SchoolOrientation>.Conflict();
         }
 
         var errors = new List<RuleViolation>();
@@ -229,7 +222,7 @@ public sealed class IfdTasksService(TeilhabeDbContext db, CaseAccess access, ICu
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear();
-            return (null, errors, false);
+            return Result<SchoolOrientation>.Invalid(errors);
         }
 
         if (isNew)
@@ -240,24 +233,24 @@ public sealed class IfdTasksService(TeilhabeDbContext db, CaseAccess access, ICu
         return await SaveAsync(orientation, ct);
     }
 
-    public async Task<(SchoolOrientation? Orientation, IReadOnlyList<RuleViolation> Errors)> AddActivityAsync(
+    public async Task<Result<SchoolOrientation>> AddActivityAsync(
         Case c, OrientationActivityKind? kind, DateOnly? on, string? result, CancellationToken ct)
     {
         var orientation = await OrientationAsync(c, ct, tracked: true);
         if (orientation is null)
         {
-            return (null, [new(RuleIds.Input, "Bitte zuerst die Anforderung der Agentur für Arbeit und die Schule erfassen.", "schoolOrientation")]);
+            return Result<SchoolOrientation>.Invalid([new(RuleIds.Input, "Bitte zuerst die Anforderung der Agentur für Arbeit und die Schule erfassen.", "schoolOrientation")]);
         }
 
         var (activity, errors) = orientation.AddActivity(kind, on, result, clock.Today());
         if (activity is null)
         {
-            return (null, errors);
+            return Result<SchoolOrientation>.Invalid(errors);
         }
 
         db.Add(activity);
         await db.SaveChangesAsync(ct);
-        return (orientation, []);
+        return Result<SchoolOrientation>.Ok(orientation);
     }
 
     // ---------------------------------------------------------------- apprenticeship
@@ -269,7 +262,7 @@ public sealed class IfdTasksService(TeilhabeDbContext db, CaseAccess access, ICu
         return [.. list.OrderByDescending(a => a.StartDate)];
     }
 
-    public async Task<(Apprenticeship? Apprenticeship, IReadOnlyList<RuleViolation> Errors, bool Conflict)> SaveApprenticeshipAsync(
+    public async Task<Result<Apprenticeship>> SaveApprenticeshipAsync(
         Case c, Guid? apprenticeshipId, int? expectedVersion, ApprenticeshipDraft draft, CancellationToken ct)
     {
         Apprenticeship? apprenticeship = null;
@@ -278,12 +271,12 @@ public sealed class IfdTasksService(TeilhabeDbContext db, CaseAccess access, ICu
             apprenticeship = await db.Apprenticeships.FirstOrDefaultAsync(a => a.Id == aid && a.CaseId == c.Id, ct);
             if (apprenticeship is null)
             {
-                return (null, [], false);
+                return Result<Apprenticeship>.NotFound();
             }
 
             if (expectedVersion is { } expected && expected != apprenticeship.Version)
             {
-                return (null, [], true);
+                return Result<Apprenticeship>.Conflict();
             }
         }
 
@@ -304,7 +297,7 @@ public sealed class IfdTasksService(TeilhabeDbContext db, CaseAccess access, ICu
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear();
-            return (null, errors, false);
+            return Result<Apprenticeship>.Invalid(errors);
         }
 
         if (isNew)
@@ -330,18 +323,18 @@ public sealed class IfdTasksService(TeilhabeDbContext db, CaseAccess access, ICu
         a.LinkTimeline(situation.Id);
     }
 
-    private async Task<(T?, IReadOnlyList<RuleViolation>, bool)> SaveAsync<T>(T entity, CancellationToken ct)
+    private async Task<Result<T>> SaveAsync<T>(T entity, CancellationToken ct)
         where T : class
     {
         try
         {
             await db.SaveChangesAsync(ct);
-            return (entity, [], false);
+            return Result<T>.Ok(entity);
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return (null, [], true);
+            return Result<T>.Conflict();
         }
     }
 }

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Teilhabe.Core.Directory;
 using Teilhabe.Core.IfdTasks;
+using Teilhabe.Core.Rules;
 using Teilhabe.Web.Features.Cases;
+using Teilhabe.Web.Features.Shared;
 
 namespace Teilhabe.Web.Features.IfdTasks;
 
 /// <summary>IFD-01: the Fähigkeits-, Leistungs- und Interessenprofil of a case (draft, agreed, Fassungen, printable).</summary>
-public sealed class ProfileModel(IfdTasksService tasks) : IfdTaskPageModel(tasks)
+internal sealed class ProfileModel(IfdTasksService tasks) : IfdTaskPageModel(tasks)
 {
     public sealed class ProfileForm
     {
@@ -78,10 +80,12 @@ public sealed class ProfileModel(IfdTasksService tasks) : IfdTaskPageModel(tasks
             return denied;
         }
 
-        var (saved, errors, conflict) = await Tasks.SaveProfileAsync(Case, Input.Version ?? 0, Input.Draft(), Input.AgreedOn, ct);
+        var outcome = await Tasks.SaveProfileAsync(Case, Input.Version ?? 0, Input.Draft(), Input.AgreedOn, ct);
+        var (saved, errors) = outcome;
+        var conflict = outcome.Status == ResultStatus.Conflict;
         if (saved is not null)
         {
-            var status = saved.IsAgreed ? $"abgestimmt am {CaseLabels.Date(saved.AgreedOn)}" : "Entwurf";
+            var status = saved.IsAgreed ? $"abgestimmt am {GermanFormat.Date(saved.AgreedOn)}" : "Entwurf";
             return Done($"Profil gespeichert (Fassung {saved.Edition}, {status}).", "profil");
         }
 

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Teilhabe.Core.Directory;
 using Teilhabe.Core.IfdTasks;
+using Teilhabe.Core.Rules;
 using Teilhabe.Web.Features.Cases;
+using Teilhabe.Web.Features.Shared;
 
 namespace Teilhabe.Web.Features.IfdTasks;
 
 /// <summary>IFD-01: school career orientation on request of the Bundesagentur für Arbeit, documented per young person.</summary>
-public sealed class SchoolOrientationModel(IfdTasksService tasks) : IfdTaskPageModel(tasks)
+internal sealed class SchoolOrientationModel(IfdTasksService tasks) : IfdTaskPageModel(tasks)
 {
     public sealed class OrientationForm
     {
@@ -75,7 +77,9 @@ public sealed class SchoolOrientationModel(IfdTasksService tasks) : IfdTaskPageM
             return denied;
         }
 
-        var (saved, errors, conflict) = await Tasks.SaveOrientationAsync(Case, Input.Version ?? 0, Input.Draft(), ct);
+        var outcome = await Tasks.SaveOrientationAsync(Case, Input.Version ?? 0, Input.Draft(), ct);
+        var (saved, errors) = outcome;
+        var conflict = outcome.Status == ResultStatus.Conflict;
         if (saved is not null)
         {
             return Done("Berufsorientierung gespeichert.", "berufsorientierung");

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Teilhabe.Core.Network;
 using Teilhabe.Core.Organisations;
+using Teilhabe.Core.Rules;
 
 namespace Teilhabe.Web.Features.Network;
 
 /// <summary>/netzwerke/{id}: members (NET-01) and the board of potentials, one list per stage (NET-02).</summary>
 [Authorize(Roles = NetworkAccess.ReaderRolesAttribute)]
-public sealed class DetailsModel(NetworkService networks, NetworkAccess access) : PageModel
+internal sealed class DetailsModel(NetworkService networks, NetworkAccess access) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -59,20 +60,20 @@ public sealed class DetailsModel(NetworkService networks, NetworkAccess access) 
         return await AfterAsync(result, $"Das Potenzial steht jetzt auf „{PotentialPipeline.Label(stage)}“.", new Dictionary<string, string>(StringComparer.Ordinal) { ["stage"] = $"stage-{PotentialId}" }, ct);
     }
 
-    private async Task<IActionResult> AfterAsync<T>(NetworkResult<T> result, string message, IReadOnlyDictionary<string, string>? fields, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync<T>(Result<T> result, string message, IReadOnlyDictionary<string, string>? fields, CancellationToken ct)
     {
-        if (result.Failure == NetworkFailure.None)
+        if (result.Status == ResultStatus.Ok)
         {
             TempData[NetworkPages.MessageKey] = message;
             return Redirect($"/netzwerke/{Id}");
         }
 
-        if (result.Failure == NetworkFailure.NotFound)
+        if (result.Status == ResultStatus.NotFound)
         {
             return NotFound();
         }
 
-        if (result.Failure == NetworkFailure.Forbidden)
+        if (result.Status == ResultStatus.Forbidden)
         {
             return Forbid();
         }

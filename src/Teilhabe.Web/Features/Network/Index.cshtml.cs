@@ -8,7 +8,7 @@ namespace Teilhabe.Web.Features.Network;
 
 /// <summary>/netzwerke: the networks of the own organisation; leads and administrators found new ones (NET-01).</summary>
 [Authorize(Roles = NetworkAccess.ReaderRolesAttribute)]
-public sealed class IndexModel(NetworkService networks, NetworkAccess access) : PageModel
+internal sealed class IndexModel(NetworkService networks, NetworkAccess access) : PageModel
 {
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
     {

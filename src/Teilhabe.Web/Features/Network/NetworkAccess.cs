@@ -10,7 +10,7 @@ namespace Teilhabe.Web.Features.Network;
 /// organisation); InA-Koordination acts for its Integrationsamt. Networks are not tenant data: a network is visible to
 /// the users of its member organisations and to administrators.
 /// </summary>
-public sealed class NetworkAccess(TeilhabeDbContext db, ICurrentUser current)
+internal sealed class NetworkAccess(TeilhabeDbContext db, ICurrentUser current)
 {
     /// <summary>Roles that see networks at all.</summary>
     public static readonly string[] ReaderRoles = [Roles.Caseworker, Roles.Deputy, Roles.ServiceLead, Roles.IntegrationOfficeCoordinator, Roles.Administrator];

@@ -3,7 +3,7 @@ using Teilhabe.Core.Network;
 namespace Teilhabe.Web.Features.Network;
 
 /// <summary>The JSON of API.md "Job network". Candidates appear only as <see cref="CandidateDto"/> (NET-03).</summary>
-public static class NetworkDtos
+internal static class NetworkDtos
 {
     public sealed record NetworkRequest(string? Name, string? Region, Guid? CoordinatorOrganisationId);
 

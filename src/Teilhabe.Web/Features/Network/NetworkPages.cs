@@ -6,23 +6,21 @@ using Teilhabe.Web.Features.Shared;
 namespace Teilhabe.Web.Features.Network;
 
 /// <summary>What the network pages share: German formatting and the mapping of service results to the form.</summary>
-public static class NetworkPages
+internal static class NetworkPages
 {
     public const string MessageKey = "NetworkMessage";
-
-    public static string Date(DateOnly d) => d.ToString("dd.MM.yyyy", CultureInfo.GetCultureInfo("de-DE"));
 
     public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Adds the errors of a failed result; false when the result is "not found" or "forbidden" (the page answers 404/403).</summary>
-    public static bool AddErrors<T>(this ModelStateDictionary state, NetworkResult<T> result, IReadOnlyDictionary<string, string>? fields = null)
+    public static bool AddErrors<T>(this ModelStateDictionary state, Result<T> result, IReadOnlyDictionary<string, string>? fields = null)
     {
-        if (result.Failure is NetworkFailure.NotFound or NetworkFailure.Forbidden)
+        if (result.Status is ResultStatus.NotFound or ResultStatus.Forbidden)
         {
             return false;
         }
 
-        state.AddViolations(result.Errors.Count > 0 ? result.Errors : [new RuleViolation(RuleIds.Input, "Die Aktion ist nicht möglich.")], fields);
+        state.AddViolations(result.Violations.Count > 0 ? result.Violations : [RuleViolation.Input("Die Aktion ist nicht möglich.")], fields);
         return true;
     }
 }

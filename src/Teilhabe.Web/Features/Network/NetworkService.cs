@@ -10,26 +10,8 @@ using Teilhabe.Core.Time;
 
 namespace Teilhabe.Web.Features.Network;
 
-public enum NetworkFailure
-{
-    None,
-    NotFound,
-    Forbidden,
-    Invalid,
-    Conflict,
-}
-
-public sealed record NetworkResult<T>(T? Value, NetworkFailure Failure, IReadOnlyList<RuleViolation> Errors)
-{
-    public static NetworkResult<T> Ok(T value) => new(value, NetworkFailure.None, []);
-
-    public static NetworkResult<T> Fail(NetworkFailure failure, params RuleViolation[] errors) => new(default, failure, errors);
-
-    public static NetworkResult<T> Invalid(IReadOnlyList<RuleViolation> errors) => new(default, NetworkFailure.Invalid, errors);
-}
-
 /// <summary>Job development networks (NET-01…03) for pages and API.</summary>
-public sealed class NetworkService(TeilhabeDbContext db, NetworkAccess access, AuditLog audit, TimeProvider clock)
+internal sealed class NetworkService(TeilhabeDbContext db, NetworkAccess access, AuditLog audit, TimeProvider clock)
 {
     public sealed record Person(string LastName, string FirstName, string? Phone, string? Email);
 
@@ -55,11 +37,11 @@ public sealed class NetworkService(TeilhabeDbContext db, NetworkAccess access, A
         return network is not null && await access.CanSeeAsync(network, ct) ? network : null;
     }
 
-    public async Task<NetworkResult<JobNetwork>> CreateAsync(string? name, string? region, Guid? coordinatorId, CancellationToken ct)
+    public async Task<Result<JobNetwork>> CreateAsync(string? name, string? region, Guid? coordinatorId, CancellationToken ct)
     {
         if (!access.IsAdministrator && !access.IsLead)
         {
-            return NetworkResult<JobNetwork>.Fail(NetworkFailure.Forbidden);
+            return Result<JobNetwork>.Forbidden();
         }
 
         var errors = new List<RuleViolation>();
@@ -83,77 +65,77 @@ public sealed class NetworkService(TeilhabeDbContext db, NetworkAccess access, A
 
         if (errors.Count > 0)
         {
-            return NetworkResult<JobNetwork>.Invalid(errors);
+            return Result<JobNetwork>.Invalid(errors);
         }
 
         // An IFD lead founds a network for the own Träger only; InA-Koordination and administrators for any organisation.
         if (!access.IsAdministrator && !access.IsInIntegrationOffice && !(await access.OrganisationsAsync(ct)).Contains(coordinator!.Id))
         {
-            return NetworkResult<JobNetwork>.Fail(NetworkFailure.Forbidden);
+            return Result<JobNetwork>.Forbidden();
         }
 
         var network = new JobNetwork(name!, region!, coordinator!.Id, await DefaultKindAsync(coordinator, ct), Today, access.UserId);
         db.Networks.Add(network);
         await db.SaveChangesAsync(ct);
-        return NetworkResult<JobNetwork>.Ok(network);
+        return Result<JobNetwork>.Ok(network);
     }
 
-    public async Task<NetworkResult<NetworkMember>> AddMemberAsync(Guid networkId, Guid? organisationId, string? kindCode, CancellationToken ct)
+    public async Task<Result<NetworkMember>> AddMemberAsync(Guid networkId, Guid? organisationId, string? kindCode, CancellationToken ct)
     {
         var network = await GetAsync(networkId, ct, tracked: true);
         if (network is null)
         {
-            return NetworkResult<NetworkMember>.Fail(NetworkFailure.NotFound);
+            return Result<NetworkMember>.NotFound();
         }
 
         if (!await access.CanInviteAsync(network, ct))
         {
-            return NetworkResult<NetworkMember>.Fail(NetworkFailure.Forbidden);
+            return Result<NetworkMember>.Forbidden();
         }
 
         var organisation = organisationId is { } oid ? await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == oid, ct) : null;
         if (organisation is null)
         {
-            return NetworkResult<NetworkMember>.Invalid([new(RuleIds.Input, "Bitte wählen Sie eine Organisation.", "organisationId")]);
+            return Result<NetworkMember>.Invalid([new(RuleIds.Input, "Bitte wählen Sie eine Organisation.", "organisationId")]);
         }
 
         MemberKind? kind = kindCode is null ? null : MemberKinds.Parse(kindCode);
         if (kindCode is not null && kind is null)
         {
-            return NetworkResult<NetworkMember>.Invalid([new(RuleIds.Input, "Die Art des Mitglieds ist ifd, inclusion-company, sheltered-workshop, welfare-provider, employer oder integration-office.", "kind")]);
+            return Result<NetworkMember>.Invalid([new(RuleIds.Input, "Die Art des Mitglieds ist ifd, inclusion-company, sheltered-workshop, welfare-provider, employer oder integration-office.", "kind")]);
         }
 
         var member = network.AddMember(organisation.Id, kind ?? await DefaultKindAsync(organisation, ct), Today, access.UserId);
         if (member is null)
         {
-            return NetworkResult<NetworkMember>.Invalid([new(RuleIds.NetworkMembers, $"„{organisation.Name}“ ist bereits Mitglied des Netzwerks.", "organisationId")]);
+            return Result<NetworkMember>.Invalid([NetworkRules.AlreadyMember(organisation.Name)]);
         }
 
         db.NetworkMembers.Add(member);
         await db.SaveChangesAsync(ct);
-        return NetworkResult<NetworkMember>.Ok(member);
+        return Result<NetworkMember>.Ok(member);
     }
 
-    public async Task<NetworkResult<bool>> RemoveMemberAsync(Guid networkId, Guid organisationId, CancellationToken ct)
+    public async Task<Result<bool>> RemoveMemberAsync(Guid networkId, Guid organisationId, CancellationToken ct)
     {
         var network = await GetAsync(networkId, ct, tracked: true);
         if (network is null || !network.HasMember(organisationId))
         {
-            return NetworkResult<bool>.Fail(NetworkFailure.NotFound);
+            return Result<bool>.NotFound();
         }
 
         if (!await access.CanRemoveAsync(network, organisationId, ct))
         {
-            return NetworkResult<bool>.Fail(NetworkFailure.Forbidden);
+            return Result<bool>.Forbidden();
         }
 
         if (!network.RemoveMember(organisationId))
         {
-            return NetworkResult<bool>.Invalid([new(RuleIds.NetworkMembers, "Die koordinierende Organisation bleibt Mitglied ihres Netzwerks.", "organisationId")]);
+            return Result<bool>.Invalid([NetworkRules.CoordinatorStays]);
         }
 
         await db.SaveChangesAsync(ct);
-        return NetworkResult<bool>.Ok(true);
+        return Result<bool>.Ok(true);
     }
 
     public async Task<List<JobPotential>> PotentialsAsync(Guid networkId, CancellationToken ct)
@@ -165,23 +147,23 @@ public sealed class NetworkService(TeilhabeDbContext db, NetworkAccess access, A
             .GroupBy(c => c.PotentialId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 
-    public async Task<NetworkResult<JobPotential>> CreatePotentialAsync(Guid networkId, PotentialDraft draft, Guid? responsibleId, CancellationToken ct)
+    public async Task<Result<JobPotential>> CreatePotentialAsync(Guid networkId, PotentialDraft draft, Guid? responsibleId, CancellationToken ct)
     {
         var network = await GetAsync(networkId, ct);
         if (network is null)
         {
-            return NetworkResult<JobPotential>.Fail(NetworkFailure.NotFound);
+            return Result<JobPotential>.NotFound();
         }
 
         if (await access.MemberOrganisationAsync(network, ct) is not { } own)
         {
-            return NetworkResult<JobPotential>.Fail(NetworkFailure.Forbidden);
+            return Result<JobPotential>.Forbidden();
         }
 
         var errors = JobPotential.Validate(draft).ToList();
-        if (responsibleId is { } r && !network.HasMember(r))
+        if (NetworkRules.CheckResponsible(network, responsibleId) is { } notMember)
         {
-            errors.Add(new(RuleIds.NetworkMembers, "Verantwortlich ist ein Mitglied des Netzwerks.", "responsibleOrganisationId"));
+            errors.Add(notMember);
         }
 
         if (draft.EmployerInstitutionId is { } employer && !await db.Institutions.AnyAsync(i => i.Id == employer, ct))
@@ -191,13 +173,13 @@ public sealed class NetworkService(TeilhabeDbContext db, NetworkAccess access, A
 
         if (errors.Count > 0)
         {
-            return NetworkResult<JobPotential>.Invalid(errors);
+            return Result<JobPotential>.Invalid(errors);
         }
 
         var potential = new JobPotential(network, draft, responsibleId ?? own, Today, clock.GetUtcNow(), access.UserId);
         db.JobPotentials.Add(potential);
         await db.SaveChangesAsync(ct);
-        return NetworkResult<JobPotential>.Ok(potential);
+        return Result<JobPotential>.Ok(potential);
     }
 
     /// <summary>A potential whose network the user may see, with that network.</summary>
@@ -213,70 +195,70 @@ public sealed class NetworkService(TeilhabeDbContext db, NetworkAccess access, A
         return (potential, network);
     }
 
-    public async Task<NetworkResult<JobPotential>> MoveAsync(Guid potentialId, PotentialStage stage, CancellationToken ct)
+    public async Task<Result<JobPotential>> MoveAsync(Guid potentialId, PotentialStage stage, CancellationToken ct)
     {
         if (await GetPotentialAsync(potentialId, ct, tracked: true) is not { } found)
         {
-            return NetworkResult<JobPotential>.Fail(NetworkFailure.NotFound);
+            return Result<JobPotential>.NotFound();
         }
 
         if (await access.MemberOrganisationAsync(found.Network, ct) is null)
         {
-            return NetworkResult<JobPotential>.Fail(NetworkFailure.Forbidden);
+            return Result<JobPotential>.Forbidden();
         }
 
         var errors = found.Potential.MoveTo(stage, Today, clock.GetUtcNow(), access.UserId);
         if (errors.Count > 0)
         {
-            return NetworkResult<JobPotential>.Invalid(errors);
+            return Result<JobPotential>.Invalid(errors);
         }
 
         await db.SaveChangesAsync(ct);
-        return NetworkResult<JobPotential>.Ok(found.Potential);
+        return Result<JobPotential>.Ok(found.Potential);
     }
 
     public async Task<List<NetworkCandidate>> CandidatesAsync(Guid potentialId, CancellationToken ct)
         => await db.NetworkCandidates.AsNoTracking().Where(c => c.PotentialId == potentialId).OrderBy(c => c.OfferedOn).ThenBy(c => c.Pseudonym).ToListAsync(ct);
 
     /// <summary>NET-03: the owning IFD offers its own client as an anonymised profile.</summary>
-    public async Task<NetworkResult<NetworkCandidate>> OfferAsync(Guid potentialId, Guid? clientId, CandidateProfileInput profile, CancellationToken ct)
+    public async Task<Result<NetworkCandidate>> OfferAsync(Guid potentialId, Guid? clientId, CandidateProfileInput profile, CancellationToken ct)
     {
         if (await GetPotentialAsync(potentialId, ct) is not { } found)
         {
-            return NetworkResult<NetworkCandidate>.Fail(NetworkFailure.NotFound);
+            return Result<NetworkCandidate>.NotFound();
         }
 
         if (!access.IsClientWorker || await access.MemberOrganisationAsync(found.Network, ct) is null)
         {
-            return NetworkResult<NetworkCandidate>.Fail(NetworkFailure.Forbidden);
+            return Result<NetworkCandidate>.Forbidden();
         }
 
         if (clientId is null)
         {
-            return NetworkResult<NetworkCandidate>.Invalid([new(RuleIds.Input, "Bitte wählen Sie eine Klientin oder einen Klienten.", "clientId")]);
+            return Result<NetworkCandidate>.Invalid([new(RuleIds.Input, "Bitte wählen Sie eine Klientin oder einen Klienten.", "clientId")]);
         }
 
         // The tenant filter hides other IFDs' clients; InA-Koordination sees more, but only the owning IFD offers.
         var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == clientId, ct);
         if (client is null || client.ServiceId != access.ServiceId)
         {
-            return NetworkResult<NetworkCandidate>.Fail(NetworkFailure.NotFound);
+            return Result<NetworkCandidate>.NotFound();
         }
 
         var errors = CandidateProfiles.Check(profile, client).ToList();
-        if (PotentialPipeline.IsTerminal(found.Potential.Stage))
+        if (NetworkRules.CheckOpenForCandidates(found.Potential) is { } closed)
         {
-            errors.Add(new(RuleIds.NetworkPipeline, "Einem abgeschlossenen Potenzial werden keine Personen mehr angeboten.", "clientId"));
+            errors.Add(closed);
         }
 
         if (errors.Count > 0)
         {
-            return NetworkResult<NetworkCandidate>.Invalid(errors);
+            return Result<NetworkCandidate>.Invalid(errors);
         }
 
         if (await db.NetworkCandidates.AnyAsync(c => c.PotentialId == potentialId && c.ClientId == client.Id, ct))
         {
-            return NetworkResult<NetworkCandidate>.Fail(NetworkFailure.Conflict, new RuleViolation(RuleIds.Input, "Diese Person ist dem Potenzial bereits angeboten.", "clientId"));
+            return Result<NetworkCandidate>.Conflict(RuleViolation.Input("Diese Person ist dem Potenzial bereits angeboten.", "clientId"));
         }
 
         var taken = await db.NetworkCandidates.Where(c => c.PotentialId == potentialId).Select(c => c.Pseudonym).ToListAsync(ct);
@@ -289,7 +271,7 @@ public sealed class NetworkService(TeilhabeDbContext db, NetworkAccess access, A
         var candidate = new NetworkCandidate(found.Potential, client, profile, pseudonym, Today, access.UserId);
         db.NetworkCandidates.Add(candidate);
         await db.SaveChangesAsync(ct);
-        return NetworkResult<NetworkCandidate>.Ok(candidate);
+        return Result<NetworkCandidate>.Ok(candidate);
     }
 
     /// <summary>A candidate of the own IFD (consent and reveal are the owning IFD's alone).</summary>
@@ -305,39 +287,39 @@ public sealed class NetworkService(TeilhabeDbContext db, NetworkAccess access, A
         return (candidate, potential);
     }
 
-    public async Task<NetworkResult<NetworkCandidate>> RecordConsentAsync(Guid id, DateOnly? givenOn, CancellationToken ct)
+    public async Task<Result<NetworkCandidate>> RecordConsentAsync(Guid id, DateOnly? givenOn, CancellationToken ct)
     {
         if (await OwnCandidateAsync(id, ct) is not { } own)
         {
-            return NetworkResult<NetworkCandidate>.Fail(NetworkFailure.NotFound);
+            return Result<NetworkCandidate>.NotFound();
         }
 
         if (givenOn is null || givenOn > Today)
         {
-            return NetworkResult<NetworkCandidate>.Invalid([new(RuleIds.Input, "Bitte geben Sie den Tag der Einwilligung an (nicht in der Zukunft).", "givenOn")]);
+            return Result<NetworkCandidate>.Invalid([new(RuleIds.Input, "Bitte geben Sie den Tag der Einwilligung an (nicht in der Zukunft).", "givenOn")]);
         }
 
         own.Candidate.RecordConsent(givenOn.Value, access.UserId);
         await db.SaveChangesAsync(ct);
-        return NetworkResult<NetworkCandidate>.Ok(own.Candidate);
+        return Result<NetworkCandidate>.Ok(own.Candidate);
     }
 
     /// <summary>NET-03: the owning IFD makes the person known to the potential's responsible member, after consent.</summary>
-    public async Task<NetworkResult<NetworkCandidate>> RevealAsync(Guid id, CancellationToken ct)
+    public async Task<Result<NetworkCandidate>> RevealAsync(Guid id, CancellationToken ct)
     {
         if (await OwnCandidateAsync(id, ct) is not { } own)
         {
-            return NetworkResult<NetworkCandidate>.Fail(NetworkFailure.NotFound);
+            return Result<NetworkCandidate>.NotFound();
         }
 
         var errors = own.Candidate.Reveal(own.Potential.ResponsibleOrganisationId, clock.GetUtcNow(), access.UserId);
         if (errors.Count > 0)
         {
-            return NetworkResult<NetworkCandidate>.Invalid(errors);
+            return Result<NetworkCandidate>.Invalid(errors);
         }
 
         await db.SaveChangesAsync(ct);
-        return NetworkResult<NetworkCandidate>.Ok(own.Candidate);
+        return Result<NetworkCandidate>.Ok(own.Candidate);
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ using static Teilhabe.Web.Features.Network.NetworkDtos;
 namespace Teilhabe.Web.Features.Network;
 
 /// <summary>API.md "Job network" (NET-01…03).</summary>
-public static class NetworksApi
+internal static class NetworksApi
 {
     public static RouteGroupBuilder MapNetworksApi(this IEndpointRouteBuilder app)
     {
@@ -30,12 +30,12 @@ public static class NetworksApi
         return group;
     }
 
-    private static IResult Failed<T>(NetworkResult<T> r) => r.Failure switch
+    private static IResult Failed<T>(Result<T> r) => r.Status switch
     {
-        NetworkFailure.NotFound => TypedResults.NotFound(),
-        NetworkFailure.Forbidden => TypedResults.Forbid(),
-        NetworkFailure.Conflict => ApiResults.Status(StatusCodes.Status409Conflict, r.Errors.Count > 0 ? r.Errors[0].Message : "Konflikt."),
-        _ => ApiResults.Violations(r.Errors),
+        ResultStatus.NotFound => TypedResults.NotFound(),
+        ResultStatus.Forbidden => TypedResults.Forbid(),
+        ResultStatus.Conflict => ApiResults.Status(StatusCodes.Status409Conflict, r.Violations.Count > 0 ? r.Violations[0].Message : "Konflikt."),
+        _ => ApiResults.Violations(r.Violations),
     };
 
     private static async Task<IResult> CreateAsync(NetworkRequest r, NetworkService networks, CancellationToken ct)

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Teilhabe.Core.Network;
+using Teilhabe.Core.Rules;
 
 namespace Teilhabe.Web.Features.Network;
 
 /// <summary>/netzwerke/{id}/potenziale/neu: a member records a job potential (NET-02).</summary>
 [Authorize(Roles = NetworkAccess.ReaderRolesAttribute)]
-public sealed class NewPotentialModel(NetworkService networks) : PageModel
+internal sealed class NewPotentialModel(NetworkService networks) : PageModel
 {
     private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
     {
@@ -63,7 +64,7 @@ public sealed class NewPotentialModel(NetworkService networks) : PageModel
 
         if (!ModelState.AddErrors(result, Fields))
         {
-            return result.Failure == NetworkFailure.NotFound ? NotFound() : Forbid();
+            return result.Status == ResultStatus.NotFound ? NotFound() : Forbid();
         }
 
         Network = (await networks.GetAsync(Id, ct))!;

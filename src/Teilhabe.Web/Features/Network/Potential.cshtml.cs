@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Teilhabe.Core.Clients;
 using Teilhabe.Core.Network;
+using Teilhabe.Core.Rules;
 
 namespace Teilhabe.Web.Features.Network;
 
@@ -11,7 +12,7 @@ namespace Teilhabe.Web.Features.Network;
 /// offering an own client, recording consent and revealing the person (NET-03).
 /// </summary>
 [Authorize(Roles = NetworkAccess.ReaderRolesAttribute)]
-public sealed class PotentialModel(NetworkService networks, NetworkAccess access) : PageModel
+internal sealed class PotentialModel(NetworkService networks, NetworkAccess access) : PageModel
 {
     private static readonly Dictionary<string, string> OfferFields = new(StringComparer.Ordinal)
     {
@@ -102,17 +103,17 @@ public sealed class PotentialModel(NetworkService networks, NetworkAccess access
         return await AfterAsync(result, "Die Person ist dem verantwortlichen Mitglied bekannt gegeben.", null, ct);
     }
 
-    private async Task<IActionResult> AfterAsync<T>(NetworkResult<T> result, string message, IReadOnlyDictionary<string, string>? fields, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync<T>(Result<T> result, string message, IReadOnlyDictionary<string, string>? fields, CancellationToken ct)
     {
-        if (result.Failure == NetworkFailure.None)
+        if (result.Status == ResultStatus.Ok)
         {
             TempData[NetworkPages.MessageKey] = message;
             return Redirect($"/potenziale/{Id}");
         }
 
-        if (result.Failure is NetworkFailure.NotFound or NetworkFailure.Forbidden)
+        if (result.Status is ResultStatus.NotFound or ResultStatus.Forbidden)
         {
-            return result.Failure == NetworkFailure.NotFound ? NotFound() : Forbid();
+            return result.Status == ResultStatus.NotFound ? NotFound() : Forbid();
         }
 
         ModelState.AddErrors(result, fields);

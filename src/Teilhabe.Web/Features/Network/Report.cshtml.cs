@@ -7,7 +7,7 @@ namespace Teilhabe.Web.Features.Network;
 
 /// <summary>/netzwerke/{id}/bericht: potentials by stage, jobs created and new Inklusionsbetriebe per region and year (NET-02).</summary>
 [Authorize(Roles = NetworkAccess.ReaderRolesAttribute)]
-public sealed class ReportModel(NetworkService networks) : PageModel
+internal sealed class ReportModel(NetworkService networks) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }

@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Teilhabe.Core.Clients;
 using Teilhabe.Core.Directory;
 using Teilhabe.Core.Programmes;
+using Teilhabe.Core.Rules;
 using Teilhabe.Web.Features.Shared;
 
 namespace Teilhabe.Web.Features.Programmes;
 
 [Authorize(Roles = ProgrammePages.Staff)]
-public sealed class DetailsModel(ProgrammeService programmes) : PageModel
+internal sealed class DetailsModel(ProgrammeService programmes) : PageModel
 {
     public Programme Programme { get; private set; } = null!;
     public int PlacesUsed { get; private set; }
@@ -63,14 +64,14 @@ public sealed class DetailsModel(ProgrammeService programmes) : PageModel
     public async Task<IActionResult> OnPostReferAsync(Guid id, CancellationToken ct)
     {
         var result = await programmes.ReferAsync(id, new(ClientId, ReferringBodyId, ProgrammesApi.ParseSphere(LegalSphere), FirstContactOn), ct);
-        if (result.Failure == ProgrammeService.Failure.NotFound)
+        if (result.Status == ResultStatus.NotFound)
         {
             return NotFound();
         }
 
-        if (result.Failure != ProgrammeService.Failure.None)
+        if (result.Status != ResultStatus.Ok)
         {
-            ModelState.AddViolations(result.Errors);
+            ModelState.AddViolations(result.Violations);
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
 
@@ -83,14 +84,14 @@ public sealed class DetailsModel(ProgrammeService programmes) : PageModel
     public async Task<IActionResult> OnPostAdmitAsync(Guid id, Guid participationId, string? reason, CancellationToken ct)
     {
         var result = await programmes.AdmitAsync(participationId, reason, ct);
-        switch (result.Failure)
+        switch (result.Status)
         {
-            case ProgrammeService.Failure.NotFound:
+            case ResultStatus.NotFound:
                 return NotFound();
-            case ProgrammeService.Failure.Forbidden:
+            case ResultStatus.Forbidden:
                 return Forbid();
-            case ProgrammeService.Failure.Invalid:
-                ModelState.AddViolations(result.Errors, new Dictionary<string, string> { ["reason"] = $"reason-{participationId}" });
+            case ResultStatus.Invalid:
+                ModelState.AddViolations(result.Violations, new Dictionary<string, string> { ["reason"] = $"reason-{participationId}" });
                 return await LoadAsync(id, ct) ? Page() : NotFound();
             default:
                 Notice = "Die Zuweisung ist über die Kapazität aufgenommen; die Begründung ist vermerkt.";

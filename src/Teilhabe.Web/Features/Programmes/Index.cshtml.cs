@@ -5,7 +5,7 @@ using Teilhabe.Core.Programmes;
 namespace Teilhabe.Web.Features.Programmes;
 
 [Authorize(Roles = ProgrammePages.Staff)]
-public sealed class IndexModel(ProgrammeService programmes) : PageModel
+internal sealed class IndexModel(ProgrammeService programmes) : PageModel
 {
     public sealed record Row(Programme Programme, int PlacesUsed);
 

@@ -2,13 +2,15 @@ using System.Globalization;
 using SkiaSharp;
 using Teilhabe.Core.Programmes;
 
+using Teilhabe.Web.Features.Shared;
+
 namespace Teilhabe.Web.Features.Programmes;
 
 /// <summary>
 /// PRG-LO-03: the invoice of one period for one Budgetnehmer as a PDF (hours × rate per module), drawn with
 /// SkiaSharp and DejaVu Sans embedded. Self-contained so that it can later move into a shared document layout.
 /// </summary>
-public static class InvoicePdf
+internal static class InvoicePdf
 {
     public sealed record Invoice(
         string Number,
@@ -30,7 +32,6 @@ public static class InvoicePdf
     private const float PageHeight = 842f;
     private const float Margin = 56f;
 
-    public static string Money(decimal value) => value.ToString("#,##0.00", German) + " €";
 
     public static string Number(decimal value) => value.ToString("0.##", German);
 
@@ -98,8 +99,8 @@ public static class InvoicePdf
         {
             canvas.DrawText(l.Label, columns[0], y, SKTextAlign.Left, text, paint);
             canvas.DrawText(Number(l.Hours), columns[1] + 50, y, SKTextAlign.Right, text, paint);
-            canvas.DrawText(Money(l.Rate), columns[2] + 60, y, SKTextAlign.Right, text, paint);
-            canvas.DrawText(Money(l.Amount), columns[3], y, SKTextAlign.Right, text, paint);
+            canvas.DrawText(GermanFormat.Euro(l.Rate), columns[2] + 60, y, SKTextAlign.Right, text, paint);
+            canvas.DrawText(GermanFormat.Euro(l.Amount), columns[3], y, SKTextAlign.Right, text, paint);
             y += 16;
         }
 
@@ -112,7 +113,7 @@ public static class InvoicePdf
         canvas.DrawLine(Margin, y - 8, PageWidth - Margin, y - 8, line);
         y += 6;
         canvas.DrawText("Gesamtbetrag", columns[0], y, SKTextAlign.Left, bold, paint);
-        canvas.DrawText(Money(invoice.Total), columns[3], y, SKTextAlign.Right, bold, paint);
+        canvas.DrawText(GermanFormat.Euro(invoice.Total), columns[3], y, SKTextAlign.Right, bold, paint);
         y += 36;
         canvas.DrawText("Abrechnung der Fachleistungsstunden je Modul (Stunden × Satz) aus dem Persönlichen Budget.", Margin, y, SKTextAlign.Left, text, paint);
     }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Teilhabe.Web.Features.Programmes;
 
 /// <summary>PRG-TR-03 eligibility check and PRG-TR-06 Förder- und Integrationsplan on the participation page.</summary>
-public sealed partial class ParticipationModel
+internal sealed partial class ParticipationModel
 {
     [BindProperty]
     public bool SeekingWork { get; set; }

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
+using Teilhabe.Core.Rules;
 
 namespace Teilhabe.Web.Features.Programmes;
 
 /// <summary>PRG-LO-04 reflection talks, PRG-LO-05 module goals, PRG-LO-06 ICF items and final report on the participation page.</summary>
-public sealed partial class ParticipationModel
+internal sealed partial class ParticipationModel
 {
     [BindProperty]
     public DateOnly? ReflectionOn { get; set; }
@@ -56,6 +57,6 @@ public sealed partial class ParticipationModel
     public async Task<IActionResult> OnGetFinalReportAsync(Guid id, CancellationToken ct)
     {
         var result = await programmes.FinalReportAsync(id, ct);
-        return result.Failure == ProgrammeService.Failure.None ? File(result.Value!, "application/pdf", "abschlussbericht-icf.pdf") : NotFound();
+        return result.Status == ResultStatus.Ok ? File(result.Value!, "application/pdf", "abschlussbericht-icf.pdf") : NotFound();
     }
 }

@@ -8,7 +8,7 @@ using Teilhabe.Web.Features.Shared;
 namespace Teilhabe.Web.Features.Programmes;
 
 [Authorize(Roles = ProgrammePages.Staff)]
-public sealed partial class ParticipationModel(ProgrammeService programmes) : PageModel
+internal sealed partial class ParticipationModel(ProgrammeService programmes) : PageModel
 {
     public ProgrammeService.ParticipationView View { get; private set; } = null!;
     public IReadOnlyList<ProgrammeDeadline> Deadlines { get; private set; } = [];
@@ -62,16 +62,16 @@ public sealed partial class ParticipationModel(ProgrammeService programmes) : Pa
         return true;
     }
 
-    private async Task<IActionResult> AfterAsync<T>(Guid id, ProgrammeService.Result<T> result, string notice, CancellationToken ct, IReadOnlyDictionary<string, string>? fields = null)
+    private async Task<IActionResult> AfterAsync<T>(Guid id, Result<T> result, string notice, CancellationToken ct, IReadOnlyDictionary<string, string>? fields = null)
     {
-        switch (result.Failure)
+        switch (result.Status)
         {
-            case ProgrammeService.Failure.NotFound:
+            case ResultStatus.NotFound:
                 return NotFound();
-            case ProgrammeService.Failure.Forbidden:
+            case ResultStatus.Forbidden:
                 return Forbid();
-            case ProgrammeService.Failure.Invalid:
-                ModelState.AddViolations(result.Errors, fields);
+            case ResultStatus.Invalid:
+                ModelState.AddViolations(result.Violations, fields);
                 return await LoadAsync(id, ct) ? Page() : NotFound();
             default:
                 var warnings = result.Warnings ?? [];
@@ -96,12 +96,12 @@ public sealed partial class ParticipationModel(ProgrammeService programmes) : Pa
     {
         if (from is null || to is null || to < from)
         {
-            ModelState.AddViolations([new RuleViolation(RuleIds.Input, "Der Zeitraum braucht ein Von- und ein Bis-Datum, das Bis-Datum nicht vor dem Von-Datum.", "invoice-from")]);
+            ModelState.AddViolations([RuleViolation.Input("Der Zeitraum braucht ein Von- und ein Bis-Datum, das Bis-Datum nicht vor dem Von-Datum.", "invoice-from")]);
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
 
         var result = await programmes.InvoiceAsync(id, from.Value, to.Value, ct);
-        if (result.Failure == ProgrammeService.Failure.None)
+        if (result.Status == ResultStatus.Ok)
         {
             return File(result.Value!, "application/pdf", $"rechnung-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}.pdf");
         }

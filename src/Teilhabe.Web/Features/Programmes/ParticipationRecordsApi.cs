@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Teilhabe.Core.Programmes;
+using Teilhabe.Core.Rules;
 using Teilhabe.Web.Infrastructure;
 
 namespace Teilhabe.Web.Features.Programmes;
 
 /// <summary>PRG-LO-04 reflection talks, PRG-LO-05 module goals, PRG-LO-06 ICF items and the final report of a participation.</summary>
-public static class ParticipationRecordsApi
+internal static class ParticipationRecordsApi
 {
     public sealed record ReflectionRequest(DateOnly? On, int? SelfRating, string? Criticism, string? Notes);
 
@@ -50,22 +51,22 @@ public static class ParticipationRecordsApi
     }
 
     private static Results<Created<ProgrammesApi.CreatedId>, NotFound, ForbidHttpResult, ProblemHttpResult> Created(
-        Guid id, string list, ProgrammeService.Result<Participation> result, Func<Participation, Guid> newId) => result.Failure switch
+        Guid id, string list, Result<Participation> result, Func<Participation, Guid> newId) => result.Status switch
         {
-            ProgrammeService.Failure.None => TypedResults.Created($"/api/v1/participations/{id}/{list}", new ProgrammesApi.CreatedId(newId(result.Value!))),
-            ProgrammeService.Failure.NotFound => TypedResults.NotFound(),
-            ProgrammeService.Failure.Forbidden => TypedResults.Forbid(),
-            _ => ApiResults.Violations(result.Errors),
+            ResultStatus.Ok => TypedResults.Created($"/api/v1/participations/{id}/{list}", new ProgrammesApi.CreatedId(newId(result.Value!))),
+            ResultStatus.NotFound => TypedResults.NotFound(),
+            ResultStatus.Forbidden => TypedResults.Forbid(),
+            _ => ApiResults.Violations(result.Violations),
         };
 
     private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> FinalReportAsync(Guid id, ProgrammeService programmes, CancellationToken ct)
     {
         var result = await programmes.FinalReportAsync(id, ct);
-        return result.Failure switch
+        return result.Status switch
         {
-            ProgrammeService.Failure.None => TypedResults.File(result.Value!, "application/pdf", "abschlussbericht-icf.pdf"),
-            ProgrammeService.Failure.NotFound => TypedResults.NotFound(),
-            _ => ApiResults.Violations(result.Errors),
+            ResultStatus.Ok => TypedResults.File(result.Value!, "application/pdf", "abschlussbericht-icf.pdf"),
+            ResultStatus.NotFound => TypedResults.NotFound(),
+            _ => ApiResults.Violations(result.Violations),
         };
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Teilhabe.Core.Programmes;
+using Teilhabe.Core.Rules;
 using Teilhabe.Web.Infrastructure;
 
 namespace Teilhabe.Web.Features.Programmes;
@@ -9,7 +10,7 @@ namespace Teilhabe.Web.Features.Programmes;
 /// Issue 9: programme configuration as data. The ProgrammeLead reads and changes sites, places, referring bodies,
 /// coaching numbers and the module table; If-Match with the ETag of GET …/settings guards against lost updates (409).
 /// </summary>
-public static class ProgrammeConfigurationApi
+internal static class ProgrammeConfigurationApi
 {
     public sealed record ParametersDto(int ReferralMonths, int InformationTalkDays, int? MaxExtensionMonths, int? AftercareMonths);
 
@@ -122,19 +123,19 @@ public static class ProgrammeConfigurationApi
         return Answer(await programmes.ConfigureModulesAsync(id, expected, modules, ct), http);
     }
 
-    private static Results<Ok<SettingsDto>, NotFound, ForbidHttpResult, ProblemHttpResult> Answer(ProgrammeService.Result<Programme> result, HttpContext http)
+    private static Results<Ok<SettingsDto>, NotFound, ForbidHttpResult, ProblemHttpResult> Answer(Result<Programme> result, HttpContext http)
     {
-        switch (result.Failure)
+        switch (result.Status)
         {
-            case ProgrammeService.Failure.NotFound:
+            case ResultStatus.NotFound:
                 return TypedResults.NotFound();
-            case ProgrammeService.Failure.Forbidden:
+            case ResultStatus.Forbidden:
                 return TypedResults.Forbid();
-            case ProgrammeService.Failure.Conflict:
+            case ResultStatus.Conflict:
                 return ApiResults.Status(StatusCodes.Status409Conflict,
                     "Die Einstellungen des Programms wurden inzwischen von jemand anderem geändert. Bitte neu laden und die Änderung erneut eintragen.");
-            case ProgrammeService.Failure.Invalid:
-                return ApiResults.Violations(result.Errors);
+            case ResultStatus.Invalid:
+                return ApiResults.Violations(result.Violations);
         }
 
         http.Response.Headers.ETag = ETags.Of(result.Value!.Version);

@@ -4,7 +4,7 @@ using Teilhabe.Core.Programmes;
 namespace Teilhabe.Web.Features.Programmes;
 
 /// <summary>Shared labels of the programme pages.</summary>
-public static class ProgrammePages
+internal static class ProgrammePages
 {
     public const string Staff = Roles.Trainer + "," + Roles.ProgrammeLead;
 

@@ -12,7 +12,7 @@ namespace Teilhabe.Web.Features.Programmes;
 /// that service edits it (the Administrator sets programmes up, ACC-06, and has no service scope to see them).
 /// Changes apply to future bookings and referrals; existing ones stay as they are.
 /// </summary>
-public sealed partial class ProgrammeService
+internal sealed partial class ProgrammeService
 {
     /// <summary>Roles that maintain a programme's configuration.</summary>
     public static readonly string[] ConfigurationRoles = [Roles.ProgrammeLead];
@@ -50,18 +50,18 @@ public sealed partial class ProgrammeService
     {
         if (!MayConfigure)
         {
-            return Result<Programme>.Refused();
+            return Result<Programme>.Forbidden();
         }
 
         var programme = await GetForConfigurationAsync(id, ct);
         if (programme is null)
         {
-            return Result<Programme>.Missing();
+            return Result<Programme>.NotFound();
         }
 
         if (expectedVersion is { } v && v != programme.Version)
         {
-            return new(null, Failure.Conflict, []);
+            return Result<Programme>.Conflict();
         }
 
         var parameters = new ProgrammeParameters(input.ReferralMonths ?? 0, input.InformationTalkDays ?? 0, input.MaxExtensionMonths, input.AftercareMonths);
@@ -94,18 +94,18 @@ public sealed partial class ProgrammeService
     {
         if (!MayConfigure)
         {
-            return Result<Programme>.Refused();
+            return Result<Programme>.Forbidden();
         }
 
         var programme = await GetForConfigurationAsync(id, ct);
         if (programme is null)
         {
-            return Result<Programme>.Missing();
+            return Result<Programme>.NotFound();
         }
 
         if (expectedVersion is { } v && v != programme.Version)
         {
-            return new(null, Failure.Conflict, []);
+            return Result<Programme>.Conflict();
         }
 
         var errors = ProgrammeConfigurationRules.CheckModules(modules, programme.Modules, await BookedModuleCodesAsync(id, ct));
@@ -127,7 +127,7 @@ public sealed partial class ProgrammeService
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new(null, Failure.Conflict, []);
+            return Result<Programme>.Conflict();
         }
 
         return Result<Programme>.Ok(programme);

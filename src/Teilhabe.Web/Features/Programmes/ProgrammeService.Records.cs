@@ -7,7 +7,7 @@ using Teilhabe.Web.Features.Reports;
 namespace Teilhabe.Web.Features.Programmes;
 
 /// <summary>PRG-LO-04 reflection talks, PRG-LO-05 goal achievement per module, PRG-LO-06 ICF items and final report.</summary>
-public sealed partial class ProgrammeService
+internal sealed partial class ProgrammeService
 {
     /// <summary>PRG-LO-04: a reflection talk with the participant's self-rating (1–5) and criticism.</summary>
     public Task<Result<Participation>> AddReflectionAsync(Guid id, DateOnly? on, int? selfRating, string? criticism, string? notes, CancellationToken ct)
@@ -54,7 +54,7 @@ public sealed partial class ProgrammeService
         var view = await GetParticipationAsync(id, ct);
         if (view is null)
         {
-            return Result<byte[]>.Missing();
+            return Result<byte[]>.NotFound();
         }
 
         var service = await db.Services.AsNoTracking().Where(s => s.Id == view.Participation.ServiceId).Select(s => s.Name).FirstOrDefaultAsync(ct);
@@ -65,7 +65,7 @@ public sealed partial class ProgrammeService
 }
 
 /// <summary>PRG-LO-06: composes the ICF final report (with the module goals of PRG-LO-05) as a report document.</summary>
-public static class FinalReport
+internal static class FinalReport
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 

@@ -16,33 +16,13 @@ namespace Teilhabe.Web.Features.Programmes;
 /// its provider (the service its Trainer and ProgrammeLead accounts belong to), so the tenant filter of ACC-06
 /// scopes programmes, participations and bookings exactly like clients.
 /// </summary>
-public sealed partial class ProgrammeService(TeilhabeDbContext db, AuditLog audit, ICurrentUser current, TimeProvider clock, IConfiguration configuration)
+internal sealed partial class ProgrammeService(TeilhabeDbContext db, AuditLog audit, ICurrentUser current, TimeProvider clock, IConfiguration configuration)
 {
     /// <summary>Roles that work in programmes.</summary>
     public static readonly string[] StaffRoles = [Roles.Trainer, Roles.ProgrammeLead];
 
     /// <summary>Roles that set up programmes.</summary>
     public static readonly string[] SetupRoles = [Roles.ProgrammeLead, Roles.Administrator];
-
-    public enum Failure
-    {
-        None,
-        NotFound,
-        Forbidden,
-        Invalid,
-        Conflict,
-    }
-
-    public sealed record Result<T>(T? Value, Failure Failure, IReadOnlyList<RuleViolation> Errors, IReadOnlyList<RuleViolation>? Warnings = null)
-    {
-        public static Result<T> Ok(T value, IReadOnlyList<RuleViolation>? warnings = null) => new(value, Failure.None, [], warnings ?? []);
-
-        public static Result<T> Missing() => new(default, Failure.NotFound, []);
-
-        public static Result<T> Refused() => new(default, Failure.Forbidden, []);
-
-        public static Result<T> Invalid(IReadOnlyList<RuleViolation> errors) => new(default, Failure.Invalid, errors);
-    }
 
     public sealed record SiteInput(string? Name, int? Places, string? AccessibilityNote);
 
@@ -96,7 +76,7 @@ public sealed partial class ProgrammeService(TeilhabeDbContext db, AuditLog audi
             : await services.Where(s => input.ServiceId == null || s.Id == input.ServiceId).OrderBy(s => s.Name).FirstOrDefaultAsync(ct);
         if (service is null)
         {
-            return Result<Programme>.Missing();
+            return Result<Programme>.NotFound();
         }
 
         var bodies = await db.Funders.IgnoreQueryFilters()
@@ -183,7 +163,7 @@ public sealed partial class ProgrammeService(TeilhabeDbContext db, AuditLog audi
         var programme = await db.Programmes.Include(p => p.ReferringBodies).FirstOrDefaultAsync(p => p.Id == programmeId, ct);
         if (programme is null)
         {
-            return Result<Participation>.Missing();
+            return Result<Participation>.NotFound();
         }
 
         var errors = new List<RuleViolation>();
@@ -257,12 +237,12 @@ public sealed partial class ProgrammeService(TeilhabeDbContext db, AuditLog audi
         var participation = await db.Participations.Include(p => p.Bookings).Include(p => p.Plan).AsSplitQuery().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (participation is null)
         {
-            return Result<Participation>.Missing();
+            return Result<Participation>.NotFound();
         }
 
         if (leadOnly && !IsLead)
         {
-            return Result<Participation>.Refused();
+            return Result<Participation>.Forbidden();
         }
 
         var programme = await db.Programmes.AsNoTracking().FirstAsync(p => p.Id == participation.ProgrammeId, ct);
@@ -407,7 +387,7 @@ public sealed partial class ProgrammeService(TeilhabeDbContext db, AuditLog audi
             db.ModuleBookings.Add(booking);
             return [];
         }, ct);
-        return result.Failure == Failure.None ? Result<ModuleBooking>.Ok(booking!, warnings) : new(null, result.Failure, result.Errors);
+        return result.Succeeded ? Result<ModuleBooking>.Ok(booking!, warnings) : result.Fail<ModuleBooking>();
     }
 
     /// <summary>PRG-LO-03: the rate per hour: the module's own rate in the programme, else the configured rate.</summary>
@@ -455,7 +435,7 @@ public sealed partial class ProgrammeService(TeilhabeDbContext db, AuditLog audi
         var view = await GetParticipationAsync(id, ct);
         if (view is null)
         {
-            return Result<byte[]>.Missing();
+            return Result<byte[]>.NotFound();
         }
 
         if (view.Programme.Template != ProgrammeTemplate.ModularQualification)

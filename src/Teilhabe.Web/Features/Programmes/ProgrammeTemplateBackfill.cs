@@ -8,7 +8,7 @@ namespace Teilhabe.Web.Features.Programmes;
 /// At start (system scope): programmes stored before their modules were data get the module table of their
 /// template once; the coaching numbers got the template values as column defaults in the migration.
 /// </summary>
-public static class ProgrammeTemplateBackfill
+internal static class ProgrammeTemplateBackfill
 {
     public static async Task RunAsync(TeilhabeDbContext db, CancellationToken ct = default)
     {

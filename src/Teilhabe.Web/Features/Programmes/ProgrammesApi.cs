@@ -6,7 +6,7 @@ using Teilhabe.Web.Infrastructure;
 namespace Teilhabe.Web.Features.Programmes;
 
 /// <summary>API.md "Programmes (section 9)".</summary>
-public static class ProgrammesApi
+internal static class ProgrammesApi
 {
     public sealed record SiteRequest(string? Name, int? Places, string? AccessibilityNote);
 
@@ -122,12 +122,12 @@ public static class ProgrammesApi
         _ => "ended",
     };
 
-    private static Results<NoContent, NotFound, ForbidHttpResult, ProblemHttpResult> Answer<T>(ProgrammeService.Result<T> result) => result.Failure switch
+    private static Results<NoContent, NotFound, ForbidHttpResult, ProblemHttpResult> Answer<T>(Result<T> result) => result.Status switch
     {
-        ProgrammeService.Failure.None => TypedResults.NoContent(),
-        ProgrammeService.Failure.NotFound => TypedResults.NotFound(),
-        ProgrammeService.Failure.Forbidden => TypedResults.Forbid(),
-        _ => ApiResults.Violations(result.Errors),
+        ResultStatus.Ok => TypedResults.NoContent(),
+        ResultStatus.NotFound => TypedResults.NotFound(),
+        ResultStatus.Forbidden => TypedResults.Forbid(),
+        _ => ApiResults.Violations(result.Violations),
     };
 
     private static async Task<Results<Created<CreatedId>, NotFound, ProblemHttpResult>> CreateAsync(ProgrammeRequest r, ProgrammeService programmes, CancellationToken ct)
@@ -141,11 +141,11 @@ public static class ProgrammesApi
         var input = new ProgrammeService.ProgrammeInput(r.Name, template, r.ProviderId, r.YearlyPlaces,
             [.. (r.Sites ?? []).Select(s => new ProgrammeService.SiteInput(s.Name, s.Places, s.AccessibilityNote))], r.ReferringBodyIds ?? [], r.ServiceId);
         var result = await programmes.CreateAsync(input, ct);
-        return result.Failure switch
+        return result.Status switch
         {
-            ProgrammeService.Failure.None => TypedResults.Created($"/api/v1/programmes/{result.Value!.Id}", new CreatedId(result.Value.Id)),
-            ProgrammeService.Failure.NotFound => TypedResults.NotFound(),
-            _ => ApiResults.Violations(result.Errors),
+            ResultStatus.Ok => TypedResults.Created($"/api/v1/programmes/{result.Value!.Id}", new CreatedId(result.Value.Id)),
+            ResultStatus.NotFound => TypedResults.NotFound(),
+            _ => ApiResults.Violations(result.Violations),
         };
     }
 
@@ -198,11 +198,11 @@ public static class ProgrammesApi
         }
 
         var result = await programmes.ReferAsync(id, new(r.ClientId, r.ReferringBodyId, sphere, r.FirstContactOn), ct);
-        return result.Failure switch
+        return result.Status switch
         {
-            ProgrammeService.Failure.None => TypedResults.Created($"/api/v1/participations/{result.Value!.Id}", new ReferralCreated(result.Value.Id, StatusCode(result.Value.Status))),
-            ProgrammeService.Failure.NotFound => TypedResults.NotFound(),
-            _ => ApiResults.Violations(result.Errors),
+            ResultStatus.Ok => TypedResults.Created($"/api/v1/participations/{result.Value!.Id}", new ReferralCreated(result.Value.Id, StatusCode(result.Value.Status))),
+            ResultStatus.NotFound => TypedResults.NotFound(),
+            _ => ApiResults.Violations(result.Violations),
         };
     }
 
@@ -236,12 +236,12 @@ public static class ProgrammesApi
     private static async Task<Results<Created<BookingCreated>, NotFound, ProblemHttpResult>> BookAsync(Guid id, BookingRequest r, ProgrammeService programmes, CancellationToken ct)
     {
         var result = await programmes.BookAsync(id, r.ModuleCode, r.Date, r.Hours, ct);
-        return result.Failure switch
+        return result.Status switch
         {
-            ProgrammeService.Failure.None => TypedResults.Created($"/api/v1/participations/{id}",
+            ResultStatus.Ok => TypedResults.Created($"/api/v1/participations/{id}",
                 new BookingCreated(result.Value!.Id, [.. (result.Warnings ?? []).Select(w => new WarningDto(w.Rule, w.Message))])),
-            ProgrammeService.Failure.NotFound => TypedResults.NotFound(),
-            _ => ApiResults.Violations(result.Errors),
+            ResultStatus.NotFound => TypedResults.NotFound(),
+            _ => ApiResults.Violations(result.Violations),
         };
     }
 
@@ -253,11 +253,11 @@ public static class ProgrammesApi
         }
 
         var result = await programmes.InvoiceAsync(id, from.Value, to.Value, ct);
-        return result.Failure switch
+        return result.Status switch
         {
-            ProgrammeService.Failure.None => TypedResults.File(result.Value!, "application/pdf", $"rechnung-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}.pdf"),
-            ProgrammeService.Failure.NotFound => TypedResults.NotFound(),
-            _ => ApiResults.Violations(result.Errors),
+            ResultStatus.Ok => TypedResults.File(result.Value!, "application/pdf", $"rechnung-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}.pdf"),
+            ResultStatus.NotFound => TypedResults.NotFound(),
+            _ => ApiResults.Violations(result.Violations),
         };
     }
 }

@@ -15,7 +15,7 @@ namespace Teilhabe.Web.Features.Programmes;
 /// module table. Changes apply to future referrals and bookings; a module with bookings is retired, not deleted.
 /// </summary>
 [Authorize(Roles = Roles.ProgrammeLead)]
-public sealed class SettingsModel(ProgrammeService programmes) : PageModel
+internal sealed class SettingsModel(ProgrammeService programmes) : PageModel
 {
     public sealed class SiteForm
     {
@@ -98,20 +98,20 @@ public sealed class SettingsModel(ProgrammeService programmes) : PageModel
         return await AnswerAsync(id, await programmes.ConfigureModulesAsync(id, Version, modules, ct), "Die Module sind gespeichert. Sie gelten für künftige Buchungen.", modulesForm: true, ct);
     }
 
-    private async Task<IActionResult> AnswerAsync(Guid id, ProgrammeService.Result<Programme> result, string notice, bool modulesForm, CancellationToken ct)
+    private async Task<IActionResult> AnswerAsync(Guid id, Result<Programme> result, string notice, bool modulesForm, CancellationToken ct)
     {
-        switch (result.Failure)
+        switch (result.Status)
         {
-            case ProgrammeService.Failure.NotFound:
+            case ResultStatus.NotFound:
                 return NotFound();
-            case ProgrammeService.Failure.Forbidden:
+            case ResultStatus.Forbidden:
                 return Forbid();
-            case ProgrammeService.Failure.Conflict:
+            case ResultStatus.Conflict:
                 ModelState.AddModelError(string.Empty, "Die Einstellungen wurden inzwischen von jemand anderem geändert. Die Seite zeigt den neuen Stand; bitte tragen Sie Ihre Änderung erneut ein.");
                 ModelState.Remove(nameof(Version));
                 return await LoadAsync(id, settings: true, modules: true, ct) ? Page() : NotFound();
-            case ProgrammeService.Failure.Invalid:
-                ModelState.AddViolations(result.Errors.Select(e => e with { Field = FieldId(e.Field) }));
+            case ResultStatus.Invalid:
+                ModelState.AddViolations(result.Violations.Select(e => e with { Field = FieldId(e.Field) }));
                 return await LoadAsync(id, settings: modulesForm, modules: !modulesForm, ct) ? Page() : NotFound();
             default:
                 Notice = notice;

@@ -11,7 +11,7 @@ namespace Teilhabe.Web.Features.Reports;
 
 /// <summary>The goals of a case's Zielvereinbarung (REP-01) and their rating for the Endbericht (REP-05).</summary>
 [Authorize(Roles = CaseForms.ListRoles)]
-public sealed class GoalsModel(ReportService reports, CaseAccess access) : PageModel
+internal sealed class GoalsModel(ReportService reports, CaseAccess access) : PageModel
 {
     public sealed class GoalForm
     {
@@ -79,7 +79,9 @@ public sealed class GoalsModel(ReportService reports, CaseAccess access) : PageM
             return NotFound();
         }
 
-        var (updated, errors, conflict) = await reports.UpdateGoalAsync(goal, Input.Version, Input.Draft(), ct);
+        var outcome = await reports.UpdateGoalAsync(goal, Input.Version, Input.Draft(), ct);
+        var (updated, errors) = outcome;
+        var conflict = outcome.Status == ResultStatus.Conflict;
         if (conflict)
         {
             ModelState.Clear();

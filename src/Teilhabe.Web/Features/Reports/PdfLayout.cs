@@ -10,7 +10,7 @@ namespace Teilhabe.Web.Features.Reports;
 /// title) and a footer ("Seite x von y", generation time in Berlin time). It lays out first and draws second,
 /// so the page count is known for the footer. Output is PDF/A with the embedded DejaVu Sans fonts.
 /// </summary>
-public sealed class PdfLayout
+internal sealed class PdfLayout
 {
     private const float PageWidth = 595.28f;
     private const float PageHeight = 841.89f;

@@ -9,7 +9,7 @@ namespace Teilhabe.Web.Features.Reports;
 
 /// <summary>The report as accessible HTML before it is generated (REP-07 corrections and REP-01 findings first).</summary>
 [Authorize(Roles = CaseForms.ListRoles)]
-public sealed class PreviewModel(ReportService reports, CaseAccess access) : PageModel
+internal sealed class PreviewModel(ReportService reports, CaseAccess access) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }

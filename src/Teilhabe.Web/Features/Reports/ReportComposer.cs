@@ -5,7 +5,7 @@ using Teilhabe.Core.Reports;
 namespace Teilhabe.Web.Features.Reports;
 
 /// <summary>Everything a report shows, gathered by <see cref="ReportService"/> (labels already resolved).</summary>
-public sealed record ReportInput
+internal sealed record ReportInput
 {
     public required ReportKind Kind { get; init; }
     public required Case Case { get; init; }
@@ -44,7 +44,7 @@ public sealed record ReportInput
 /// <summary>
 /// REP-01: composes the content of each kind of report from the case. The ToDo field is never read here (REP-02).
 /// </summary>
-public static class ReportComposer
+internal static class ReportComposer
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 

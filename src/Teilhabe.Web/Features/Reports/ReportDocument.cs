@@ -1,7 +1,7 @@
 namespace Teilhabe.Web.Features.Reports;
 
 /// <summary>The content of one report, independent of its rendering (PDF for the version, HTML for the preview).</summary>
-public sealed record ReportDocument(string Title, string ServiceName, string CaseNumber, DateTimeOffset GeneratedAt, IReadOnlyList<ReportBlock> Blocks)
+internal sealed record ReportDocument(string Title, string ServiceName, string CaseNumber, DateTimeOffset GeneratedAt, IReadOnlyList<ReportBlock> Blocks)
 {
     /// <summary>All text of the report (for tests and the preview's search).</summary>
     public IEnumerable<string> AllText()
@@ -29,13 +29,13 @@ public sealed record ReportDocument(string Title, string ServiceName, string Cas
     }
 }
 
-public abstract record ReportBlock;
+internal abstract record ReportBlock;
 
 /// <summary>A section heading (level 1 = section, 2 = subsection).</summary>
-public sealed record ReportHeading(string Text, int Level = 1) : ReportBlock;
+internal sealed record ReportHeading(string Text, int Level = 1) : ReportBlock;
 
 /// <summary>Running text; line feeds start new lines.</summary>
-public sealed record ReportParagraph(string Text) : ReportBlock;
+internal sealed record ReportParagraph(string Text) : ReportBlock;
 
 /// <summary>A two-column key/value table.</summary>
-public sealed record ReportTable(IReadOnlyList<(string Key, string Value)> Rows) : ReportBlock;
+internal sealed record ReportTable(IReadOnlyList<(string Key, string Value)> Rows) : ReportBlock;

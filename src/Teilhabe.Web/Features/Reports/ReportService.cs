@@ -22,7 +22,7 @@ namespace Teilhabe.Web.Features.Reports;
 /// (REP-03) in the encrypted document store, lock LEKs of an Anfangsbericht (LEK-04), fulfil requests (REP-04),
 /// goals and their ratings (REP-05), and the Endbericht of the move to P4 (PH-P4-02).
 /// </summary>
-public sealed class ReportService(
+internal sealed class ReportService(
     TeilhabeDbContext db,
     ICurrentUser user,
     CaseAccess access,
@@ -56,7 +56,7 @@ public sealed class ReportService(
         var violations = ReportRules.Violations(kind, facts).ToList();
         if (!access.CanEdit(@case))
         {
-            violations.Insert(0, new RuleViolation(RuleIds.Roles, "Berichte erstellt die zuständige Fachkraft, ihre Vertretung oder die IFD-Leitung.", null));
+            violations.Insert(0, RoleRefusals.CreateReport);
         }
 
         return new Check(violations, ReportRules.Corrections(facts));
@@ -78,12 +78,12 @@ public sealed class ReportService(
     }
 
     /// <summary>REP-03: generates and stores a new immutable version; refused with every REP-01 / REP-05 violation.</summary>
-    public async Task<(ReportVersion? Version, IReadOnlyList<RuleViolation> Violations)> GenerateAsync(Case @case, ReportKind kind, CancellationToken ct)
+    public async Task<Result<ReportVersion>> GenerateAsync(Case @case, ReportKind kind, CancellationToken ct)
     {
         var check = await CheckAsync(@case, kind, ct);
         if (!check.Allowed)
         {
-            return (null, check.Violations);
+            return Result<ReportVersion>.Invalid(check.Violations);
         }
 
         var version = await CreateVersionAsync(@case, kind, ct);
@@ -99,7 +99,7 @@ public sealed class ReportService(
             throw;
         }
 
-        return (version, []);
+        return Result<ReportVersion>.Ok(version);
     }
 
     /// <summary>Demo data and system jobs: a version without the caller's role check (the content rules still hold).</summary>
@@ -191,7 +191,7 @@ public sealed class ReportService(
     }
 
     // ---- REP-04: requests for a Sachstandsbericht ----
-    public async Task<(ReportRequest? Request, IReadOnlyList<RuleViolation> Errors)> AddRequestAsync(Case @case, ReportKind? kind, string? requestedBy, DateOnly? dueDate, CancellationToken ct)
+    public async Task<Result<ReportRequest>> AddRequestAsync(Case @case, ReportKind? kind, string? requestedBy, DateOnly? dueDate, CancellationToken ct)
     {
         var errors = new List<RuleViolation>();
         if (kind != ReportKind.Progress)
@@ -211,45 +211,45 @@ public sealed class ReportService(
 
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return Result<ReportRequest>.Invalid(errors);
         }
 
         var request = new ReportRequest(@case, ReportKind.Progress, requestedBy!.Trim(), dueDate!.Value, clock.GetUtcNow(), user.UserId);
         db.ReportRequests.Add(request);
         await db.SaveChangesAsync(ct);
-        return (request, []);
+        return Result<ReportRequest>.Ok(request);
     }
 
     public Task<List<ReportRequest>> RequestsAsync(Guid caseId, CancellationToken ct)
         => db.ReportRequests.AsNoTracking().Where(r => r.CaseId == caseId).OrderBy(r => r.DueDate).ToListAsync(ct);
 
     // ---- REP-05: goals ----
-    public async Task<(CaseGoal? Goal, IReadOnlyList<RuleViolation> Errors)> AddGoalAsync(Case @case, GoalDraft draft, CancellationToken ct)
+    public async Task<Result<CaseGoal>> AddGoalAsync(Case @case, GoalDraft draft, CancellationToken ct)
     {
         var errors = draft.Validate();
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return Result<CaseGoal>.Invalid(errors);
         }
 
         var goal = new CaseGoal(@case, draft, clock.GetUtcNow());
         db.CaseGoals.Add(goal);
         await db.SaveChangesAsync(ct);
-        return (goal, []);
+        return Result<CaseGoal>.Ok(goal);
     }
 
     /// <summary>Edits a goal; <paramref name="expectedVersion"/> from If-Match (null: no check). Conflict when stale.</summary>
-    public async Task<(CaseGoal? Goal, IReadOnlyList<RuleViolation> Errors, bool Conflict)> UpdateGoalAsync(CaseGoal goal, int? expectedVersion, GoalDraft draft, CancellationToken ct)
+    public async Task<Result<CaseGoal>> UpdateGoalAsync(CaseGoal goal, int? expectedVersion, GoalDraft draft, CancellationToken ct)
     {
         if (expectedVersion is { } v && v != goal.Version)
         {
-            return (null, [], true);
+            return Result<CaseGoal>.Conflict();
         }
 
         var errors = draft.Validate();
         if (errors.Count > 0)
         {
-            return (null, errors, false);
+            return Result<CaseGoal>.Invalid(errors);
         }
 
         goal.Update(draft);
@@ -259,10 +259,10 @@ public sealed class ReportService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return (null, [], true);
+            return Result<CaseGoal>.Conflict();
         }
 
-        return (goal, [], false);
+        return Result<CaseGoal>.Ok(goal);
     }
 
     public async Task<IReadOnlyList<RuleViolation>> RateGoalAsync(CaseGoal goal, GoalRating? rating, string? explanation, CancellationToken ct)

@@ -9,7 +9,7 @@ using ViolationDto = Teilhabe.Web.Infrastructure.ApiResults.ViolationDto;
 namespace Teilhabe.Web.Features.Reports;
 
 /// <summary>API.md "Reports" (REP-01 … REP-07), report requests (REP-04) and goals (REP-05).</summary>
-public static class ReportsApi
+internal static class ReportsApi
 {
     public sealed record GenerateRequest(string? Kind);
 
@@ -192,7 +192,9 @@ public static class ReportsApi
             return ApiResults.Input("If-Match", "If-Match muss das ETag des Ziels enthalten.");
         }
 
-        var (updated, errors, conflict) = await reports.UpdateGoalAsync(goal!, expected, body.Draft(), ct);
+        var outcome = await reports.UpdateGoalAsync(goal!, expected, body.Draft(), ct);
+        var (updated, errors) = outcome;
+        var conflict = outcome.Status == ResultStatus.Conflict;
         if (conflict)
         {
             return ApiResults.Status(StatusCodes.Status409Conflict, "Das Ziel wurde inzwischen von jemand anderem geändert. Bitte neu laden und die Änderung erneut eintragen.");

@@ -6,7 +6,7 @@ namespace Teilhabe.Web.Features.Retention;
 
 /// <summary>DEL-01: "Zur Löschung anstehend" — the cases whose personal data will be deleted within the next month.</summary>
 [Authorize(Roles = Core.Accounts.Roles.ServiceLead + "," + Core.Accounts.Roles.Administrator)]
-public sealed class IndexModel(RetentionService retention, TimeProvider clock) : PageModel
+internal sealed class IndexModel(RetentionService retention, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<RetentionDueItem> Items { get; private set; } = [];
     public DateOnly Today { get; private set; }

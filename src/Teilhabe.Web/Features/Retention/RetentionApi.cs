@@ -5,7 +5,7 @@ using Teilhabe.Web.Infrastructure;
 namespace Teilhabe.Web.Features.Retention;
 
 /// <summary>API.md "Data protection": DEL-01 cases due for deletion within the next month (IFD lead own IFD, administrator all).</summary>
-public static class RetentionApi
+internal static class RetentionApi
 {
     public sealed record DueDto(Guid CaseId, string CaseNumber, Guid ServiceId, DateOnly ClosedOn, DateOnly DeletionDate);
 

@@ -10,7 +10,7 @@ namespace Teilhabe.Web.Features.Retention;
 /// DEL-01: the nightly job. Once an hour it checks whether today's run happened; the first instance to insert the
 /// day's <see cref="RetentionRun"/> row (unique day) runs it, every other instance gets a unique-key error and skips.
 /// </summary>
-public sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RetentionJob> logger) : BackgroundService
+internal sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RetentionJob> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

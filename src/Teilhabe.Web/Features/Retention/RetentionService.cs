@@ -9,7 +9,7 @@ using Teilhabe.Web.Features.Documents;
 namespace Teilhabe.Web.Features.Retention;
 
 /// <summary>One case whose personal data is due for deletion (DEL-01), for the lead's list and the API.</summary>
-public sealed record RetentionDueItem(Guid CaseId, string CaseNumber, Guid ServiceId, DateOnly ClosedOn, DateOnly DeletionDate);
+internal sealed record RetentionDueItem(Guid CaseId, string CaseNumber, Guid ServiceId, DateOnly ClosedOn, DateOnly DeletionDate);
 
 /// <summary>
 /// DEL-01: deletes the personal data of closed cases whose retention period ended (see <see cref="RetentionRules"/>).
@@ -21,7 +21,7 @@ public sealed record RetentionDueItem(Guid CaseId, string CaseNumber, Guid Servi
 /// gender, Personengruppe, disability category/status and birth year) once none of its cases is kept any more and it
 /// takes part in no programme. One audit row "delete" with the DEL-01 reason per case and per client.
 /// </summary>
-public sealed class RetentionService(TeilhabeDbContext db, IDocumentStore store, StateProfile profile, TimeProvider clock, ICurrentUser user)
+internal sealed class RetentionService(TeilhabeDbContext db, IDocumentStore store, StateProfile profile, TimeProvider clock, ICurrentUser user)
 {
     public static readonly string[] DueReaders = [Roles.ServiceLead, Roles.Administrator];
 

@@ -6,7 +6,7 @@ namespace Teilhabe.Web.Features.Shared;
 /// htmx is an enhancement only: a page answers its full HTML, and only the swapped region when htmx asks.
 /// A history restore asks for the whole page again, so it gets the whole page.
 /// </summary>
-public static class Htmx
+internal static class Htmx
 {
     public static bool WantsPartial(HttpContext http)
     {

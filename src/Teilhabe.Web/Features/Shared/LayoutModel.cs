@@ -7,7 +7,7 @@ using Teilhabe.Web.Features.Accounts;
 namespace Teilhabe.Web.Features.Shared;
 
 /// <summary>What the layout shows for the signed-in user: name, role, IFD, the navigation of the role, the ACC-04 reminder.</summary>
-public sealed class LayoutModel(UserManager<AppUser> users, AccountService accounts, TeilhabeDbContext db, ICurrentUser current)
+internal sealed class LayoutModel(UserManager<AppUser> users, AccountService accounts, TeilhabeDbContext db, ICurrentUser current)
 {
     public sealed record NavLink(string Href, string Label);
 

@@ -5,7 +5,7 @@ using Teilhabe.Web.Features.Directory;
 namespace Teilhabe.Web.Features.Shared;
 
 /// <summary>The main navigation per role. Features add their entry here.</summary>
-public static class NavigationRegistry
+internal static class NavigationRegistry
 {
     private static readonly List<(string Href, string Label, string[] Roles)> Entries =
     [

@@ -6,7 +6,7 @@ namespace Teilhabe.Web.Features.Shared;
 /// PH-P3-01: form fields that the declared list of statistically required fields (StatisticalFields) names are
 /// marked in every form, so the user sees before P3 what the statistics need.
 /// </summary>
-public static class StatisticalMarkers
+internal static class StatisticalMarkers
 {
     public const string Text = "(für Statistik und P3 nötig)";
 

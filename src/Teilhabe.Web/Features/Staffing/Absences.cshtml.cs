@@ -12,7 +12,7 @@ namespace Teilhabe.Web.Features.Staffing;
 /// of the IFD and sees every running or coming absence of the IFD.
 /// </summary>
 [Authorize(Roles = Roles.Caseworker + "," + Roles.Deputy + "," + Roles.ServiceLead)]
-public sealed class AbsencesModel(StaffingService staffing, ICurrentUser user) : PageModel
+internal sealed class AbsencesModel(StaffingService staffing, ICurrentUser user) : PageModel
 {
     public sealed class AbsenceForm
     {

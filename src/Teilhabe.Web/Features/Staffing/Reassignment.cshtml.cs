@@ -13,7 +13,7 @@ namespace Teilhabe.Web.Features.Staffing;
 /// caseworker is a GET form.
 /// </summary>
 [Authorize(Roles = Roles.ServiceLead)]
-public sealed class ReassignmentModel(StaffingService staffing) : PageModel
+internal sealed class ReassignmentModel(StaffingService staffing) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? From { get; set; }

@@ -5,7 +5,7 @@ using Teilhabe.Web.Infrastructure;
 namespace Teilhabe.Web.Features.Staffing;
 
 /// <summary>API.md "Cases": absences with deputies (TR-03, ACC-06) and the lead's bulk reassignment (TR-01 for many).</summary>
-public static class StaffingApi
+internal static class StaffingApi
 {
     public sealed record AbsenceRequest(DateOnly? From, DateOnly? To, string[]? DeputyUserIds);
 
@@ -16,8 +16,6 @@ public static class StaffingApi
     public sealed record ReassignmentRequest(string? FromCaseworkerId, string? ToCaseworkerId, Guid[]? CaseIds);
 
     public sealed record ReassignmentResult(int Moved);
-
-    public static IServiceCollection AddStaffing(this IServiceCollection services) => services.AddScoped<StaffingService>();
 
     public static IEndpointRouteBuilder MapStaffingApi(this IEndpointRouteBuilder app)
     {

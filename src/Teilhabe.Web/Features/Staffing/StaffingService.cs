@@ -13,7 +13,7 @@ namespace Teilhabe.Web.Features.Staffing;
 /// Who stands in and who takes over (TR-03): absences with deputies, recorded by the caseworker or their IFD lead,
 /// and the lead's bulk reassignment of open cases (TR-01 for many, all or nothing).
 /// </summary>
-public sealed class StaffingService(TeilhabeDbContext db, ICurrentUser user, TimeProvider clock, AuditLog audit)
+internal sealed class StaffingService(TeilhabeDbContext db, ICurrentUser user, TimeProvider clock, AuditLog audit)
 {
     public enum Refusal
     {

@@ -16,7 +16,7 @@ namespace Teilhabe.Web.Features.Statistics;
 /// (CT-02) in the chosen year. Shows counts and case numbers only, no personal data.
 /// </summary>
 [Authorize(Roles = Roles.ServiceLead + "," + Roles.IntegrationOfficeCoordinator)]
-public sealed class DataQualityModel(TeilhabeDbContext db, StatisticsService statistics, UserManager<AppUser> users, TimeProvider clock) : PageModel
+internal sealed class DataQualityModel(TeilhabeDbContext db, StatisticsService statistics, UserManager<AppUser> users, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "year")]
     public int? Year { get; set; }

@@ -8,7 +8,7 @@ namespace Teilhabe.Web.Features.Statistics;
 
 /// <summary>STAT-01..03: the statistics page for IFD-Leitung (own IFD) and InA-Koordination (its state, per IFD).</summary>
 [Authorize(Roles = Roles.ServiceLead + "," + Roles.IntegrationOfficeCoordinator)]
-public sealed class IndexModel(StatisticsService statistics, TimeProvider clock) : PageModel
+internal sealed class IndexModel(StatisticsService statistics, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "year")]
     public int? Year { get; set; }

@@ -7,7 +7,7 @@ using Teilhabe.Web.Infrastructure;
 namespace Teilhabe.Web.Features.Statistics;
 
 /// <summary>API.md "Reports, deadlines, statistics": STAT-01 annual statistics, STAT-02 publication, STAT-03 exports.</summary>
-public static class StatisticsApi
+internal static class StatisticsApi
 {
     public const string CsvType = "text/csv; charset=utf-8";
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

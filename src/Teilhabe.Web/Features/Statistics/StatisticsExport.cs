@@ -11,7 +11,7 @@ namespace Teilhabe.Web.Features.Statistics;
 /// One table: section code, section, row code, label, total, female, male, diverse, unknown. A suppressed cell of a
 /// publication export (STAT-02) is written as "–" (never as 0).
 /// </summary>
-public static class StatisticsExport
+internal static class StatisticsExport
 {
     public const string Suppressed = "–";
 

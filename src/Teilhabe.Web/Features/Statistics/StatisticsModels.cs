@@ -5,7 +5,7 @@ using Teilhabe.Core.Statistics;
 namespace Teilhabe.Web.Features.Statistics;
 
 /// <summary>Exact counts by gender, as the database returned them (never leaves the service unpublished).</summary>
-public sealed class Tally
+internal sealed class Tally
 {
     public int Female { get; set; }
     public int Male { get; set; }
@@ -34,7 +34,7 @@ public sealed class Tally
 }
 
 /// <summary>API.md <c>C = { total, female, male, diverse, unknown }</c>; a suppressed cell (STAT-02) is written as null.</summary>
-public sealed record Count(
+internal sealed record Count(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? Total,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? Female,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? Male,
@@ -53,19 +53,19 @@ public sealed record Count(
 }
 
 /// <summary>API.md <c>G</c>: start stock, entries, exits, end stock of one group.</summary>
-public sealed record GroupFigures(Count StartStock, Count Entries, Count Exits, Count EndStock);
+internal sealed record GroupFigures(Count StartStock, Count Entries, Count Exits, Count EndStock);
 
 /// <summary>One counted row of a list: a stable code, its German label, the counts.</summary>
-public sealed record CountRow(string Code, string Label, Count Count);
+internal sealed record CountRow(string Code, string Label, Count Count);
 
 /// <summary>STAT-01: share of closed Sicherungen (care type retention, P3 → P4 in the period) with the job secured.</summary>
-public sealed record SecuredShare(
+internal sealed record SecuredShare(
     Count Secured,
     Count Closed,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? Percent);
 
 /// <summary>The annual statistics of API.md (STAT-01) for one scope and period.</summary>
-public sealed record AnnualStatistics(
+internal sealed record AnnualStatistics(
     DateOnly From,
     DateOnly To,
     Guid? ServiceId,
@@ -77,12 +77,12 @@ public sealed record AnnualStatistics(
     SecuredShare SecuredShare);
 
 /// <summary>One IFD's group figures in the per-IFD comparison of InA-Koordination.</summary>
-public sealed record ServiceComparison(Guid ServiceId, string Name, Dictionary<string, GroupFigures> Groups);
+internal sealed record ServiceComparison(Guid ServiceId, string Name, Dictionary<string, GroupFigures> Groups);
 
-public sealed record ServiceComparisonResult(DateOnly From, DateOnly To, bool Public, List<ServiceComparison> Services);
+internal sealed record ServiceComparisonResult(DateOnly From, DateOnly To, bool Public, List<ServiceComparison> Services);
 
 /// <summary>The names and German titles of the breakdowns (API.md <c>breakdowns</c>).</summary>
-public static class BreakdownNames
+internal static class BreakdownNames
 {
     public const string PersonGroup = "personGroup";
     public const string DisabilityType = "disabilityType";
@@ -120,4 +120,4 @@ public static class BreakdownNames
 }
 
 /// <summary>The model of the partial _CountTable: one figure table with its caption.</summary>
-public sealed record CountTable(string Caption, string RowHeader, IReadOnlyList<(string Label, Count Count)> Rows);
+internal sealed record CountTable(string Caption, string RowHeader, IReadOnlyList<(string Label, Count Count)> Rows);

@@ -15,7 +15,7 @@ namespace Teilhabe.Web.Features.Statistics;
 /// definitions of <see cref="StatisticsDefinitions"/>; no case is loaded into memory and nothing personal leaves.
 /// Scope: the own IFD (IFD-Leitung) or the IFDs of the own Integrationsamt (InA-Koordination), narrowed by serviceId.
 /// </summary>
-public sealed class StatisticsService(TeilhabeDbContext db, ICurrentUser user, StateProfile profile)
+internal sealed class StatisticsService(TeilhabeDbContext db, ICurrentUser user, StateProfile profile)
 {
     public const string SecuredOutcome = "job-secured";
     public const string Unspecified = "unspecified";

@@ -11,7 +11,7 @@ namespace Teilhabe.Web.Features.Statistics;
 /// carrier of meaning; the data table next to it holds the same figures. A suppressed value (STAT-02) is drawn as no
 /// bar with the text "unterdrückt".
 /// </summary>
-public static class SvgBarChart
+internal static class SvgBarChart
 {
     private const int LabelWidth = 260;
     private const int BarArea = 360;

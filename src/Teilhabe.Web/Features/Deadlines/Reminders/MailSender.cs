@@ -16,7 +16,7 @@ public interface IMailSender
 }
 
 /// <summary>Sends through the SMTP server of Teilhabe:Smtp (MailKit).</summary>
-public sealed class SmtpMailSender(IOptions<TeilhabeOptions> options) : IMailSender
+internal sealed class SmtpMailSender(IOptions<TeilhabeOptions> options) : IMailSender
 {
     public async Task SendAsync(MailMessage message, CancellationToken ct)
     {

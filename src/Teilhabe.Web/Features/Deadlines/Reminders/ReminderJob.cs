@@ -25,7 +25,7 @@ namespace Teilhabe.Web.Features.Deadlines.Reminders;
 /// the job runs; only the instance whose insert succeeds sends, all others skip that day.
 /// </para>
 /// </summary>
-public sealed class ReminderJob(
+internal sealed class ReminderJob(
     IServiceScopeFactory scopes, IOptions<TeilhabeOptions> options, TimeProvider clock, ILogger<ReminderJob> logger) : BackgroundService
 {
     public const string JobName = "DeadlineReminder";

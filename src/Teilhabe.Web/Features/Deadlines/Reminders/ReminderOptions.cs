@@ -1,7 +1,7 @@
 namespace Teilhabe.Web.Features.Deadlines.Reminders;
 
 /// <summary>Teilhabe:Reminders — the optional daily e-mail about due and overdue deadline items.</summary>
-public sealed class ReminderOptions
+internal sealed class ReminderOptions
 {
     /// <summary>Off by default: an IFD switches reminders on once SMTP is configured.</summary>
     public bool Enabled { get; set; }
@@ -14,7 +14,7 @@ public sealed class ReminderOptions
 }
 
 /// <summary>Teilhabe:Smtp — the mail server the reminders are sent through.</summary>
-public sealed class SmtpOptions
+internal sealed class SmtpOptions
 {
     public string? Host { get; set; }
     public int Port { get; set; } = 587;

@@ -5,7 +5,7 @@ using Teilhabe.Web.Features.Deadlines.Reminders;
 namespace Teilhabe.Web.Features.Deadlines;
 
 /// <summary>The optional daily e-mail reminder; the job is a singleton so tests can call <see cref="ReminderJob.RunOnceAsync"/>.</summary>
-public static class ReminderRegistration
+internal static class ReminderRegistration
 {
     public static IServiceCollection AddReminders(this IServiceCollection services)
     {

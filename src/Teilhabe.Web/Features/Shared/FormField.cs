@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace Teilhabe.Web.Features.Cases;
+namespace Teilhabe.Web.Features.Shared;
 
 /// <summary>The field errors of a page's forms: keys like "Fields.Concern", element ids like "Fields_Concern".</summary>
-public sealed class FormErrors(ModelStateDictionary state)
+internal sealed class FormErrors(ModelStateDictionary state)
 {
     public static string Id(string key) => key.Replace('.', '_');
 
@@ -16,7 +16,7 @@ public sealed class FormErrors(ModelStateDictionary state)
 }
 
 /// <summary>One labelled form control with its hint and error, rendered by _Field.cshtml.</summary>
-public sealed record FormField(string Key, string Label, FormErrors Errors)
+internal sealed record FormField(string Key, string Label, FormErrors Errors)
 {
     public const string Text = "text";
     public const string Date = "date";
@@ -57,3 +57,6 @@ public sealed record FormField(string Key, string Label, FormErrors Errors)
         }
     }
 }
+
+/// <summary>One choice of a select field: the submitted value and its German label.</summary>
+internal sealed record Option(string Value, string Label);
