@@ -68,23 +68,21 @@ internal sealed class ContactService(TeilhabeDbContext db, CaseAccess access, IC
         return (contact, @case);
     }
 
-    public sealed record Correction(IReadOnlyList<RuleViolation> Errors, bool Conflict, RuleViolation? Prompt = null);
-
     /// <summary>
     /// CT-08: corrects a contact within CT-03's window. The earlier state is kept as a version; the LEK dates of every
     /// LEK linked before or after follow (LEK-02). A stale <paramref name="expectedRevision"/> is a conflict.
     /// </summary>
-    public async Task<Correction> CorrectAsync(Contact contact, Case @case, ContactDraft draft, int? expectedRevision, CancellationToken ct)
+    public async Task<Result<Contact>> CorrectAsync(Contact contact, Case @case, ContactDraft draft, int? expectedRevision, CancellationToken ct)
     {
         if (expectedRevision is { } expected && expected != contact.Revision)
         {
-            return new([], true);
+            return Result<Contact>.Conflict();
         }
 
         var (outcomes, topics, errors) = await LinksAsync(@case, draft, ct);
         if (errors.Count > 0)
         {
-            return new(errors, false);
+            return Result<Contact>.Invalid(errors);
         }
 
         // Outcomes linked before may have turned invalid since; keeping such a link is not a new link (LEK-01).
@@ -93,7 +91,7 @@ internal sealed class ContactService(TeilhabeDbContext db, CaseAccess access, IC
         var consent = await IfdTasks.IfdTasksService.ContactConsentViolationsAsync(db, @case.Id, draft.OccurredAt, topics, outcomes.Select(o => o.OutcomeCode), ct);
         if (!check.Allowed || consent.Count > 0)
         {
-            return new([.. check.Violations, .. consent], false);
+            return Result<Contact>.Invalid([.. check.Violations, .. consent]);
         }
 
         var before = contact.Outcomes.Select(o => o.OutcomeId).ToHashSet();
@@ -106,24 +104,37 @@ internal sealed class ContactService(TeilhabeDbContext db, CaseAccess access, IC
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new([], true);
+            return Result<Contact>.Conflict();
         }
 
-        return new([], false, check.Prompt);
+        return Result<Contact>.Ok(contact, check.Prompt is { } prompt ? [prompt] : null);
     }
 
     /// <summary>CT-08: cancelled with a reason; it stays visible and no longer counts for continuity, LEK dates, deadlines or statistics.</summary>
-    public async Task<IReadOnlyList<RuleViolation>> CancelAsync(Contact contact, Case @case, string? reason, CancellationToken ct)
+    public async Task<Result<Contact>> CancelAsync(Contact contact, Case @case, string? reason, int? expectedRevision, CancellationToken ct)
     {
+        if (expectedRevision is { } expected && expected != contact.Revision)
+        {
+            return Result<Contact>.Conflict();
+        }
+
         var errors = contact.Cancel(reason, clock.GetUtcNow(), user.UserId ?? string.Empty, clock.Today(), profile);
         if (errors.Count > 0)
         {
-            return errors;
+            return Result<Contact>.Invalid(errors);
         }
 
         await RecalculateAsync(@case, [.. contact.Outcomes.Select(o => o.OutcomeId)], new HashSet<Guid>(), ct);
-        await db.SaveChangesAsync(ct);
-        return [];
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result<Contact>.Conflict();
+        }
+
+        return Result<Contact>.Ok(contact);
     }
 
     /// <summary>CT-08: the versions of a contact, oldest first; the last is the present state.</summary>
@@ -162,12 +173,12 @@ internal sealed class ContactService(TeilhabeDbContext db, CaseAccess access, IC
         var topics = draft.TopicCodes.Distinct(StringComparer.Ordinal).ToList();
         var known = await db.CatalogueEntries.AsNoTracking()
             .Where(e => e.Catalogue == CatalogueNames.Topics && e.Active && topics.Contains(e.Code)).Select(e => e.Code).ToListAsync(ct);
-        errors.AddRange(topics.Except(known).Select(code => new RuleViolation(RuleIds.Input, $"Die Aufgabe „{code}“ gibt es nicht oder sie ist stillgelegt.", "topicCodes")));
+        errors.AddRange(topics.Except(known).Select(code => RuleViolation.Input($"Die Aufgabe „{code}“ gibt es nicht oder sie ist stillgelegt.", "topicCodes")));
 
         var outcomeIds = draft.OutcomeIds.Distinct().ToList();
         var outcomes = await db.Outcomes.Where(o => o.CaseId == @case.Id && outcomeIds.Contains(o.Id)).ToListAsync(ct);
         errors.AddRange(outcomeIds.Except(outcomes.Select(o => o.Id))
-            .Select(id => new RuleViolation(RuleIds.Input, $"Die LEK {id} gehört nicht zu diesem Auftrag.", "outcomeIds")));
+            .Select(id => RuleViolation.Input($"Die LEK {id} gehört nicht zu diesem Auftrag.", "outcomeIds")));
         return (outcomes, topics, errors);
     }
 

@@ -221,14 +221,9 @@ internal static class ContactsApi
         }
 
         var result = await contacts.CorrectAsync(contact, @case, draft, expected, ct);
-        if (result.Conflict)
+        if (!result.Succeeded)
         {
-            return ApiResults.Status(StatusCodes.Status409Conflict, "Der Kontakt wurde inzwischen von jemand anderem geändert. Bitte neu laden und die Korrektur erneut eintragen.");
-        }
-
-        if (result.Errors.Count > 0)
-        {
-            return ApiResults.Violations(result.Errors);
+            return ApiResults.Problem(result);
         }
 
         http.Response.Headers.ETag = ETags.Of(contact.Revision);
@@ -253,8 +248,9 @@ internal static class ContactsApi
         return TypedResults.Ok(list);
     }
 
+    /// <summary>CT-08: cancelled with a reason (422 CT-03 after the window); an If-Match, when sent, must be the contact's ETag (409 when stale).</summary>
     private static async Task<Results<NoContent, NotFound, ForbidHttpResult, ProblemHttpResult>> CancelAsync(
-        Guid id, CancellationRequest r, CaseAccess access, ContactService contacts, CancellationToken ct)
+        Guid id, CancellationRequest r, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "If-Match")] string? ifMatch, CaseAccess access, ContactService contacts, CancellationToken ct)
     {
         if (await contacts.FindAsync(id, ct) is not var (contact, @case))
         {
@@ -266,8 +262,13 @@ internal static class ContactsApi
             return TypedResults.Forbid();
         }
 
-        var errors = await contacts.CancelAsync(contact, @case, r.Reason, ct);
-        return errors.Count > 0 ? ApiResults.Violations(errors) : TypedResults.NoContent();
+        if (!ETags.TryParseIfMatch(ifMatch, out var expected))
+        {
+            return ApiResults.Input("If-Match", "If-Match muss das ETag aus GET /api/v1/contacts/{id} enthalten.");
+        }
+
+        var result = await contacts.CancelAsync(contact, @case, r.Reason, expected, ct);
+        return result.Succeeded ? TypedResults.NoContent() : ApiResults.Problem(result);
     }
 
     private static async Task<Results<Created<CreatedOutcome>, NotFound, ForbidHttpResult, ProblemHttpResult>> CreateOutcomeAsync(
