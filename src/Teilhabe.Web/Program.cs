@@ -15,10 +15,11 @@ using Teilhabe.Web.Features.IfdTasks;
 using Teilhabe.Web.Features.Network;
 using Teilhabe.Web.Features.Programmes;
 using Teilhabe.Web.Features.Reports;
-using Teilhabe.Web.Features.Staffing;
 using Teilhabe.Web.Features.Retention;
 using Teilhabe.Web.Features.Shared;
+using Teilhabe.Web.Features.Staffing;
 using Teilhabe.Web.Features.Statistics;
+using Teilhabe.Web.Features.Team;
 using Teilhabe.Web.Infrastructure;
 
 var demo = args.Contains("--demo");
@@ -47,6 +48,7 @@ builder.Services
     .AddContacts()
     .AddDeadlines()
     .AddStaffing()
+    .AddTeam()
     .AddReminders()
     .AddStatistics()
     .AddReports()
@@ -106,6 +108,7 @@ app.MapDirectory();
 app.MapStaffing();
 app.MapCases();
 app.MapDeadlines();
+app.MapTeam();
 app.MapStatistics();
 app.MapCommissions();
 app.MapReports();

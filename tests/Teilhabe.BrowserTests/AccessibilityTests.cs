@@ -45,6 +45,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         { "/ina/freischaltungen", Roles.IntegrationOfficeCoordinator },
         { "/ina", Roles.IntegrationOfficeCoordinator },
         { "/verwaltung/kataloge", Roles.Administrator },
+        { "/team", Roles.ServiceLead },
         { "/verwaltung/kataloge", Roles.IntegrationOfficeCoordinator },
         { "/faelle", Roles.Caseworker },
         { "/faelle", Roles.ServiceLead },

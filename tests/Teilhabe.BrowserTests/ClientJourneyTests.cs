@@ -24,6 +24,7 @@ public sealed class ClientJourneyTests(BrowserFixture browser, ITestOutputHelper
         await FillClientAsync(page, lastName, "Jürgen");
         await page.GetByRole(AriaRole.Button, new() { Name = "Prüfen und anlegen" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(lastName);
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Jürgen {lastName} ist angelegt.");
 
         // The same person again, spelled without umlauts: the duplicate warning comes before anything is saved.
         await FillClientAsync(page, lastName.Replace("ü", "ue", StringComparison.Ordinal), "Jurgen");

@@ -20,7 +20,7 @@ public static class StatisticalFields
         new("client.employmentSituation", "Aktuelle Beschäftigungssituation", (cl, _, today) => cl.EmploymentOn(today) is not null),
         new("case.referringBodyCode", "Einleitende Stelle", (_, c, _) => c.ReferringBodyCode is not null),
         new("case.caseGroupCode", "Fallgruppe", (_, c, _) => c.CaseGroupCode is not null),
-        new("case.funderId", "Auftraggeber (Falleistungsträger)", (_, c, _) => c.FunderId is not null),
+        new("case.funderId", "Auftraggeber (Fallleistungsträger)", (_, c, _) => c.FunderId is not null),
         new("case.legalBasisCode", "Gesetzliche Grundlage", (_, c, _) => c.LegalBasisCode is not null),
         new("case.careTypeCode", "Betreuungsart", (_, c, _) => c.CareTypeCode is not null),
     ];

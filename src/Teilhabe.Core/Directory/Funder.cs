@@ -19,7 +19,7 @@ public enum FunderKind
 }
 
 /// <summary>
-/// A Falleistungsträger or a Leistungsträger für LEK (FU-02, FU-03) — one directory per Integrationsamt
+/// A Fallleistungsträger or a Leistungsträger für LEK (FU-02, FU-03) — one directory per Integrationsamt
 /// with contact persons. An LEK funder must be released per IFD before that IFD can use it (FU-04).
 /// </summary>
 public sealed class Funder : IOfficeScoped, IAuditedEntity

@@ -12,8 +12,8 @@ public sealed record StateProfile
     /// <summary>ACC-01: minimum password length.</summary>
     public int PasswordMinLength { get; init; } = 8;
 
-    /// <summary>ACC-01: maximum password length (TH: 15, the HaGe's field length).</summary>
-    public int PasswordMaxLength { get; init; } = 15;
+    /// <summary>ACC-01: maximum password length (TH: 128; long passphrases must be possible, OWASP ASVS 2.1.2 asks for at least 64).</summary>
+    public int PasswordMaxLength { get; init; } = 128;
 
     /// <summary>ACC-02: from this length on the special character may be left out.</summary>
     public int PasswordSpecialCharOptionalAbove { get; init; } = 12;

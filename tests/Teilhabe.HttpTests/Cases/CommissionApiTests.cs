@@ -426,7 +426,18 @@ public sealed class CommissionApiTests(TeilhabeFactory factory) : IClassFixture<
         var workspace = await coordinatorPages.GetStringAsync("/ina");
         Assert.Contains(number, workspace, StringComparison.Ordinal);
         Assert.Contains("Widersprechen", workspace, StringComparison.Ordinal);
-        using (var objected = await coordinatorPages.PostFormAsync("/ina?handler=Object", new Dictionary<string, string> { ["caseId"] = id, ["reason"] = "Vorrangig Reha-Träger prüfen" }))
+        using (var review = await coordinatorPages.PostFormAsync("/ina?handler=Object", new Dictionary<string, string> { ["caseId"] = id, ["reason"] = "Vorrangig Reha-Träger prüfen" }))
+        {
+            // The first post only shows the review step naming the case and the consequence; nothing is recorded yet.
+            Assert.Equal(HttpStatusCode.OK, review.StatusCode);
+            var html = WebUtility.HtmlDecode(await review.Content.ReadAsStringAsync());
+            Assert.Contains(number, html, StringComparison.Ordinal);
+            Assert.Contains("Widerspruch endgültig erfassen", html, StringComparison.Ordinal);
+            Assert.Contains("abmelden", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(number, await coordinatorPages.GetStringAsync("/ina"), StringComparison.Ordinal);
+        using (var objected = await coordinatorPages.PostFormAsync("/ina?handler=Object", new Dictionary<string, string> { ["caseId"] = id, ["reason"] = "Vorrangig Reha-Träger prüfen", ["confirmed"] = "true" }))
         {
             Assert.Equal(HttpStatusCode.Redirect, objected.StatusCode);
         }

@@ -91,7 +91,7 @@ public sealed class ContactPageTests(TeilhabeFactory factory) : IClassFixture<Te
 
     [Fact]
     [Trait("Rule", "CT-01")]
-    public async Task CT01_a_valid_contact_form_creates_the_contact_and_leads_to_the_timeline()
+    public async Task CT01_a_valid_contact_form_creates_the_contact_and_leads_to_the_timeline_which_shows_its_duration()
     {
         using var s = await SetupAsync();
         var lek = await s.Api.CreateOutcomeAsync(s.CaseId);
@@ -113,6 +113,7 @@ public sealed class ContactPageTests(TeilhabeFactory factory) : IClassFixture<Te
         var timeline = Decoded(await s.Pages.GetStringAsync($"/faelle/{s.CaseId}/verlauf"));
         Assert.Contains("Der Kontakt vom", timeline);
         Assert.Contains("Stichwort Arbeitszeit", timeline);
+        Assert.Contains("<dt>Dauer</dt><dd>25 Minuten</dd>", timeline);
     }
 
     [Fact]

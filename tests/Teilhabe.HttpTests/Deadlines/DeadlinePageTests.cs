@@ -21,13 +21,13 @@ public sealed class DeadlinePageTests
             app.Clock.Advance(TimeSpan.FromDays(57));
 
             using var caseworker = await app.SignInToPagesAsync(tenant.CaseworkerA);
-            var list = await caseworker.GetStringAsync("/wiedervorlagen");
+            var list = WebUtility.HtmlDecode(await caseworker.GetStringAsync("/wiedervorlagen"));
             Assert.Contains("Meine Wiedervorlagen", list, StringComparison.Ordinal);
             Assert.Contains("CT-04", list, StringComparison.Ordinal);
             Assert.Contains("<strong>überfällig</strong>", list, StringComparison.Ordinal);
             Assert.Contains($"/faelle/{id}", list, StringComparison.Ordinal);
             var home = await caseworker.GetStringAsync("/");
-            Assert.Contains("Heute fällig", home, StringComparison.Ordinal);
+            Assert.Contains("Dringende Fristen", home, StringComparison.Ordinal);
             Assert.Contains("CT-04", home, StringComparison.Ordinal);
             var casePage = await caseworker.GetStringAsync($"/faelle/{id}");
             Assert.Contains("id=\"fristen\"", casePage, StringComparison.Ordinal);

@@ -45,6 +45,7 @@ public sealed class AuthorizationMatrixTests(TeilhabeFactory factory) : IClassFi
     private static readonly string[] CaseList = [Cw, Dep, Lead, Coord];
     private static readonly string[] DeadlineReaders = [Cw, Dep, Lead, Coord, Tr, Pl];
     private static readonly string[] CoordinatorOnly = [Coord];
+    private static readonly string[] LeadOnly = [Lead];
 
     /// <summary>A Deputy is always also a Caseworker (ACC-06), so it passes every Caseworker gate.</summary>
     private static readonly string[] CaseworkerLead = [Cw, Dep, Lead];
@@ -155,6 +156,7 @@ public sealed class AuthorizationMatrixTests(TeilhabeFactory factory) : IClassFi
         new("DELETE", "/api/v1/outcomes/{id:guid}", All, Hidden: true),
         new("DELETE", "/api/v1/outcomes/{id:guid}/start-date", All, Hidden: true),
         new("GET", "/api/v1/deadlines", All),
+        new("GET", "/api/v1/team", LeadOnly),
         new("POST", "/api/v1/cases/{id:guid}/contact-exceptions", All, Hidden: true),
         new("GET", "/api/v1/cases/{id:guid}/contact-exceptions", All, Hidden: true),
 
@@ -283,6 +285,8 @@ public sealed class AuthorizationMatrixTests(TeilhabeFactory factory) : IClassFi
         new("GET", "/verwaltung/benutzer", AdminCoord),
         new("GET", "/verwaltung/organisationen", AdminOnly),
         new("GET", "/verwaltung/kataloge", AdminCoord),
+        new("GET", "/verwaltung/kataloge/loeschen", AdminCoord),
+        new("GET", "/team", LeadOnly),
         new("GET", "/ina", CoordinatorOnly),
         new("GET", "/ina/meldungen", CoordinatorOnly),
         new("GET", "/ina/uebernahmen", CoordinatorOnly),

@@ -13,7 +13,25 @@ internal sealed class AuditQuery(TeilhabeDbContext db, ICurrentUser current)
 
     public sealed record Row(DateTimeOffset At, string? UserId, string Action, string Entity, string EntityId, Guid? ClientId, Guid? CaseId, string? Reason, string? Fields);
 
+    /// <summary>The newest rows first, up to <see cref="MaxRows"/>.</summary>
     public async Task<List<Row>> RunAsync(Filter filter, CancellationToken ct)
+        => await Query(filter, null).OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(MaxRows)
+            .Select(a => new Row(a.At, a.UserId, a.Action, a.Entity, a.EntityId, a.ClientId, a.CaseId, a.Reason, a.Fields))
+            .ToListAsync(ct);
+
+    /// <summary>One page of the trail for the page, newest first, with the number of all matching rows.</summary>
+    public async Task<(List<Row> Rows, int Total)> PageAsync(Filter filter, string? action, int page, int pageSize, CancellationToken ct)
+    {
+        var rows = Query(filter, action);
+        var total = await rows.CountAsync(ct);
+        var items = await rows.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+            .Skip((Math.Max(page, 1) - 1) * pageSize).Take(pageSize)
+            .Select(a => new Row(a.At, a.UserId, a.Action, a.Entity, a.EntityId, a.ClientId, a.CaseId, a.Reason, a.Fields))
+            .ToListAsync(ct);
+        return (items, total);
+    }
+
+    private IQueryable<Teilhabe.Core.Audit.AuditEntry> Query(Filter filter, string? action)
     {
         var rows = db.AuditEntries.AsNoTracking();
         if (!current.IsInRole(Roles.Administrator))
@@ -49,8 +67,11 @@ internal sealed class AuditQuery(TeilhabeDbContext db, ICurrentUser current)
             rows = rows.Where(a => a.At < end);
         }
 
-        return await rows.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(MaxRows)
-            .Select(a => new Row(a.At, a.UserId, a.Action, a.Entity, a.EntityId, a.ClientId, a.CaseId, a.Reason, a.Fields))
-            .ToListAsync(ct);
+        if (!string.IsNullOrEmpty(action))
+        {
+            rows = rows.Where(a => a.Action == action);
+        }
+
+        return rows;
     }
 }

@@ -69,7 +69,6 @@ internal sealed class MoveForm
     public DateOnly? Date { get; set; }
     public string? ReasonCode { get; set; }
     public string? OutcomeCategoryCode { get; set; }
-    public bool ConfirmPurge { get; set; }
 }
 
 /// <summary>"Auftraggeber oder gesetzliche Grundlage wechseln" (PH-P3-02).</summary>
@@ -104,11 +103,18 @@ internal sealed class AgreementForm
     public string? AgreedWith { get; set; }
 }
 
-/// <summary>DOC-01: one kind, one or more files.</summary>
+/// <summary>DOC-01: one kind, one or more files; for a Nachweis der Behinderung also the Bescheid's data (DIS-01, DIS-02).</summary>
 internal sealed class UploadForm
 {
     public DocumentKind? Kind { get; set; }
     public List<IFormFile> Files { get; set; } = [];
+    public Teilhabe.Core.Clients.EvidenceKind? EvidenceKind { get; set; }
+    public DateOnly? NoticeDate { get; set; }
+    public DateOnly? EffectiveFrom { get; set; }
+    public int? Degree { get; set; }
+
+    /// <summary>Whether any of the Bescheid's fields is filled in.</summary>
+    public bool HasEvidence => EvidenceKind is not null || NoticeDate is not null || EffectiveFrom is not null || Degree is not null;
 }
 
 /// <summary>Case fields and report texts (REP-01, REP-02, CT-07), with the version the form was loaded at.</summary>

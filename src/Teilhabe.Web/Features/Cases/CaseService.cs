@@ -13,11 +13,18 @@ using Teilhabe.Web.Features.Catalogues;
 namespace Teilhabe.Web.Features.Cases;
 
 /// <summary>Cases for pages and API: create, read (audited), list, edit with concurrency, Merkblatt, agreements.</summary>
-internal sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrentUser user, CaseAccess access, TimeProvider clock, CatalogueService catalogues, StateProfile profile)
+internal sealed class CaseService(
+    TeilhabeDbContext db, AuditLog audit, ICurrentUser user, CaseAccess access, TimeProvider clock, CatalogueService catalogues, Teilhabe.Core.Profiles.StateProfile profile)
 {
     public sealed record CreateInput(Guid? ClientId, string? CareTypeCode, Guid? FunderId, string? LegalBasisCode, string? CaseGroupCode, string? ReferringBodyCode, Guid? ParentCaseId, string? CaseworkerId = null, DateOnly? StartDate = null);
 
-    public sealed record Filter(Guid? ClientId, Phase? Phase, string? CaseworkerId, string? CareTypeCode, Guid? FunderId, bool? Overdue);
+    /// <summary>
+    /// The case list's filters. <paramref name="OpenExpertStatements"/>: open FDS cases (FP1, FP3);
+    /// <paramref name="WithoutContact"/>: open P1–P3 cases without a documented contact for the CT-05 gap (team overview).
+    /// </summary>
+    public sealed record Filter(
+        Guid? ClientId, Phase? Phase, string? CaseworkerId, string? CareTypeCode, Guid? FunderId, bool? Overdue,
+        bool OpenExpertStatements = false, bool WithoutContact = false);
 
     public DateOnly Today => clock.Today();
 
@@ -118,6 +125,16 @@ internal sealed class CaseService(TeilhabeDbContext db, AuditLog audit, ICurrent
         if (filter.FunderId is { } funder)
         {
             query = query.Where(c => c.FunderId == funder);
+        }
+
+        if (filter.OpenExpertStatements)
+        {
+            query = query.OpenExpertStatements();
+        }
+
+        if (filter.WithoutContact)
+        {
+            query = query.WithoutContactSince(db, CaseQueries.ContactCutoff(Today, profile));
         }
 
         if (filter.Overdue == true)

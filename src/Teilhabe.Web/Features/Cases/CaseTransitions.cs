@@ -244,6 +244,28 @@ internal sealed class CaseTransitions(
         return CommissionKinds.PlannedEnd(@case, isIna, date, profile);
     }
 
+    /// <summary>
+    /// PH-FDS-04, for the review step before the purge: what would be removed (report texts by their labels, contacts,
+    /// documents except the written commission), without changing anything.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PurgePreviewAsync(Case @case, CancellationToken ct)
+    {
+        var preview = CaseFieldsForm.TextFields.Where(t => !string.IsNullOrWhiteSpace(t.Stored(@case.Texts))).Select(t => "Text „" + t.Label + "“").ToList();
+        if (@case.DataProtectionNotice is not null)
+        {
+            preview.Add("Unterschrift unter das Merkblatt zum Datenschutz");
+        }
+
+        foreach (var source in contactFacts)
+        {
+            preview.AddRange(await source.DescribeAllAsync(@case, ct));
+        }
+
+        var documents = await db.Documents.Where(d => d.CaseId == @case.Id && d.Kind != DocumentKind.WrittenCommission).Select(d => d.FileName).ToListAsync(ct);
+        preview.AddRange(documents.Order(StringComparer.Ordinal).Select(d => "Dokument " + d));
+        return preview;
+    }
+
     /// <summary>PH-FDS-04: remove what goes beyond the written commission (audited); returns the store keys to delete after commit.</summary>
     private async Task<List<string>> PurgeAsync(Case @case, CancellationToken ct)
     {
@@ -268,6 +290,9 @@ internal interface IContactFacts
     Task<int> PersonalContactsInPhaseAsync(Case @case, Phase phase, CancellationToken ct);
 
     Task<IReadOnlyList<string>> RemoveAllAsync(Case @case, CancellationToken ct);
+
+    /// <summary>What <see cref="RemoveAllAsync"/> would remove, unchanged (the review step of PH-FDS-04).</summary>
+    Task<IReadOnlyList<string>> DescribeAllAsync(Case @case, CancellationToken ct);
 }
 
 /// <summary>What other features add to a transition: more refusals, and work done in the same transaction (PH-P4-02 Endbericht).</summary>

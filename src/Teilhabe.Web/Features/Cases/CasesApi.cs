@@ -48,9 +48,14 @@ internal static class CasesApi
     }
 
     private static async Task<Ok<ClientsApi.Paged<CaseSummaryDto>>> ListAsync(
-        Guid? clientId, Phase? phase, string? caseworkerId, string? careTypeCode, Guid? funderId, bool? overdue, int? page, int? pageSize, CaseService cases, CancellationToken ct)
+        Guid? clientId, string? phase, string? caseworkerId, string? careTypeCode, Guid? funderId, bool? overdue, bool? withoutContact, int? page, int? pageSize,
+        CaseService cases, CancellationToken ct)
     {
-        var (items, total) = await cases.ListAsync(new CaseService.Filter(clientId, phase, caseworkerId, careTypeCode, funderId, overdue), page ?? 1, pageSize ?? 50, ct);
+        // "phase=FDS" asks for the open FDS cases (FP1, FP3), as the team overview counts them.
+        var fds = string.Equals(phase, "FDS", StringComparison.OrdinalIgnoreCase);
+        Phase? onePhase = !fds && Enum.TryParse<Phase>(phase, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
+        var filter = new CaseService.Filter(clientId, onePhase, caseworkerId, careTypeCode, funderId, overdue, fds, withoutContact == true);
+        var (items, total) = await cases.ListAsync(filter, page ?? 1, pageSize ?? 50, ct);
         return TypedResults.Ok(new ClientsApi.Paged<CaseSummaryDto>(
             [.. items.Select(c => new CaseSummaryDto(c.Id, c.CaseNumber, c.ClientId, c.Phase, c.CareTypeCode, c.FunderId, c.CaseworkerId, c.PhaseSince, c.PlannedEndDate))], total));
     }

@@ -25,6 +25,7 @@ internal sealed partial class DetailsModel(
     DocumentService documents,
     CatalogueService catalogues,
     DirectoryService directory,
+    Teilhabe.Web.Features.Clients.ClientService clients,
     TeilhabeDbContext db) : PageModel
 {
     /// <summary>Several files of at most 4 MB each (DOC-01) in one form, as the API allows.</summary>
@@ -60,8 +61,14 @@ internal sealed partial class DetailsModel(
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
         => await LoadAsync(ct) ? Page() : NotFound();
 
-    /// <summary>PH-GEN-01: a refused change lists every violation with its rule ID; nothing is saved.</summary>
-    public async Task<IActionResult> OnPostMoveAsync(CancellationToken ct)
+    /// <summary>The review step before an action that cannot be undone (the FP5 purge, PH-FDS-04).</summary>
+    public ConfirmStep? Pending { get; private set; }
+
+    /// <summary>
+    /// PH-GEN-01: a refused change lists every violation with its rule ID; nothing is saved. A return to FP5 because
+    /// the client refuses to cooperate first shows a review page listing everything that will be removed (PH-FDS-04).
+    /// </summary>
+    public async Task<IActionResult> OnPostMoveAsync(bool confirmed, CancellationToken ct)
     {
         var (@case, refusal) = await EditableAsync(tracked: true, ct);
         if (refusal is not null)
@@ -76,7 +83,40 @@ internal sealed partial class DetailsModel(
             return await PageAsync(ct);
         }
 
-        var check = await transitions.MoveAsync(@case, new CaseTransitions.Request(to, Move.Date, Move.ReasonCode, Move.OutcomeCategoryCode, Move.ConfirmPurge), ct);
+        var purge = to == Phase.FP5 && Move.ReasonCode == PhaseMachine.ClientRefuses;
+        var request = new CaseTransitions.Request(to, Move.Date, Move.ReasonCode, Move.OutcomeCategoryCode, ConfirmPurge: purge && confirmed);
+        if (purge && !confirmed)
+        {
+            var precheck = await transitions.CheckAsync(@case, request with { ConfirmPurge = true }, ct);
+            if (!precheck.Allowed)
+            {
+                ModelState.AddViolations(Merged(precheck.Violations).At("Move"));
+                return await PageAsync(ct);
+            }
+
+            var removed = await transitions.PurgePreviewAsync(@case, ct);
+            Pending = new ConfirmStep(
+                $"Auftrag {@case.CaseNumber} zurückgeben: Mitwirkung verweigert",
+                @case.CaseNumber,
+                [
+                    ("Neue Phase", CaseLabels.Phase(to)),
+                    ("Datum", Move.Date is { } on ? GermanFormat.Date(on) : "heute"),
+                    ("Wird gelöscht", removed.Count == 0 ? "nichts außer der schriftlichen Beauftragung Vorhandenes" : string.Join("\n", removed)),
+                ],
+                "Alles, was über die schriftliche Beauftragung hinausgeht, wird endgültig gelöscht (oben aufgeführt); danach wird zu diesem Auftrag nichts mehr erfasst. Das lässt sich nicht rückgängig machen.",
+                $"/faelle/{@case.Id}?handler=Move",
+                new Dictionary<string, string?>
+                {
+                    ["Move.To"] = to.ToString(),
+                    ["Move.Date"] = Move.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    ["Move.ReasonCode"] = Move.ReasonCode,
+                },
+                "Zurückgeben und endgültig löschen",
+                $"/faelle/{@case.Id}#phase-wechseln");
+            return Page();
+        }
+
+        var check = await transitions.MoveAsync(@case, request, ct);
         if (!check.Allowed)
         {
             ModelState.AddViolations(Merged(check.Violations).At("Move"));
@@ -220,7 +260,10 @@ internal sealed partial class DetailsModel(
         return Done("Die Angaben zum Auftrag sind gespeichert.", []);
     }
 
-    /// <summary>DOC-01: every file's size is checked before any is stored, so a refusal for size stores nothing.</summary>
+    /// <summary>
+    /// DOC-01: every file's size is checked before any is stored, so a refusal for size stores nothing. A Nachweis der
+    /// Behinderung carries the Bescheid's data (DIS-01, DIS-02): file and data are recorded in one transaction, or nothing.
+    /// </summary>
     public async Task<IActionResult> OnPostUploadAsync(CancellationToken ct)
     {
         var (@case, refusal) = await EditableAsync(tracked: false, ct);
@@ -231,24 +274,49 @@ internal sealed partial class DetailsModel(
 
         ModelState.Clear();
         var files = Upload.Files;
-        if (files.Count == 0)
+        var proof = Upload.Kind == DocumentKind.DisabilityProof;
+        var withEvidence = proof && (Upload.HasEvidence || !await clients.HasEvidenceAsync(@case.ClientId, ct));
+        var evidenceErrors = withEvidence ? clients.CheckEvidence(Upload.EvidenceKind, Upload.NoticeDate, Upload.EffectiveFrom, Upload.Degree) : [];
+        if (files.Count == 0 || evidenceErrors.Count > 0)
         {
-            ModelState.AddModelError("Upload.Files", "Bitte mindestens eine Datei auswählen.");
-            return await PageAsync(ct);
+            if (files.Count == 0)
+            {
+                ModelState.AddModelError("Upload.Files", "Bitte mindestens eine Datei auswählen.");
+            }
+
+            ModelState.AddViolations(AtEvidence(evidenceErrors));
+            return await PageAsync(ct, keepFields: true);
         }
 
         var streams = files.Select(f => f.OpenReadStream()).ToList();
         try
         {
             var uploads = files.Select((f, i) => new DocumentService.Upload(f.FileName, streams[i], f.Length)).ToList();
+            await using var tx = withEvidence ? await db.Database.BeginTransactionAsync(ct) : null;
             var (stored, errors) = await documents.UploadAllAsync(@case, Upload.Kind, null, uploads, ct);
             if (errors.Count > 0)
             {
                 ModelState.AddViolations(AtFiles(errors));
-                return await PageAsync(ct);
+                return await PageAsync(ct, keepFields: true);
             }
 
-            return Done($"Hochgeladen: {string.Join(", ", stored!.Select(d => d.FileName))}. Bitte den Scan jetzt vom PC löschen; das unterschriebene Original bleibt im IFD (DOC-03).", []);
+            var done = $"Hochgeladen: {string.Join(", ", stored!.Select(d => d.FileName))}.";
+            if (withEvidence)
+            {
+                var recorded = await clients.AddEvidenceAsync(@case.ClientId, Upload.EvidenceKind, Upload.NoticeDate, Upload.EffectiveFrom, Upload.Degree, null, ct);
+                if (!recorded.Succeeded)
+                {
+                    await tx!.RollbackAsync(ct);
+                    await documents.DiscardAsync(stored!);
+                    ModelState.AddViolations(AtEvidence(recorded.Violations));
+                    return await PageAsync(ct, keepFields: true);
+                }
+
+                await tx!.CommitAsync(ct);
+                done += $" Der Bescheid vom {GermanFormat.Date(Upload.NoticeDate)} ist beim Nachweis der Behinderung erfasst.";
+            }
+
+            return Done($"{done} Bitte den Scan jetzt vom PC löschen; das unterschriebene Original bleibt im IFD (DOC-03).", []);
         }
         finally
         {
@@ -258,6 +326,20 @@ internal sealed partial class DetailsModel(
             }
         }
     }
+
+    /// <summary>The Bescheid's fields of the upload form.</summary>
+    private static IEnumerable<RuleViolation> AtEvidence(IEnumerable<RuleViolation> errors)
+        => errors.Select(e => e with
+        {
+            Field = e.Field switch
+            {
+                "kind" => "Upload.EvidenceKind",
+                "noticeDate" => "Upload.NoticeDate",
+                "effectiveFrom" => "Upload.EffectiveFrom",
+                "degree" => "Upload.Degree",
+                _ => "Upload.EvidenceKind",
+            },
+        });
 
     /// <summary>Streams one file of this case (or of its client's proofs); 404 when the user may not see it (ACC-07, ACC-10).</summary>
     public async Task<IActionResult> OnGetDownloadAsync(Guid documentId, CancellationToken ct)

@@ -17,7 +17,9 @@ namespace Teilhabe.Web.Features.Cases;
 /// InA-Koordination — CaseService.ListAsync applies CaseAccess, this page only filters and names.
 /// </summary>
 [Authorize(Roles = CaseForms.ListRoles)]
-internal sealed class IndexModel(CaseService cases, CaseAccess access, CatalogueService catalogues, DirectoryService directory, TeilhabeDbContext db, ICurrentUser current) : PageModel
+internal sealed class IndexModel(
+    CaseService cases, CaseAccess access, CatalogueService catalogues, DirectoryService directory, TeilhabeDbContext db, ICurrentUser current,
+    Teilhabe.Core.Profiles.StateProfile profile) : PageModel
 {
     public const int PageSize = 50;
 
@@ -38,6 +40,10 @@ internal sealed class IndexModel(CaseService cases, CaseAccess access, Catalogue
     [BindProperty(SupportsGet = true, Name = "ueberfaellig")]
     public bool OverdueOnly { get; set; }
 
+    /// <summary>Open cases without a documented contact for the CT-05 gap (the team overview links here).</summary>
+    [BindProperty(SupportsGet = true, Name = "ohneKontakt")]
+    public bool WithoutContact { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "seite")]
     public int PageNumber { get; set; } = 1;
 
@@ -51,6 +57,7 @@ internal sealed class IndexModel(CaseService cases, CaseAccess access, Catalogue
 
     public bool IsCoordinator => access.IsCoordinator;
     public bool CanCreate => CaseForms.IsIfdUser(User);
+    public int ContactGapWeeks => profile.ContactGapWeeks;
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -66,11 +73,13 @@ internal sealed class IndexModel(CaseService cases, CaseAccess access, Catalogue
 
         var filter = new CaseService.Filter(
             null,
-            DirectoryPages.Parse<Phase>(PhaseFilter),
+            PhaseFilter == "FDS" ? null : DirectoryPages.Parse<Phase>(PhaseFilter),
             IsLead ? CaseworkerFilter : null,
             CareTypeFilter,
             Guid.TryParse(FunderFilter, out var funder) ? funder : null,
-            OverdueOnly ? true : null);
+            OverdueOnly ? true : null,
+            OpenExpertStatements: PhaseFilter == "FDS",
+            WithoutContact: WithoutContact);
         var (items, total) = await cases.ListAsync(filter, PageNumber, PageSize, ct);
         Total = total;
         Rows = await RowsAsync(db, items, Choices, ct);
@@ -107,6 +116,7 @@ internal sealed class IndexModel(CaseService cases, CaseAccess access, Catalogue
             ["auftraggeber"] = FunderFilter,
             ["fachkraft"] = IsLead ? CaseworkerFilter : null,
             ["ueberfaellig"] = OverdueOnly ? "true" : null,
+            ["ohneKontakt"] = WithoutContact ? "true" : null,
             ["seite"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/faelle", query.Where(q => !string.IsNullOrEmpty(q.Value)));

@@ -5,12 +5,6 @@ using Teilhabe.Core.Rules;
 
 namespace Teilhabe.Web.Features.Catalogues;
 
-/// <summary>Tells whether a catalogue code is referenced by stored data (TOP-01). Each feature registers its own.</summary>
-internal interface ICatalogueUsage
-{
-    Task<bool> IsUsedAsync(TeilhabeDbContext db, string catalogue, string code, CancellationToken ct);
-}
-
 /// <summary>
 /// All catalogue entries (a few hundred rows, the same for every tenant), read once and kept for a short time: a case
 /// page asks for a dozen catalogues. A change through <see cref="CatalogueService"/> drops the copy at once; other
@@ -42,7 +36,7 @@ internal sealed class CatalogueCache
 }
 
 /// <summary>Reading and maintaining catalogues (TOP-01), for pages and API.</summary>
-internal sealed class CatalogueService(TeilhabeDbContext db, IEnumerable<ICatalogueUsage> usages, CatalogueCache cache)
+internal sealed class CatalogueService(TeilhabeDbContext db, CatalogueCache cache)
 {
     public static bool Exists(string name) => CatalogueNames.All.Contains(name);
 
@@ -135,15 +129,15 @@ internal sealed class CatalogueService(TeilhabeDbContext db, IEnumerable<ICatalo
         cache.Invalidate();
     }
 
+    /// <summary>TOP-01: whether stored data refers to the entry (then it can only be retired).</summary>
+    public Task<bool> IsUsedAsync(CatalogueEntry entry, CancellationToken ct) => CatalogueUsage.IsUsedAsync(db, entry, ct);
+
     /// <summary>TOP-01: an entry in use can only be retired, not deleted.</summary>
     public async Task<IReadOnlyList<RuleViolation>> DeleteAsync(CatalogueEntry entry, CancellationToken ct)
     {
-        foreach (var usage in usages)
+        if (CatalogueUsage.DeletionRefusal(entry, await CatalogueUsage.IsUsedAsync(db, entry, ct)) is { } refusal)
         {
-            if (await usage.IsUsedAsync(db, entry.Catalogue, entry.Code, ct))
-            {
-                return [entry.InUse()];
-            }
+            return [refusal];
         }
 
         db.CatalogueEntries.Remove(entry);

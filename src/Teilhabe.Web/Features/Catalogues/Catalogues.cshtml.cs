@@ -10,14 +10,14 @@ namespace Teilhabe.Web.Features.Catalogues;
 
 /// <summary>
 /// Catalogue maintenance (TOP-01): administrators maintain every catalogue, InA-Koordination the valid form
-/// versions (DOC-04). Entries in use can only be retired; a refused delete shows the rule.
+/// versions (DOC-04). Entries in use can only be retired; deleting goes through a review page (<see cref="DeleteEntryModel"/>).
 /// </summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.IntegrationOfficeCoordinator)]
 internal sealed class CataloguesModel(CatalogueService catalogues) : PageModel
 {
     public const string Path = "/verwaltung/kataloge";
 
-    private const string MessageKey = "CatalogueMessage";
+    public const string MessageKey = "CatalogueMessage";
 
     [BindProperty(SupportsGet = true, Name = "katalog")]
     public string? Catalogue { get; set; }
@@ -100,29 +100,6 @@ internal sealed class CataloguesModel(CatalogueService catalogues) : PageModel
 
         await catalogues.UpdateAsync(entry, null, active, ct);
         return Done(active ? $"„{entry.Label}“ ist wieder aktiv." : $"„{entry.Label}“ ist stillgelegt und für neue Daten nicht mehr wählbar.");
-    }
-
-    public async Task<IActionResult> OnPostDeleteAsync(string? code, string? form, CancellationToken ct)
-    {
-        if (Choose() is { } refused)
-        {
-            return refused;
-        }
-
-        if (await FindAsync(code, form, ct) is not { } entry)
-        {
-            return NotFound();
-        }
-
-        var violations = await catalogues.DeleteAsync(entry, ct);
-        if (violations.Count > 0)
-        {
-            // TOP-01: the refusal points at the entry's delete button.
-            ModelState.AddViolations(violations, new Dictionary<string, string> { ["code"] = $"delete-{CataloguePages.RowKey(entry)}" });
-            return await ShowAsync(ct);
-        }
-
-        return Done($"„{entry.Label}“ ist gelöscht.");
     }
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken ct)

@@ -161,14 +161,9 @@ internal sealed class ClientService(TeilhabeDbContext db, AuditLog audit, ICurre
         return Result<Client>.Ok(client);
     }
 
-    public async Task<Result<DisabilityEvidence>> AddEvidenceAsync(Guid clientId, EvidenceKind? kind, DateOnly? noticeDate, DateOnly? effectiveFrom, int? degree, DateOnly? validUntil, CancellationToken ct)
+    /// <summary>DIS-01/DIS-02 and the required fields of a Bescheid, before anything is stored.</summary>
+    public List<RuleViolation> CheckEvidence(EvidenceKind? kind, DateOnly? noticeDate, DateOnly? effectiveFrom, int? degree)
     {
-        var client = await db.Clients.Include(c => c.Evidence).FirstOrDefaultAsync(c => c.Id == clientId, ct);
-        if (client is null)
-        {
-            return Result<DisabilityEvidence>.NotFound();
-        }
-
         var errors = new List<RuleViolation>();
         if (kind is null)
         {
@@ -185,6 +180,20 @@ internal sealed class ClientService(TeilhabeDbContext db, AuditLog audit, ICurre
             errors.AddRange(DisabilityRules.CheckEvidence(kind.Value, noticeDate.Value, effectiveFrom, degree, Today));
         }
 
+        return errors;
+    }
+
+    public Task<bool> HasEvidenceAsync(Guid clientId, CancellationToken ct) => db.DisabilityEvidence.AnyAsync(e => e.ClientId == clientId, ct);
+
+    public async Task<Result<DisabilityEvidence>> AddEvidenceAsync(Guid clientId, EvidenceKind? kind, DateOnly? noticeDate, DateOnly? effectiveFrom, int? degree, DateOnly? validUntil, CancellationToken ct)
+    {
+        var client = await db.Clients.Include(c => c.Evidence).FirstOrDefaultAsync(c => c.Id == clientId, ct);
+        if (client is null)
+        {
+            return Result<DisabilityEvidence>.NotFound();
+        }
+
+        var errors = CheckEvidence(kind, noticeDate, effectiveFrom, degree);
         if (errors.Count > 0)
         {
             return Result<DisabilityEvidence>.Invalid(errors);
@@ -356,16 +365,4 @@ internal sealed class ClientService(TeilhabeDbContext db, AuditLog audit, ICurre
 
     private static bool TryParseDate(string token, out DateOnly date)
         => DateOnly.TryParseExact(token, ["dd.MM.yyyy", "d.M.yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
-}
-
-/// <summary>TOP-01: catalogue codes used by client data.</summary>
-internal sealed class ClientCatalogueUsage : ICatalogueUsage
-{
-    public Task<bool> IsUsedAsync(TeilhabeDbContext db, string catalogue, string code, CancellationToken ct) => catalogue switch
-    {
-        CatalogueNames.DisabilityCategories => db.Disabilities.IgnoreQueryFilters().AnyAsync(d => d.CategoryCode == code, ct),
-        CatalogueNames.EmploymentKinds => db.EmploymentSituations.IgnoreQueryFilters().AnyAsync(e => e.KindCode == code, ct),
-        CatalogueNames.WorkingLifePositions => db.Clients.IgnoreQueryFilters().AnyAsync(c => c.WorkingLifePosition == code, ct),
-        _ => Task.FromResult(false),
-    };
 }

@@ -7,7 +7,6 @@ internal static class ClientsFeature
 {
     public static IServiceCollection AddClients(this IServiceCollection services)
     {
-        services.AddScoped<ICatalogueUsage, ClientCatalogueUsage>();
         services.AddScoped<ClientService>();
         services.AddScoped<ClientExport>();
         return services;

@@ -44,7 +44,9 @@ internal sealed class NewModel(ClientService clients, CatalogueService catalogue
             return Page();
         }
 
-        return Redirect($"/klienten/{outcome.Value.Id}");
+        var created = outcome.Value;
+        TempData["Message"] = $"{created.FirstName} {created.LastName} ist angelegt. Als Nächstes auf dieser Seite: den Nachweis der Behinderung erfassen und einen Auftrag anlegen.";
+        return Redirect($"/klienten/{created.Id}");
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -20,6 +20,10 @@ internal sealed class WorkspaceModel(CommissionService commissions, CaseService 
 
     public CommissionService.Workspace Data { get; private set; } = new([], [], [], [], []);
     public string? Message { get; private set; }
+
+    /// <summary>Set while an objection or a refusal waits for its confirmation.</summary>
+    public ConfirmStep? Pending { get; private set; }
+
     public DateOnly Today => commissions.Today;
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -28,8 +32,8 @@ internal sealed class WorkspaceModel(CommissionService commissions, CaseService 
         Data = await commissions.WorkspaceAsync(ct);
     }
 
-    /// <summary>BA-SI-01: object to one request, with its reason.</summary>
-    public async Task<IActionResult> OnPostObjectAsync(Guid caseId, string? reason, CancellationToken ct)
+    /// <summary>BA-SI-01: object to one request, with its reason — after a review step (it cannot be undone).</summary>
+    public async Task<IActionResult> OnPostObjectAsync(Guid caseId, string? reason, bool confirmed, CancellationToken ct)
     {
         var @case = await cases.GetAsync(caseId, ct, tracked: true);
         if (@case is null)
@@ -37,17 +41,47 @@ internal sealed class WorkspaceModel(CommissionService commissions, CaseService 
             return NotFound();
         }
 
+        if (!confirmed && !string.IsNullOrWhiteSpace(reason))
+        {
+            Pending = new ConfirmStep(
+                $"Widerspruch zu Auftrag {@case.CaseNumber}",
+                @case.CaseNumber,
+                [("Grund des Widerspruchs", reason.Trim())],
+                "Der Antrag auf Beauftragung gilt nicht als bewilligt; der IFD muss den Auftrag mit dem Abmeldegrund „Widerspruch des Integrationsamtes“ abmelden. Ein Widerspruch kann nicht zurückgenommen werden.",
+                $"{Path}?handler=Object",
+                new Dictionary<string, string?> { ["caseId"] = caseId.ToString(), ["reason"] = reason },
+                "Widerspruch endgültig erfassen",
+                Path);
+            return Page();
+        }
+
         var errors = await commissions.ObjectAsync(@case, reason, ct);
         return await DoneAsync(errors, $"Widerspruch zu Auftrag {@case.CaseNumber} erfasst; der IFD meldet den Auftrag mit „Widerspruch“ ab.", $"reason-{caseId}", ct);
     }
 
-    /// <summary>BA-EXT-01: approve (with the new end) or refuse an extension.</summary>
-    public async Task<IActionResult> OnPostExtensionAsync(Guid caseId, Guid requestId, bool approved, DateOnly? newEndDate, string? note, CancellationToken ct)
+    /// <summary>BA-EXT-01: approve (with the new end) or refuse an extension; a refusal goes through a review step.</summary>
+    public async Task<IActionResult> OnPostExtensionAsync(
+        Guid caseId, Guid requestId, bool approved, DateOnly? newEndDate, string? note, bool confirmed, CancellationToken ct)
     {
         var @case = await cases.GetAsync(caseId, ct, tracked: true);
         if (@case is null)
         {
             return NotFound();
+        }
+
+        if (!approved && !confirmed)
+        {
+            var end = @case.PlannedEndDate is { } planned ? GermanFormat.Date(planned) : "–";
+            Pending = new ConfirmStep(
+                $"Verlängerung für Auftrag {@case.CaseNumber} ablehnen",
+                @case.CaseNumber,
+                string.IsNullOrWhiteSpace(note) ? [("Bisheriges Ende", end)] : [("Bisheriges Ende", end), ("Notiz", note.Trim())],
+                $"Der Auftrag endet wie geplant am {end}; der IFD meldet ihn zum Ende ab. Die Ablehnung kann nicht zurückgenommen werden, ein neuer Antrag ist möglich.",
+                $"{Path}?handler=Extension",
+                new Dictionary<string, string?> { ["caseId"] = caseId.ToString(), ["requestId"] = requestId.ToString(), ["approved"] = "false", ["note"] = note },
+                "Verlängerung endgültig ablehnen",
+                Path);
+            return Page();
         }
 
         var outcome = await commissions.DecideExtensionAsync(@case, requestId, approved, note, newEndDate, ct);

@@ -65,10 +65,18 @@ internal sealed class CaseTimeline(TeilhabeDbContext db, CaseAccess access, Cont
                 var facts = new List<(string, string)>
                 {
                     ("Form", OutcomeLabels.Form(c.Form)),
+                };
+                if (c.DurationMinutes is { } minutes)
+                {
+                    facts.Add(("Dauer", minutes == 1 ? "1 Minute" : $"{minutes} Minuten"));
+                }
+
+                facts.AddRange(
+                [
                     ("Beteiligte", string.Join(", ", c.Participants.Select(p => $"{p.Name} ({OutcomeLabels.Participant(p.Kind)})"))),
                     ("Aufgaben", string.Join(", ", c.Topics.Select(t => topicLabels.Or(t.Code)))),
                     ("LEK", string.Join(", ", c.Outcomes.Select(o => outcomeNames.GetValueOrDefault(o.OutcomeId, "–")))),
-                };
+                ]);
                 if (internalTexts && !string.IsNullOrWhiteSpace(c.Keywords))
                 {
                     facts.Insert(0, ("Stichworte", c.Keywords));

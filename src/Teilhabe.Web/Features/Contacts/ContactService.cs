@@ -11,6 +11,8 @@ using Teilhabe.Core.Time;
 using Teilhabe.Web.Features.Cases;
 using Teilhabe.Web.Features.Catalogues;
 
+using Teilhabe.Web.Features.Shared;
+
 namespace Teilhabe.Web.Features.Contacts;
 
 /// <summary>
@@ -283,18 +285,12 @@ internal sealed class ContactService(TeilhabeDbContext db, CaseAccess access, IC
     {
         var contacts = await db.Contacts.Where(c => c.CaseId == @case.Id).ToListAsync(ct);
         db.Contacts.RemoveRange(contacts);
-        var german = CultureInfo.GetCultureInfo("de-DE");
-        return [.. contacts.Select(c => "Kontakt vom " + BerlinTime.ToBerlin(c.OccurredAt).ToString("dd.MM.yyyy HH:mm", german))];
+        return Described(contacts.Select(c => c.OccurredAt));
     }
-}
 
-/// <summary>TOP-01: topic and LEK codes in use can only be retired.</summary>
-internal sealed class ContactCatalogueUsage : ICatalogueUsage
-{
-    public Task<bool> IsUsedAsync(TeilhabeDbContext db, string catalogue, string code, CancellationToken ct) => catalogue switch
-    {
-        CatalogueNames.Topics => db.Contacts.IgnoreQueryFilters().AnyAsync(c => c.Topics.Any(t => t.Code == code), ct),
-        CatalogueNames.Outcomes => db.Outcomes.IgnoreQueryFilters().AnyAsync(o => o.OutcomeCode == code, ct),
-        _ => Task.FromResult(false),
-    };
+    public async Task<IReadOnlyList<string>> DescribeAllAsync(Case @case, CancellationToken ct)
+        => Described(await db.Contacts.AsNoTracking().Where(c => c.CaseId == @case.Id).Select(c => c.OccurredAt).ToListAsync(ct));
+
+    private static List<string> Described(IEnumerable<DateTimeOffset> occurredAt)
+        => [.. occurredAt.Order().Select(at => "Kontakt vom " + GermanFormat.DateTime(at))];
 }

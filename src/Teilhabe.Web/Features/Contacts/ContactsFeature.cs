@@ -12,7 +12,6 @@ internal static class ContactsFeature
         services.AddScoped<ContactDraftStore>();
         services.AddScoped<CaseTimeline>();
         services.AddScoped<IContactFacts>(sp => sp.GetRequiredService<ContactService>());
-        services.AddScoped<ICatalogueUsage, ContactCatalogueUsage>();
         return services;
     }
 

@@ -13,7 +13,8 @@ namespace Teilhabe.Web.Features.Deadlines;
 /// <summary>
 /// The deadline list ("Wiedervorlage", DOMAIN.md section 10) for the caller's scope: own and deputised cases for
 /// caseworkers and deputies, the IFD for the lead, the Integrationsamt's IFDs for InA-Koordination (InA cases only,
-/// released metadata). Every <see cref="IDeadlineSource"/> contributes; items are ordered by due date.
+/// released metadata). Every <see cref="IDeadlineSource"/> contributes; items are ordered by urgency
+/// (<see cref="DeadlineStatus"/>: überfällig, heute, diese Woche, später), then by due date.
 /// </summary>
 internal sealed class DeadlineService(
     TeilhabeDbContext db, CaseAccess access, ICurrentUser user, TimeProvider clock, AuditLog audit, IEnumerable<IDeadlineSource> sources)
@@ -26,8 +27,17 @@ internal sealed class DeadlineService(
 
     public bool IsLead => user.IsInRole(Roles.ServiceLead) && user.ServiceId is not null;
 
-    /// <summary>Everything due or overdue in the caller's scope, ordered by due date.</summary>
-    public async Task<IReadOnlyList<DeadlineItem>> ListAsync(Filter filter, CancellationToken ct)
+    /// <summary>The caller's IFD (lead, caseworker), for the list's title.</summary>
+    public async Task<string?> ServiceNameAsync(CancellationToken ct)
+        => user.ServiceId is { } id ? await db.Services.AsNoTracking().Where(s => s.Id == id).Select(s => s.Name).FirstOrDefaultAsync(ct) : null;
+
+    /// <summary>Every item in the caller's scope, ordered by urgency, then due date.</summary>
+    public Task<IReadOnlyList<DeadlineItem>> ListAsync(Filter filter, CancellationToken ct) => ListAsync(filter, audited: true, ct);
+
+    /// <summary>The same items for figures that show no case numbers or names (the lead's team overview): not audited.</summary>
+    public Task<IReadOnlyList<DeadlineItem>> ListForCountsAsync(Filter filter, CancellationToken ct) => ListAsync(filter, audited: false, ct);
+
+    private async Task<IReadOnlyList<DeadlineItem>> ListAsync(Filter filter, bool audited, CancellationToken ct)
     {
         var query = access.Visible(db.Cases.AsNoTracking()).Include(c => c.History).Where(c => c.ClosedOn == null);
         if (!string.IsNullOrEmpty(filter.CaseworkerId))
@@ -53,7 +63,7 @@ internal sealed class DeadlineService(
         }
 
         var withCase = items.Count(i => i.CaseId is not null);
-        if (withCase > 0)
+        if (withCase > 0 && audited)
         {
             // ACC-09: the list shows case numbers and client names.
             await audit.RecordAsync(AuditActions.Read, "DeadlineList", withCase.ToString(CultureInfo.InvariantCulture), ct,
@@ -121,9 +131,9 @@ internal sealed class DeadlineService(
         [
             .. entries.Select(e => e.Case is { } c
                 ? new DeadlineItem(c.Id, c.CaseNumber, c.ClientId, clients.GetValueOrDefault(c.ClientId), c.CaseworkerId, users.GetValueOrDefault(c.CaseworkerId),
-                    c.ServiceId, services.GetValueOrDefault(c.ServiceId), e.Rule, e.Label, e.DueDate, e.DueDate < today, e.Link ?? $"/faelle/{c.Id}")
-                : new DeadlineItem(null, null, null, null, user.UserId, null, null, null, e.Rule, e.Label, e.DueDate, e.DueDate < today, e.Link ?? "/"))
-                .OrderBy(i => i.DueDate).ThenBy(i => i.CaseNumber, StringComparer.Ordinal).ThenBy(i => i.Rule, StringComparer.Ordinal),
+                    c.ServiceId, services.GetValueOrDefault(c.ServiceId), e.Rule, e.Label, e.DueDate, e.DueDate < today, e.Link ?? $"/faelle/{c.Id}", DeadlineUrgency.Of(e.DueDate, today))
+                : new DeadlineItem(null, null, null, null, user.UserId, null, null, null, e.Rule, e.Label, e.DueDate, e.DueDate < today, e.Link ?? "/", DeadlineUrgency.Of(e.DueDate, today)))
+                .OrderBy(i => i.Status).ThenBy(i => i.DueDate).ThenBy(i => i.CaseNumber, StringComparer.Ordinal).ThenBy(i => i.Rule, StringComparer.Ordinal),
         ];
     }
 }

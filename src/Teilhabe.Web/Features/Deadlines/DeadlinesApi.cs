@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Teilhabe.Core.Time;
 using Teilhabe.Web.Features.Cases;
 using Teilhabe.Web.Infrastructure;
 
@@ -9,10 +10,11 @@ internal static class DeadlinesApi
 {
     public sealed record DeadlineDto(
         Guid? CaseId, string? CaseNumber, string? ClientName, string? CaseworkerId, string? CaseworkerName, Guid? ServiceId, string? ServiceName,
-        string Rule, string Label, DateOnly DueDate, bool Overdue, string Link)
+        string Rule, string Label, DateOnly DueDate, bool Overdue, string Status, string Link)
     {
         public static DeadlineDto From(DeadlineItem i) => new(
-            i.CaseId, i.CaseNumber, i.ClientName, i.CaseworkerId, i.CaseworkerName, i.ServiceId, i.ServiceName, i.Rule, i.Label, i.DueDate, i.Overdue, i.Link);
+            i.CaseId, i.CaseNumber, i.ClientName, i.CaseworkerId, i.CaseworkerName, i.ServiceId, i.ServiceName, i.Rule, i.Label, i.DueDate, i.Overdue,
+            i.Status.ApiValue(), i.Link);
     }
 
     public sealed record ExceptionRequest(string? Reason, DateOnly? From, DateOnly? To);

@@ -67,4 +67,5 @@ internal sealed record DeadlineItem(
     string Label,
     DateOnly DueDate,
     bool Overdue,
-    string Link);
+    string Link,
+    Teilhabe.Core.Time.DeadlineStatus Status);

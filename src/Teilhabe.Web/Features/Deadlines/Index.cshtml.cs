@@ -20,7 +20,13 @@ internal sealed class IndexModel(DeadlineService deadlines) : PageModel
     [BindProperty(SupportsGet = true, Name = "ueberfaellig")]
     public bool OverdueOnly { get; set; }
 
+    /// <summary>The lead narrows the IFD's list to one caseworker (the team overview links here).</summary>
+    [BindProperty(SupportsGet = true, Name = "fachkraft")]
+    public string? CaseworkerFilter { get; set; }
+
     public IReadOnlyList<Group> Groups { get; private set; } = [];
+    public IReadOnlyList<DeadlineItem> Items { get; private set; } = [];
+    public string? ServiceName { get; private set; }
     public int Total { get; private set; }
     public bool IsCoordinator => deadlines.IsCoordinator;
     public bool IsLead => deadlines.IsLead;
@@ -28,10 +34,18 @@ internal sealed class IndexModel(DeadlineService deadlines) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var items = await deadlines.ListAsync(new DeadlineService.Filter(OverdueOnly), ct);
+        var items = await deadlines.ListAsync(new DeadlineService.Filter(OverdueOnly, IsLead ? CaseworkerFilter : null), ct);
         Total = items.Count;
+        Items = items;
+        ServiceName = IsLead ? await deadlines.ServiceNameAsync(ct) : null;
         Groups = GroupFor(items, IsCoordinator, IsLead);
     }
+
+    /// <summary>The page title: the caller's own list, the IFD's for the lead, the Integrationsamt's for InA-Koordination.</summary>
+    public static string Title(bool coordinator, bool lead, string? serviceName)
+        => coordinator ? "Wiedervorlagen der IFD Ihres Integrationsamts"
+            : lead ? (serviceName is null ? "Wiedervorlagen Ihres IFD" : $"Wiedervorlagen des IFD {serviceName}")
+            : "Meine Wiedervorlagen";
 
     /// <summary>Per IFD for InA-Koordination, per caseworker for the lead, one list otherwise; personal items come first.</summary>
     public static IReadOnlyList<Group> GroupFor(IReadOnlyList<DeadlineItem> items, bool coordinator, bool lead)

@@ -139,6 +139,16 @@ internal sealed class DocumentService(TeilhabeDbContext db, IDocumentStore store
         return Result<IReadOnlyList<CaseDocument>>.Ok(documents);
     }
 
+    /// <summary>Removes stored files of documents whose database rows were rolled back (a unit of work that failed after the upload).</summary>
+    public async Task DiscardAsync(IEnumerable<CaseDocument> documents)
+    {
+        foreach (var document in documents)
+        {
+            db.Entry(document).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
+            await store.DeleteAsync(document.StorageKey, CancellationToken.None);
+        }
+    }
+
     /// <summary>The case's documents and the client's proofs, as far as the caller may see them.</summary>
     public async Task<List<CaseDocument>> ListAsync(Case @case, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Teilhabe.Core.Accounts;
 using Teilhabe.Core.Data;
+using Teilhabe.Core.Time;
 using Teilhabe.Web.Features.Deadlines;
 using Teilhabe.Web.Features.Shared;
 
@@ -8,13 +9,20 @@ namespace Teilhabe.Web.Features.Home;
 
 internal sealed class IndexModel(ICurrentUser current, DeadlineService deadlines) : PageModel
 {
-    public sealed record Count(string Name, int Due, int Overdue);
+    /// <summary>One group of the list (caseworker, IFD, or "Persönlich") with its items per status.</summary>
+    public sealed record Count(string Name, int Overdue, int Today, int Week, int Later)
+    {
+        public int Total => Overdue + Today + Week + Later;
+    }
 
     public string DisplayName => User.FindFirst("name")?.Value ?? User.Identity?.Name ?? string.Empty;
 
     public IReadOnlyList<LayoutModel.NavLink> Links { get; private set; } = [];
 
-    /// <summary>Caseworker and deputy: what is due today or overdue (top 10).</summary>
+    /// <summary>Every item of the caller's scope: the same the list shows and counts.</summary>
+    public IReadOnlyList<DeadlineItem> All { get; private set; } = [];
+
+    /// <summary>Caseworker and deputy: the most urgent items (overdue, today, this week; top 10).</summary>
     public IReadOnlyList<DeadlineItem>? DueToday { get; private set; }
 
     public int DueTodayTotal { get; private set; }
@@ -29,17 +37,19 @@ internal sealed class IndexModel(ICurrentUser current, DeadlineService deadlines
         Links = [.. NavigationRegistry.For(current)];
         if (deadlines.IsCoordinator || deadlines.IsLead)
         {
-            var items = (await deadlines.ListAsync(new DeadlineService.Filter(), ct)).Where(i => i.CaseId is not null);
-            Counts = [.. items.GroupBy(i => (deadlines.IsCoordinator ? i.ServiceName : i.CaseworkerName) ?? "–")
-                .OrderBy(g => g.Key, StringComparer.CurrentCulture)
-                .Select(g => new Count(g.Key, g.Count(), g.Count(i => i.Overdue)))];
+            All = await deadlines.ListAsync(new DeadlineService.Filter(), ct);
+            Counts = [.. Deadlines.IndexModel.GroupFor(All, deadlines.IsCoordinator, deadlines.IsLead)
+                .Where(g => g.Items.Count > 0)
+                .Select(g => new Count(g.Heading ?? "–",
+                    g.Items.Count(i => i.Status == DeadlineStatus.Overdue), g.Items.Count(i => i.Status == DeadlineStatus.Today),
+                    g.Items.Count(i => i.Status == DeadlineStatus.Week), g.Items.Count(i => i.Status == DeadlineStatus.Later)))];
         }
         else if (current.IsInRole(Roles.Caseworker) || current.IsInRole(Roles.Deputy))
         {
-            var today = deadlines.Today;
-            var due = (await deadlines.ListAsync(new DeadlineService.Filter(), ct)).Where(i => i.DueDate <= today).ToList();
-            DueTodayTotal = due.Count;
-            DueToday = [.. due.Take(10)];
+            All = await deadlines.ListAsync(new DeadlineService.Filter(), ct);
+            var urgent = All.Where(i => i.Status != DeadlineStatus.Later).ToList();
+            DueTodayTotal = urgent.Count;
+            DueToday = [.. urgent.Take(10)];
         }
     }
 }

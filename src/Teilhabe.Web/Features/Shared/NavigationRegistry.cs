@@ -11,7 +11,8 @@ internal static class NavigationRegistry
     [
         ("/klienten", "Klientinnen und Klienten", [Roles.Caseworker, Roles.Deputy, Roles.ServiceLead, Roles.Trainer, Roles.ProgrammeLead, Roles.IntegrationOfficeCoordinator]),
         ("/faelle", "Aufträge", [Roles.Caseworker, Roles.Deputy, Roles.ServiceLead, Roles.IntegrationOfficeCoordinator]),
-        ("/wiedervorlagen", "Meine Wiedervorlagen", [Roles.Caseworker, Roles.Deputy, Roles.ServiceLead, Roles.IntegrationOfficeCoordinator, Roles.Trainer, Roles.ProgrammeLead]),
+        ("/wiedervorlagen", "Wiedervorlagen", [Roles.Caseworker, Roles.Deputy, Roles.ServiceLead, Roles.IntegrationOfficeCoordinator, Roles.Trainer, Roles.ProgrammeLead]),
+        ("/team", "Team", [Roles.ServiceLead]),
         ("/lek-ohne-startdatum", "LEK ohne Startdatum", [Roles.Caseworker, Roles.Deputy, Roles.ServiceLead]),
         ("/institutionen", "Institutionen", DirectoryApi.DirectoryEditors),
         ("/leistungstraeger", "Leistungsträger", DirectoryApi.DirectoryEditors),
