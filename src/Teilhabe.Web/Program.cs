@@ -19,6 +19,7 @@ using Teilhabe.Web.Features.Programmes;
 using Teilhabe.Web.Features.Reports;
 using Teilhabe.Web.Features.Retention;
 using Teilhabe.Web.Features.Shared;
+using Teilhabe.Web.Features.Staffing;
 using Teilhabe.Web.Features.Statistics;
 using Teilhabe.Web.Features.Team;
 using Teilhabe.Web.Infrastructure;
@@ -48,6 +49,7 @@ builder.Services
     .AddDocuments()
     .AddContacts()
     .AddDeadlines()
+    .AddStaffing()
     .AddTeam()
     .AddReminders()
     .AddStatistics()
@@ -107,6 +109,7 @@ app.MapCatalogues();
 app.MapClients();
 app.MapContacts();
 app.MapDirectory();
+app.MapStaffing();
 app.MapCases();
 app.MapDeadlines();
 app.MapTeam();

@@ -26,6 +26,16 @@ public sealed class AuditLog(TeilhabeDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>An explicit audit row that is saved with the caller's next SaveChanges (same transaction as the change).</summary>
+    public void Stage(string action, string entity, string entityId, DateTimeOffset at, Guid? serviceId = null, Guid? clientId = null, Guid? caseId = null, string? reason = null)
+        => db.AuditEntries.Add(new AuditEntry(at, db.CurrentUser.UserId, action, entity, entityId)
+        {
+            ServiceId = serviceId,
+            ClientId = clientId,
+            CaseId = caseId,
+            Reason = reason,
+        });
+
     /// <summary>Every read of personal data is written down (ACC-09).</summary>
     public Task ReadAsync(string entity, Guid id, Guid serviceId, CancellationToken ct, Guid? clientId = null, Guid? caseId = null, string? reason = null)
         => RecordAsync(AuditActions.Read, entity, id.ToString(), ct, serviceId: serviceId, clientId: clientId, caseId: caseId, reason: reason);

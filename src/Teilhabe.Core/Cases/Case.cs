@@ -1,5 +1,7 @@
 using Teilhabe.Core.Audit;
 using Teilhabe.Core.Organisations;
+using Teilhabe.Core.Profiles;
+using Teilhabe.Core.Rules;
 
 namespace Teilhabe.Core.Cases;
 
@@ -34,6 +36,22 @@ public sealed class Case : IServiceScoped, IAuditedEntity, IClientRelated, ICase
 
         // PH-FDS-01: choosing care type FDS creates the case in FP1.
         Phase = settings.CareTypeCode == CareTypes.ExpertStatement ? Phase.FP1 : Phase.P1;
+    }
+
+    /// <summary>
+    /// CT-03: a case begins on the day of its first phase, which may lie as far back as documentation may
+    /// (the profile's backdating weeks) and never in the future.
+    /// </summary>
+    public static IReadOnlyList<RuleViolation> CheckStartDate(DateOnly startDate, DateOnly today, StateProfile profile)
+    {
+        if (startDate > today)
+        {
+            return [new("CT-03", "Ein Auftrag kann nicht in der Zukunft beginnen.", "startDate")];
+        }
+
+        return startDate < today.AddDays(-7 * profile.BackdatingWeeks)
+            ? [new("CT-03", $"Ein Auftrag kann höchstens {profile.BackdatingWeeks} Wochen rückwirkend beginnen.", "startDate")]
+            : [];
     }
 
     public Guid Id { get; private set; }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Teilhabe.Core.Audit;
 using Teilhabe.Core.Cases;
 using Teilhabe.Core.Organisations;
+using Teilhabe.Core.Rules;
 
 namespace Teilhabe.Core.Contacts;
 
@@ -97,6 +98,77 @@ public sealed class Contact : IServiceScoped, IAuditedEntity, IClientRelated, IC
 
     Guid? IClientRelated.ClientId => ClientId;
     Guid? ICaseRelated.CaseId => CaseId;
+
+    /// <summary>CT-08: 1 as first recorded, one more per correction; the ETag of the API and the page form.</summary>
+    public int Revision { get; private set; } = 1;
+
+    public DateTimeOffset? CorrectedAt { get; private set; }
+    public string? CorrectedBy { get; private set; }
+
+    /// <summary>CT-08: documented in the wrong case; stays visible but counts for nothing any more.</summary>
+    public DateTimeOffset? CancelledAt { get; private set; }
+
+    public string? CancelledBy { get; private set; }
+    public string? CancellationReason { get; private set; }
+
+    public bool IsCancelled => CancelledAt is not null;
+
+    public bool IsCorrected => Revision > 1;
+
+    /// <summary>
+    /// CT-08: the contact takes the corrected content; the returned version keeps what it said before. The caller ran
+    /// <see cref="ContactRules.CheckCorrection"/> first.
+    /// </summary>
+    public ContactVersion Correct(ContactDraft draft, bool late, DateTimeOffset at, string by)
+    {
+        var previous = new ContactVersion(this, at, by);
+        OccurredAt = draft.OccurredAt!.Value.ToUniversalTime();
+        Form = draft.Form!.Value;
+        Keywords = draft.Keywords?.Trim();
+        Note = draft.Note?.Trim();
+        PassesProtectedData = draft.PassesProtectedData;
+        DurationMinutes = draft.DurationMinutes;
+        Late = late;
+        _participants.Clear();
+        _participants.AddRange(draft.Participants.Select(p => new ContactParticipant(p.Kind, p.ReferenceId, p.Name.Trim())));
+
+        // Topics and LEK links are keyed by code / LEK: only what changed is removed or added.
+        var topics = draft.TopicCodes.ToHashSet(StringComparer.Ordinal);
+        _topics.RemoveAll(t => !topics.Contains(t.Code));
+        _topics.AddRange([.. topics.Where(c => _topics.All(t => t.Code != c)).Select(c => new ContactTopic(c))]);
+        var outcomes = draft.OutcomeIds.ToHashSet();
+        _outcomes.RemoveAll(o => !outcomes.Contains(o.OutcomeId));
+        _outcomes.AddRange([.. outcomes.Where(id => _outcomes.All(o => o.OutcomeId != id)).Select(id => new ContactOutcomeLink(id))]);
+        Revision++;
+        CorrectedAt = at;
+        CorrectedBy = by;
+        return previous;
+    }
+
+    /// <summary>CT-08: a contact documented in the wrong case is cancelled with a reason (while CT-03 would still accept its date).</summary>
+    public IReadOnlyList<RuleViolation> Cancel(string? reason, DateTimeOffset at, string by, DateOnly today, Profiles.StateProfile profile)
+    {
+        var v = new List<RuleViolation>(ContactRules.CheckStillEditable(this, today, profile));
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            v.Add(new("CT-08", "Bitte begründen, warum der Kontakt storniert wird (z. B. „im falschen Auftrag erfasst“).", "reason"));
+        }
+        else if (reason.Trim().Length > 1000)
+        {
+            v.Add(new(RuleIds.Input, "Die Begründung ist zu lang (höchstens 1000 Zeichen).", "reason"));
+        }
+
+        if (v.Count > 0)
+        {
+            return v;
+        }
+
+        CancelledAt = at;
+        CancelledBy = by;
+        CancellationReason = reason!.Trim();
+        Revision++;
+        return [];
+    }
 
     /// <summary>PH-P2-05: a personal contact in which the client took part.</summary>
     public bool IsPersonalWithClient => Form == ContactForm.Personal && _participants.Any(p => p.Kind == ParticipantKind.Client);

@@ -116,6 +116,32 @@ public static class ContactRules
         return new(v, late, v.Count == 0 ? prompt : null);
     }
 
+    /// <summary>
+    /// CT-08: a correction is checked like a new contact (CT-01 … CT-03 for the new content), and the contact must
+    /// still be open to corrections: not cancelled, and its present date not older than CT-03's window.
+    /// </summary>
+    public static ContactCheck CheckCorrection(Contact contact, ContactDraft d, ContactContext ctx)
+    {
+        var today = DateOnly.FromDateTime(BerlinTime.ToBerlin(ctx.Now).DateTime);
+        var editable = CheckStillEditable(contact, today, ctx.Profile);
+        var check = Check(d, ctx);
+        return editable.Count == 0 ? check : new([.. editable, .. check.Violations], check.Late, null);
+    }
+
+    /// <summary>CT-08 / CT-03: after the backdating window a contact is read-only; a cancelled one stays as it is.</summary>
+    public static IReadOnlyList<RuleViolation> CheckStillEditable(Contact contact, DateOnly today, StateProfile profile)
+    {
+        if (contact.IsCancelled)
+        {
+            return [new("CT-08", "Der Kontakt ist storniert und kann nicht mehr geändert werden.", "contact")];
+        }
+
+        var day = DateOnly.FromDateTime(BerlinTime.ToBerlin(contact.OccurredAt).DateTime);
+        return IsBeyondBackdating(day, today, profile)
+            ? [new("CT-03", $"Der Kontakt liegt mehr als {profile.BackdatingWeeks} Wochen zurück und kann nicht mehr korrigiert oder storniert werden.", "occurredAt")]
+            : [];
+    }
+
     /// <summary>PH-P1-01: the topics that belong to the clarification of P1 (catalogue group "Abklärung").</summary>
     public static readonly IReadOnlySet<string> ClarificationTopics = new HashSet<string> { "clarify-eligibility", "clarify-funder" };
 

@@ -85,10 +85,12 @@ public sealed class Outcome : IServiceScoped, IAuditedEntity, IClientRelated, IC
     public void Link(DateOnly contactDate, DateOnly today)
     {
         LinkedContacts++;
-        if (StartDate is null && !StartDateRemoved)
+        if (StartDate is null)
         {
+            // LEK-02: a removed start date comes back with the next linked contact.
             StartDate = contactDate;
             StartDateEnteredOn = today;
+            StartDateRemoved = false;
         }
         else if (StartDate is { } start && contactDate < start)
         {
@@ -100,6 +102,31 @@ public sealed class Outcome : IServiceScoped, IAuditedEntity, IClientRelated, IC
             EndDate = contactDate;
         }
     }
+
+    /// <summary>
+    /// LEK-02 after a correction or cancellation (CT-08): the dates follow the contacts still linked. A start date
+    /// that had been removed comes back with the first link, unless LEK-04 locks the start date to an Anfangsbericht.
+    /// </summary>
+    public void Recalculate(IReadOnlyCollection<DateOnly> linkedContactDates, bool newlyLinked, DateOnly today)
+    {
+        LinkedContacts = linkedContactDates.Count;
+        EndDate = linkedContactDates.Count == 0 ? null : linkedContactDates.Max();
+        if (IsStartDateLocked || (StartDateRemoved && !newlyLinked))
+        {
+            return;
+        }
+
+        var first = linkedContactDates.Count == 0 ? (DateOnly?)null : linkedContactDates.Min();
+        if (first != StartDate)
+        {
+            StartDateEnteredOn = first is null ? null : StartDate is null ? today : StartDateEnteredOn;
+            StartDate = first;
+            StartDateRemoved = false;
+        }
+    }
+
+    /// <summary>LEK-04: the start date is part of an Anfangsbericht produced the day it was entered.</summary>
+    public bool IsStartDateLocked => StartDate is not null && ReportLockedOn is { } reportDay && reportDay == StartDateEnteredOn;
 
     /// <summary>LEK-01: declared invalid with who, when and why.</summary>
     public IReadOnlyList<RuleViolation> Invalidate(string? userId, DateTimeOffset at, string? reason)

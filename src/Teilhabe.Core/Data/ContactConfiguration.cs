@@ -16,6 +16,12 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.Property(c => c.Keywords).HasMaxLength(500);
         b.Property(c => c.Note).HasMaxLength(8000);
         b.Property(c => c.RecordedBy).HasMaxLength(64);
+        b.Property(c => c.Revision).IsConcurrencyToken();
+        b.Property(c => c.CorrectedBy).HasMaxLength(64);
+        b.Property(c => c.CancelledBy).HasMaxLength(64);
+        b.Property(c => c.CancellationReason).HasMaxLength(1000);
+        b.Ignore(c => c.IsCancelled);
+        b.Ignore(c => c.IsCorrected);
         b.OwnsMany(c => c.Participants, p =>
         {
             p.ToTable("ContactParticipants");

@@ -52,6 +52,9 @@ public sealed class TeilhabeDbContext(DbContextOptions<TeilhabeDbContext> option
     public DbSet<InclusionCompanyApplication> InclusionCompanyApplications => Set<InclusionCompanyApplication>();
     public DbSet<CaseDocument> Documents => Set<CaseDocument>();
     public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<ContactVersion> ContactVersions => Set<ContactVersion>();
+    public DbSet<RemovedDocument> RemovedDocuments => Set<RemovedDocument>();
+    public DbSet<Absence> Absences => Set<Absence>();
     public DbSet<Outcome> Outcomes => Set<Outcome>();
     public DbSet<ContactException> ContactExceptions => Set<ContactException>();
     public DbSet<ContactEntryDraft> ContactEntryDrafts => Set<ContactEntryDraft>();

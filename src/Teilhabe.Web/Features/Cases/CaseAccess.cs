@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Teilhabe.Core.Accounts;
 using Teilhabe.Core.Cases;
 using Teilhabe.Core.Data;
+using Teilhabe.Core.Time;
 
 namespace Teilhabe.Web.Features.Cases;
 
@@ -12,14 +13,31 @@ namespace Teilhabe.Web.Features.Cases;
 internal sealed class CaseAccess(ICurrentUser user, TeilhabeDbContext db, TimeProvider clock)
 {
     private readonly Dictionary<Guid, IncidentAccess?> _incidents = [];
+    private HashSet<string>? _standingInFor;
 
     public bool IsCoordinator => user.IsInRole(Roles.IntegrationOfficeCoordinator) && user.ServiceId is null;
 
     public bool IsLead(Case c) => user.IsInRole(Roles.ServiceLead) && user.ServiceId == c.ServiceId;
 
-    /// <summary>The responsible caseworker and the case's deputies.</summary>
+    /// <summary>The responsible caseworker, the case's deputies and, during an absence, the absent caseworker's deputies (TR-03).</summary>
     public bool IsResponsible(Case c)
-        => user.UserId is { } id && user.ServiceId == c.ServiceId && (c.CaseworkerId == id || c.Deputies.Any(d => d.UserId == id));
+        => user.UserId is { } id && user.ServiceId == c.ServiceId
+            && (c.CaseworkerId == id || c.Deputies.Any(d => d.UserId == id) || StandingInFor.Contains(c.CaseworkerId));
+
+    /// <summary>TR-03: the caseworkers whose absence the user covers today (loaded once per request).</summary>
+    public IReadOnlySet<string> StandingInFor => _standingInFor ??= LoadStandingInFor();
+
+    private HashSet<string> LoadStandingInFor()
+    {
+        if (user.UserId is not { } id || user.ServiceId is not { } service)
+        {
+            return [];
+        }
+
+        var today = clock.Today();
+        return db.Absences.AsNoTracking().CoveredBy(id, today).Where(a => a.ServiceId == service)
+            .Select(a => a.UserId).ToHashSet(StringComparer.Ordinal);
+    }
 
     public bool CanSee(Case c)
         => user.IsSystem || IsResponsible(c) || IsLead(c) || (IsCoordinator && user.IntegrationOfficeId == c.IntegrationOfficeId);
@@ -97,8 +115,14 @@ internal sealed class CaseAccess(ICurrentUser user, TeilhabeDbContext db, TimePr
             return cases.Where(c => c.IntegrationOfficeId == office);
         }
 
-        return service is null
-            ? cases.Where(_ => false)
-            : cases.Where(c => c.ServiceId == service && (c.CaseworkerId == id || c.Deputies.Any(d => d.UserId == id)));
+        if (service is null)
+        {
+            return cases.Where(_ => false);
+        }
+
+        var absent = StandingInFor.ToList();
+        return absent.Count == 0
+            ? cases.Where(c => c.ServiceId == service && (c.CaseworkerId == id || c.Deputies.Any(d => d.UserId == id)))
+            : cases.Where(c => c.ServiceId == service && (c.CaseworkerId == id || c.Deputies.Any(d => d.UserId == id) || absent.Contains(c.CaseworkerId)));
     }
 }

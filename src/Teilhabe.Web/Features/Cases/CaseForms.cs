@@ -245,6 +245,9 @@ internal sealed class NewCaseForm
     public string? ReferringBodyCode { get; set; }
     public string? ParentCaseId { get; set; }
 
+    /// <summary>CT-03: the day the case began (empty: today).</summary>
+    public DateOnly? StartDate { get; set; }
+
     public CaseService.CreateInput Input(Guid clientId)
-        => new(clientId, CareTypeCode, DirectoryPages.ParseId(FunderId), LegalBasisCode, CaseGroupCode, ReferringBodyCode, DirectoryPages.ParseId(ParentCaseId));
+        => new(clientId, CareTypeCode, DirectoryPages.ParseId(FunderId), LegalBasisCode, CaseGroupCode, ReferringBodyCode, DirectoryPages.ParseId(ParentCaseId), StartDate: StartDate);
 }

@@ -20,7 +20,7 @@ internal static class CaseQueries
     {
         var since = BerlinTime.StartOfDayUtc(cutoff);
         return cases.Where(c => (c.Phase == Phase.P1 || c.Phase == Phase.P2 || c.Phase == Phase.P3) && c.ClosedOn == null && c.StartDate <= cutoff
-            && !db.Contacts.Any(k => k.CaseId == c.Id && k.OccurredAt >= since));
+            && !db.Contacts.Any(k => k.CaseId == c.Id && k.CancelledAt == null && k.OccurredAt >= since));
     }
 
     public static IQueryable<Case> OpenExpertStatements(this IQueryable<Case> cases)

@@ -5,6 +5,7 @@ using Teilhabe.Core.Audit;
 using Teilhabe.Core.Cases;
 using Teilhabe.Core.Catalogues;
 using Teilhabe.Core.Data;
+using Teilhabe.Core.Profiles;
 using Teilhabe.Core.Rules;
 using Teilhabe.Core.Time;
 using Teilhabe.Web.Features.Catalogues;
@@ -41,6 +42,7 @@ internal sealed class CaseService(
             errors.Add(Input("clientId", "Bitte eine Klientin / einen Klienten des eigenen IFD wählen."));
         }
 
+        errors.AddRange(Case.CheckStartDate(input.StartDate ?? Today, Today, profile));
         input = await WithSupportedEmploymentPresetsAsync(input, ct);
         await ValidateSettingsAsync(input.CareTypeCode, input.FunderId, input.LegalBasisCode, input.CaseGroupCode, input.ReferringBodyCode, errors, ct);
 

@@ -194,7 +194,7 @@ internal sealed class CaseTransitions(
             .Where(o => o.CaseId == @case.Id && o.OutcomeCode == CommissionKinds.ReintegrationCode && o.InvalidatedAt == null)
             .Select(o => o.ServiceFunderId).ToListAsync(ct);
         var reintegrationTopic = await db.Contacts.AsNoTracking()
-            .AnyAsync(k => k.CaseId == @case.Id && k.Topics.Any(t => t.Code == CommissionKinds.ReintegrationCode), ct);
+            .AnyAsync(k => k.CaseId == @case.Id && k.CancelledAt == null && k.Topics.Any(t => t.Code == CommissionKinds.ReintegrationCode), ct);
         var sickPay = reintegrationOutcomes.Count > 0 && await db.Funders.AsNoTracking()
             .AnyAsync(x => reintegrationOutcomes.Contains(x.Id) && x.Kind == FunderKind.HealthInsurance, ct);
 

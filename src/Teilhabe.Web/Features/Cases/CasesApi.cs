@@ -13,7 +13,7 @@ namespace Teilhabe.Web.Features.Cases;
 /// <summary>API.md "Cases" and "Documents".</summary>
 internal static class CasesApi
 {
-    public sealed record CreateRequest(Guid? ClientId, string? CareTypeCode, Guid? FunderId, string? LegalBasisCode, string? CaseGroupCode, string? ReferringBodyCode, Guid? ParentCaseId, string? CaseworkerId);
+    public sealed record CreateRequest(Guid? ClientId, DateOnly? StartDate, string? CareTypeCode, Guid? FunderId, string? LegalBasisCode, string? CaseGroupCode, string? ReferringBodyCode, Guid? ParentCaseId, string? CaseworkerId);
 
     public sealed record CreatedCase(Guid Id, Phase Phase, string CaseNumber);
 
@@ -45,6 +45,7 @@ internal static class CasesApi
         app.MapGet("/api/v1/documents/{id:guid}", DownloadAsync).WithTags("Documents").RequireAuthorization(PlatformSetup.ApiPolicy)
             .ProducesFile("application/pdf", "image/png", "image/jpeg", "image/tiff",
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/vnd.oasis.opendocument.text");
+        app.MapPost("/api/v1/documents/{id:guid}/removal", RemoveDocumentAsync).WithTags("Documents").RequireAuthorization(PlatformSetup.ApiPolicy);
         return group;
     }
 
@@ -64,7 +65,7 @@ internal static class CasesApi
     private static async Task<Results<Created<CreatedCase>, ProblemHttpResult>> CreateAsync(CreateRequest r, CaseService cases, CancellationToken ct)
     {
         var (created, errors) = await cases.CreateAsync(
-            new CaseService.CreateInput(r.ClientId, r.CareTypeCode, r.FunderId, r.LegalBasisCode, r.CaseGroupCode, r.ReferringBodyCode, r.ParentCaseId, r.CaseworkerId), ct);
+            new CaseService.CreateInput(r.ClientId, r.CareTypeCode, r.FunderId, r.LegalBasisCode, r.CaseGroupCode, r.ReferringBodyCode, r.ParentCaseId, r.CaseworkerId, r.StartDate), ct);
         return created is null
             ? ApiResults.Violations(errors)
             : TypedResults.Created($"/api/v1/cases/{created.Id}", new CreatedCase(created.Id, created.Phase, created.CaseNumber));
@@ -384,6 +385,26 @@ internal static class CasesApi
                 await stream.DisposeAsync();
             }
         }
+    }
+
+    public sealed record RemovalRequest(string? Reason, Guid? CaseId);
+
+    /// <summary>DOC-06: a wrong upload is removed with a reason; without access to it the answer is 404.</summary>
+    private static async Task<Results<NoContent, NotFound, ForbidHttpResult, ProblemHttpResult>> RemoveDocumentAsync(
+        Guid id, RemovalRequest r, DocumentService documents, CancellationToken ct)
+    {
+        if (await documents.FindAsync(id, r.CaseId, ct) is not var (document, @case))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!documents.MayRemove(@case))
+        {
+            return TypedResults.Forbid();
+        }
+
+        var errors = await documents.RemoveAsync(document, @case, r.Reason, ct);
+        return errors.Count > 0 ? ApiResults.Violations(errors) : TypedResults.NoContent();
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> DownloadAsync(Guid id, DocumentService documents, CancellationToken ct)

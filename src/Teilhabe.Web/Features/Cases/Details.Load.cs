@@ -33,6 +33,11 @@ internal sealed partial class DetailsModel
     public IReadOnlyList<NextStep> NextSteps { get; private set; } = [];
     public IReadOnlyList<CaseDocument> Documents { get; private set; } = [];
 
+    /// <summary>DOC-06: removed documents a past phase change needed, not yet replaced.</summary>
+    public IReadOnlyList<(RemovedDocument Removed, PhaseChange Change)> MissingAfterRemoval { get; private set; } = [];
+
+    public bool MayRemoveDocuments { get; private set; }
+
     public string? Message { get; private set; }
     public IReadOnlyList<string> Warnings { get; private set; } = [];
 
@@ -68,6 +73,8 @@ internal sealed partial class DetailsModel
         FunderName = @case.FunderId is null ? "–" : await db.Funders.AsNoTracking().Where(f => f.Id == @case.FunderId).Select(f => f.Name).FirstOrDefaultAsync(ct) ?? "–";
         ParentCaseNumber = @case.ParentCaseId is null ? null : await db.Cases.AsNoTracking().Where(c => c.Id == @case.ParentCaseId).Select(c => c.CaseNumber).FirstOrDefaultAsync(ct);
         Documents = await documents.ListAsync(@case, ct);
+        MissingAfterRemoval = await documents.MissingAfterRemovalAsync(@case, Documents, ct);
+        MayRemoveDocuments = documents.MayRemove(@case);
 
         var userIds = new HashSet<string>([@case.CaseworkerId, .. @case.Deputies.Select(d => d.UserId)]);
         userIds.UnionWith(@case.History.Where(h => h.UserId != null).Select(h => h.UserId!));

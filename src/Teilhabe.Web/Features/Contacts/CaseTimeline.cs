@@ -31,7 +31,7 @@ internal sealed class CaseTimeline(TeilhabeDbContext db, CaseAccess access, Cont
 
     public sealed record Entry(
         string Kind, DateTimeOffset At, bool HasTime, string Title, IReadOnlyList<(string Label, string Value)> Facts,
-        string? Note, bool Late, IReadOnlyList<CaseDocument> Files, bool Emphasis = false);
+        string? Note, bool Late, IReadOnlyList<CaseDocument> Files, bool Emphasis = false, Guid? ContactId = null, bool Corrected = false, bool Cancelled = false);
 
     public async Task<IReadOnlyList<Entry>> LoadAsync(Case @case, Filter filter, CancellationToken ct)
     {
@@ -50,7 +50,7 @@ internal sealed class CaseTimeline(TeilhabeDbContext db, CaseAccess access, Cont
         var visibleDocuments = await documents.ListAsync(@case, ct);
         var contactList = await contacts.ListAsync(@case, ct);
 
-        var userIds = new HashSet<string>(contactList.Select(c => c.RecordedBy));
+        var userIds = new HashSet<string>(contactList.SelectMany(c => new[] { c.RecordedBy, c.CorrectedBy, c.CancelledBy }).OfType<string>());
         userIds.UnionWith(@case.History.Where(h => h.UserId != null).Select(h => h.UserId!));
         userIds.UnionWith(visibleDocuments.Where(d => d.UploadedBy != null).Select(d => d.UploadedBy!));
         userIds.UnionWith(outcomes.Where(o => o.InvalidatedBy != null).Select(o => o.InvalidatedBy!));
@@ -88,8 +88,18 @@ internal sealed class CaseTimeline(TeilhabeDbContext db, CaseAccess access, Cont
                 }
 
                 facts.Add(("Erfasst", $"{GermanFormat.DateTime(c.RecordedAt)} von {User(c.RecordedBy)}"));
+                if (c.CorrectedAt is { } corrected)
+                {
+                    facts.Add(("Korrigiert", $"{GermanFormat.DateTime(corrected)} von {User(c.CorrectedBy)}"));
+                }
+
+                if (c.CancelledAt is { } cancelled)
+                {
+                    facts.Add(("Storniert", $"{GermanFormat.DateTime(cancelled)} von {User(c.CancelledBy)}" + (internalTexts ? $": {c.CancellationReason}" : string.Empty)));
+                }
+
                 entries.Add(new(Contacts, c.OccurredAt, true, $"Kontakt ({OutcomeLabels.Form(c.Form)})", facts,
-                    internalTexts ? c.Note : null, c.Late, [.. visibleDocuments.Where(d => d.ContactId == c.Id)]));
+                    internalTexts ? c.Note : null, c.Late, [.. visibleDocuments.Where(d => d.ContactId == c.Id)], ContactId: c.Id, Corrected: c.IsCorrected, Cancelled: c.IsCancelled));
             }
         }
 

@@ -25,23 +25,13 @@ internal sealed class ContactService(TeilhabeDbContext db, CaseAccess access, IC
 
     public async Task<Result<Created>> CreateAsync(Case @case, ContactDraft draft, CancellationToken ct)
     {
-        var errors = new List<RuleViolation>();
-        var topics = draft.TopicCodes.Distinct(StringComparer.Ordinal).ToList();
-        var known = await db.CatalogueEntries.AsNoTracking()
-            .Where(e => e.Catalogue == CatalogueNames.Topics && e.Active && topics.Contains(e.Code)).Select(e => e.Code).ToListAsync(ct);
-        errors.AddRange(topics.Except(known).Select(code => RuleViolation.Input($"Die Aufgabe „{code}“ gibt es nicht oder sie ist stillgelegt.", "topicCodes")));
-
-        var outcomeIds = draft.OutcomeIds.Distinct().ToList();
-        var outcomes = await db.Outcomes.Where(o => o.CaseId == @case.Id && outcomeIds.Contains(o.Id)).ToListAsync(ct);
-        errors.AddRange(outcomeIds.Except(outcomes.Select(o => o.Id))
-            .Select(id => RuleViolation.Input($"Die LEK {id} gehört nicht zu diesem Auftrag.", "outcomeIds")));
+        var (outcomes, topics, errors) = await LinksAsync(@case, draft, ct);
         if (errors.Count > 0)
         {
             return Result<Created>.Invalid(errors);
         }
 
-        var hasRelease = await db.Documents.AnyAsync(d => d.CaseId == @case.Id && d.Kind == DocumentKind.ConfidentialityRelease, ct);
-        var context = new ContactContext(@case, clock.GetUtcNow(), profile, hasRelease, outcomes.Where(o => !o.IsValid).Select(o => o.Id).ToHashSet());
+        var context = await ContextAsync(@case, outcomes, ct);
         var check = ContactRules.Check(draft, context);
         var consent = await IfdTasks.IfdTasksService.ContactConsentViolationsAsync(db, @case.Id, draft.OccurredAt, topics, outcomes.Select(o => o.OutcomeCode), ct);
         if (!check.Allowed || consent.Count > 0)
@@ -59,6 +49,139 @@ internal sealed class ContactService(TeilhabeDbContext db, CaseAccess access, IC
         db.Contacts.Add(contact);
         await db.SaveChangesAsync(ct);
         return Result<Created>.Ok(new Created(contact, check.Prompt));
+    }
+
+    /// <summary>A contact with its case, when the caller may see the case (tracked, for a correction or cancellation).</summary>
+    public async Task<(Contact Contact, Case Case)?> FindAsync(Guid id, CancellationToken ct)
+    {
+        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (contact is null)
+        {
+            return null;
+        }
+
+        var @case = await db.Cases.AsNoTracking().Include(c => c.Deputies).FirstOrDefaultAsync(c => c.Id == contact.CaseId, ct);
+        if (@case is null || !access.CanSee(@case))
+        {
+            return null;
+        }
+
+        await access.LoadIncidentAsync(@case, ct);
+        return (contact, @case);
+    }
+
+    /// <summary>
+    /// CT-08: corrects a contact within CT-03's window. The earlier state is kept as a version; the LEK dates of every
+    /// LEK linked before or after follow (LEK-02). A stale <paramref name="expectedRevision"/> is a conflict.
+    /// </summary>
+    public async Task<Result<Contact>> CorrectAsync(Contact contact, Case @case, ContactDraft draft, int? expectedRevision, CancellationToken ct)
+    {
+        if (expectedRevision is { } expected && expected != contact.Revision)
+        {
+            return Result<Contact>.Conflict();
+        }
+
+        var (outcomes, topics, errors) = await LinksAsync(@case, draft, ct);
+        if (errors.Count > 0)
+        {
+            return Result<Contact>.Invalid(errors);
+        }
+
+        // Outcomes linked before may have turned invalid since; keeping such a link is not a new link (LEK-01).
+        var context = await ContextAsync(@case, outcomes.Where(o => contact.Outcomes.All(l => l.OutcomeId != o.Id)), ct);
+        var check = ContactRules.CheckCorrection(contact, draft, context);
+        var consent = await IfdTasks.IfdTasksService.ContactConsentViolationsAsync(db, @case.Id, draft.OccurredAt, topics, outcomes.Select(o => o.OutcomeCode), ct);
+        if (!check.Allowed || consent.Count > 0)
+        {
+            return Result<Contact>.Invalid([.. check.Violations, .. consent]);
+        }
+
+        var before = contact.Outcomes.Select(o => o.OutcomeId).ToHashSet();
+        db.ContactVersions.Add(contact.Correct(draft, check.Late, clock.GetUtcNow(), user.UserId ?? string.Empty));
+        var newlyLinked = contact.Outcomes.Select(o => o.OutcomeId).Where(id => !before.Contains(id)).ToHashSet();
+        await RecalculateAsync(@case, [.. before, .. newlyLinked], newlyLinked, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result<Contact>.Conflict();
+        }
+
+        return Result<Contact>.Ok(contact, check.Prompt is { } prompt ? [prompt] : null);
+    }
+
+    /// <summary>CT-08: cancelled with a reason; it stays visible and no longer counts for continuity, LEK dates, deadlines or statistics.</summary>
+    public async Task<Result<Contact>> CancelAsync(Contact contact, Case @case, string? reason, int? expectedRevision, CancellationToken ct)
+    {
+        if (expectedRevision is { } expected && expected != contact.Revision)
+        {
+            return Result<Contact>.Conflict();
+        }
+
+        var errors = contact.Cancel(reason, clock.GetUtcNow(), user.UserId ?? string.Empty, clock.Today(), profile);
+        if (errors.Count > 0)
+        {
+            return Result<Contact>.Invalid(errors);
+        }
+
+        await RecalculateAsync(@case, [.. contact.Outcomes.Select(o => o.OutcomeId)], new HashSet<Guid>(), ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Result<Contact>.Conflict();
+        }
+
+        return Result<Contact>.Ok(contact);
+    }
+
+    /// <summary>CT-08: the versions of a contact, oldest first; the last is the present state.</summary>
+    public async Task<IReadOnlyList<ContactVersion>> VersionsAsync(Contact contact, CancellationToken ct)
+        => await db.ContactVersions.AsNoTracking().Where(v => v.ContactId == contact.Id).OrderBy(v => v.Version).ToListAsync(ct);
+
+    /// <summary>LEK-02: the dates of the given LEKs from the contacts of the case that still count (tracked changes included).</summary>
+    private async Task RecalculateAsync(Case @case, IReadOnlyCollection<Guid> outcomeIds, IReadOnlySet<Guid> newlyLinked, CancellationToken ct)
+    {
+        if (outcomeIds.Count == 0)
+        {
+            return;
+        }
+
+        var outcomes = await db.Outcomes.Where(o => outcomeIds.Contains(o.Id)).ToListAsync(ct);
+        var contacts = await db.Contacts.Where(c => c.CaseId == @case.Id).ToListAsync(ct);
+        var today = clock.Today();
+        foreach (var outcome in outcomes)
+        {
+            var dates = contacts.Where(c => !c.IsCancelled && c.Outcomes.Any(l => l.OutcomeId == outcome.Id))
+                .Select(c => DateOnly.FromDateTime(BerlinTime.ToBerlin(c.OccurredAt).DateTime)).ToList();
+            outcome.Recalculate(dates, newlyLinked.Contains(outcome.Id), today);
+        }
+    }
+
+    private async Task<ContactContext> ContextAsync(Case @case, IEnumerable<Outcome> outcomes, CancellationToken ct)
+    {
+        var hasRelease = await db.Documents.AnyAsync(d => d.CaseId == @case.Id && d.Kind == DocumentKind.ConfidentialityRelease, ct);
+        return new ContactContext(@case, clock.GetUtcNow(), profile, hasRelease, outcomes.Where(o => !o.IsValid).Select(o => o.Id).ToHashSet());
+    }
+
+    /// <summary>CT-01: the topics exist and are active, the LEKs belong to the case.</summary>
+    private async Task<(List<Outcome> Outcomes, List<string> Topics, List<RuleViolation> Errors)> LinksAsync(Case @case, ContactDraft draft, CancellationToken ct)
+    {
+        var errors = new List<RuleViolation>();
+        var topics = draft.TopicCodes.Distinct(StringComparer.Ordinal).ToList();
+        var known = await db.CatalogueEntries.AsNoTracking()
+            .Where(e => e.Catalogue == CatalogueNames.Topics && e.Active && topics.Contains(e.Code)).Select(e => e.Code).ToListAsync(ct);
+        errors.AddRange(topics.Except(known).Select(code => RuleViolation.Input($"Die Aufgabe „{code}“ gibt es nicht oder sie ist stillgelegt.", "topicCodes")));
+
+        var outcomeIds = draft.OutcomeIds.Distinct().ToList();
+        var outcomes = await db.Outcomes.Where(o => o.CaseId == @case.Id && outcomeIds.Contains(o.Id)).ToListAsync(ct);
+        errors.AddRange(outcomeIds.Except(outcomes.Select(o => o.Id))
+            .Select(id => RuleViolation.Input($"Die LEK {id} gehört nicht zu diesem Auftrag.", "outcomeIds")));
+        return (outcomes, topics, errors);
     }
 
     public Task<List<Contact>> ListAsync(Case @case, CancellationToken ct)
@@ -153,7 +276,7 @@ internal sealed class ContactService(TeilhabeDbContext db, CaseAccess access, IC
     public async Task<int> PersonalContactsInPhaseAsync(Case @case, Phase phase, CancellationToken ct)
     {
         var contacts = await db.Contacts.AsNoTracking()
-            .Where(c => c.CaseId == @case.Id && c.Phase == phase && c.Form == ContactForm.Personal).ToListAsync(ct);
+            .Where(c => c.CaseId == @case.Id && c.Phase == phase && c.Form == ContactForm.Personal && c.CancelledAt == null).ToListAsync(ct);
         return contacts.Count(c => c.IsPersonalWithClient);
     }
 

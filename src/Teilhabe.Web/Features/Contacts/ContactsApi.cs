@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Teilhabe.Core.Audit;
 using Teilhabe.Core.Contacts;
 using Teilhabe.Core.Rules;
 using Teilhabe.Web.Features.Cases;
@@ -24,7 +25,21 @@ internal static class ContactsApi
     public sealed record ContactDto(
         Guid Id, DateTimeOffset OccurredAt, string Form, string? Keywords, List<ParticipantDto> Participants, string? Note,
         List<string> TopicCodes, List<Guid> OutcomeIds, bool PassesProtectedData, bool Late, DateTimeOffset RecordedAt, string RecordedBy,
-        int? DurationMinutes = null);
+        int? DurationMinutes = null, int Version = 1, bool Corrected = false, bool Cancelled = false, string? CancellationReason = null,
+        DateTimeOffset? CancelledAt = null, string? CancelledBy = null)
+    {
+        public static ContactDto From(Contact c, bool internalTexts) => new(
+            c.Id, c.OccurredAt, FormCode(c.Form), internalTexts ? c.Keywords : null,
+            [.. c.Participants.Select(p => new ParticipantDto(KindCode(p.Kind), p.ReferenceId, p.Name))], internalTexts ? c.Note : null,
+            [.. c.Topics.Select(t => t.Code)], [.. c.Outcomes.Select(o => o.OutcomeId)], c.PassesProtectedData, c.Late, c.RecordedAt, c.RecordedBy,
+            c.DurationMinutes, c.Revision, c.IsCorrected, c.IsCancelled, internalTexts ? c.CancellationReason : null, c.CancelledAt, c.CancelledBy);
+    }
+
+    public sealed record VersionDto(
+        int Version, DateTimeOffset ChangedAt, string ChangedBy, string? Keywords, string? Note, List<string> TopicCodes, List<Guid> OutcomeIds,
+        DateTimeOffset OccurredAt, string Form, List<string> Participants);
+
+    public sealed record CancellationRequest(string? Reason);
 
     public sealed record OutcomeRequest(string? OutcomeCode, Guid? ServiceFunderId);
 
@@ -45,6 +60,10 @@ internal static class ContactsApi
         var group = app.MapGroup("/api/v1").WithTags("Contacts").RequireAuthorization(PlatformSetup.ApiPolicy);
         group.MapPost("/cases/{id:guid}/contacts", CreateAsync);
         group.MapGet("/cases/{id:guid}/contacts", ListAsync);
+        group.MapGet("/contacts/{id:guid}", GetAsync);
+        group.MapPut("/contacts/{id:guid}", CorrectAsync);
+        group.MapGet("/contacts/{id:guid}/versions", VersionsAsync);
+        group.MapPost("/contacts/{id:guid}/cancellation", CancelAsync);
         group.MapPost("/cases/{id:guid}/outcomes", CreateOutcomeAsync);
         group.MapGet("/cases/{id:guid}/outcomes", ListOutcomesAsync);
         group.MapPost("/outcomes/{id:guid}/invalidate", InvalidateAsync);
@@ -161,11 +180,95 @@ internal static class ContactsApi
 
         // ACC-07: InA-Koordination sees the contacts but not the free-text notes (ACC-08: except during an incident access).
         var internalTexts = access.SeesContactNotes(@case);
-        return TypedResults.Ok((await contacts.ListAsync(@case, ct)).Select(c => new ContactDto(
-            c.Id, c.OccurredAt, FormCode(c.Form), internalTexts ? c.Keywords : null,
-            [.. c.Participants.Select(p => new ParticipantDto(KindCode(p.Kind), p.ReferenceId, p.Name))], internalTexts ? c.Note : null,
-            [.. c.Topics.Select(t => t.Code)], [.. c.Outcomes.Select(o => o.OutcomeId)], c.PassesProtectedData, c.Late, c.RecordedAt, c.RecordedBy,
-            c.DurationMinutes)).ToList());
+        return TypedResults.Ok((await contacts.ListAsync(@case, ct)).Select(c => ContactDto.From(c, internalTexts)).ToList());
+    }
+
+    private static async Task<Results<Ok<ContactDto>, NotFound>> GetAsync(Guid id, CaseAccess access, ContactService contacts, AuditLog audit, HttpContext http, CancellationToken ct)
+    {
+        if (await contacts.FindAsync(id, ct) is not var (contact, @case))
+        {
+            return TypedResults.NotFound();
+        }
+
+        await audit.ReadAsync(nameof(Contact), contact.Id, contact.ServiceId, ct, clientId: contact.ClientId, caseId: contact.CaseId, reason: access.AuditReason(@case));
+        http.Response.Headers.ETag = ETags.Of(contact.Revision);
+        return TypedResults.Ok(ContactDto.From(contact, access.SeesContactNotes(@case)));
+    }
+
+    /// <summary>CT-08: a correction within CT-03's window (422 CT-03 after it); If-Match with the contact's ETag (409 when stale).</summary>
+    private static async Task<Results<Ok<ContactDto>, NotFound, ForbidHttpResult, ProblemHttpResult>> CorrectAsync(
+        Guid id, ContactRequest r, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "If-Match")] string? ifMatch, CaseAccess access, ContactService contacts, HttpContext http, CancellationToken ct)
+    {
+        if (await contacts.FindAsync(id, ct) is not var (contact, @case))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!access.CanEdit(@case))
+        {
+            return TypedResults.Forbid();
+        }
+
+        if (!ETags.TryParseIfMatch(ifMatch, out var expected))
+        {
+            return ApiResults.Input("If-Match", "If-Match muss das ETag aus GET /api/v1/contacts/{id} enthalten.");
+        }
+
+        var (draft, input) = ToDraft(r);
+        if (input.Count > 0)
+        {
+            return ApiResults.InputErrors(input);
+        }
+
+        var result = await contacts.CorrectAsync(contact, @case, draft, expected, ct);
+        if (!result.Succeeded)
+        {
+            return ApiResults.Problem(result);
+        }
+
+        http.Response.Headers.ETag = ETags.Of(contact.Revision);
+        return TypedResults.Ok(ContactDto.From(contact, true));
+    }
+
+    /// <summary>CT-08: every version (who, when, what), oldest first; the last is the present state.</summary>
+    private static async Task<Results<Ok<List<VersionDto>>, NotFound>> VersionsAsync(Guid id, CaseAccess access, ContactService contacts, AuditLog audit, CancellationToken ct)
+    {
+        if (await contacts.FindAsync(id, ct) is not var (contact, @case))
+        {
+            return TypedResults.NotFound();
+        }
+
+        await audit.ReadAsync(nameof(ContactVersion), contact.Id, contact.ServiceId, ct, clientId: contact.ClientId, caseId: contact.CaseId, reason: access.AuditReason(@case));
+        var texts = access.SeesContactNotes(@case);
+        var list = (await contacts.VersionsAsync(contact, ct)).Select(v => new VersionDto(
+            v.Version, v.ChangedAt, v.ChangedBy, texts ? v.Keywords : null, texts ? v.Note : null, [.. v.Topics], [.. v.Outcomes], v.OccurredAt, FormCode(v.Form), [.. v.ParticipantNames])).ToList();
+        list.Add(new VersionDto(contact.Revision, contact.CorrectedAt ?? contact.RecordedAt, contact.CorrectedBy ?? contact.RecordedBy,
+            texts ? contact.Keywords : null, texts ? contact.Note : null, [.. contact.Topics.Select(t => t.Code)], [.. contact.Outcomes.Select(o => o.OutcomeId)],
+            contact.OccurredAt, FormCode(contact.Form), [.. contact.Participants.Select(p => p.Name)]));
+        return TypedResults.Ok(list);
+    }
+
+    /// <summary>CT-08: cancelled with a reason (422 CT-03 after the window); an If-Match, when sent, must be the contact's ETag (409 when stale).</summary>
+    private static async Task<Results<NoContent, NotFound, ForbidHttpResult, ProblemHttpResult>> CancelAsync(
+        Guid id, CancellationRequest r, [Microsoft.AspNetCore.Mvc.FromHeader(Name = "If-Match")] string? ifMatch, CaseAccess access, ContactService contacts, CancellationToken ct)
+    {
+        if (await contacts.FindAsync(id, ct) is not var (contact, @case))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!access.CanEdit(@case))
+        {
+            return TypedResults.Forbid();
+        }
+
+        if (!ETags.TryParseIfMatch(ifMatch, out var expected))
+        {
+            return ApiResults.Input("If-Match", "If-Match muss das ETag aus GET /api/v1/contacts/{id} enthalten.");
+        }
+
+        var result = await contacts.CancelAsync(contact, @case, r.Reason, expected, ct);
+        return result.Succeeded ? TypedResults.NoContent() : ApiResults.Problem(result);
     }
 
     private static async Task<Results<Created<CreatedOutcome>, NotFound, ForbidHttpResult, ProblemHttpResult>> CreateOutcomeAsync(

@@ -35,7 +35,7 @@ internal sealed class ContinuityService(TeilhabeDbContext db, CaseAccess access,
         // those: one row per case, form and "long phone call" instead of every contact since P2.
         var longCall = profile.LongPhoneCallMinutes;
         var contacts = (await db.Contacts.AsNoTracking()
-            .Where(c => caseIds.Contains(c.CaseId) && c.Participants.Any(p => p.Kind == ParticipantKind.Client))
+            .Where(c => caseIds.Contains(c.CaseId) && c.CancelledAt == null && c.Participants.Any(p => p.Kind == ParticipantKind.Client))
             .GroupBy(c => new { c.CaseId, c.Form, Long = c.DurationMinutes != null && c.DurationMinutes >= longCall })
             .Select(g => new { g.Key.CaseId, g.Key.Form, g.Key.Long, Last = g.Max(c => c.OccurredAt) })
             .ToListAsync(ct))

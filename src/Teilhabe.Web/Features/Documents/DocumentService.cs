@@ -187,6 +187,71 @@ internal sealed class DocumentService(TeilhabeDbContext db, IDocumentStore store
         return (document, content);
     }
 
+    /// <summary>
+    /// DOC-06: a document the caller may see, with the case it is seen through (<paramref name="caseId"/> picks the case
+    /// for a client-level proof). Null when either is not visible: a removal by someone without access answers 404.
+    /// </summary>
+    public async Task<(CaseDocument Document, Case Case)?> FindAsync(Guid id, Guid? caseId, CancellationToken ct)
+    {
+        var document = await db.Documents.FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (document is null)
+        {
+            return null;
+        }
+
+        Case? @case;
+        if (document.CaseId is { } own)
+        {
+            @case = await db.Cases.AsNoTracking().Include(c => c.Deputies).Include(c => c.History).FirstOrDefaultAsync(c => c.Id == own, ct);
+        }
+        else if (caseId is { } chosen)
+        {
+            @case = await db.Cases.AsNoTracking().Include(c => c.Deputies).Include(c => c.History).FirstOrDefaultAsync(c => c.Id == chosen && c.ClientId == document.ClientId, ct);
+        }
+        else
+        {
+            @case = await VisibleCaseOfClientAsync(document.ClientId, ct);
+        }
+
+        return @case is not null && access.CanSee(@case) && access.CanSee(@case, document) ? (document, @case) : null;
+    }
+
+    /// <summary>DOC-06: the responsible caseworker, a deputy (of the case or of an absence) or the IFD lead.</summary>
+    public bool MayRemove(Case @case) => access.IsResponsible(@case) || access.IsLead(@case);
+
+    /// <summary>
+    /// DOC-06: removes a wrong upload. The row goes and a <see cref="RemovedDocument"/> keeps kind, name, size and
+    /// SHA-256 with who, when and why (audited with the reason); then the stored file is destroyed at once.
+    /// </summary>
+    public async Task<IReadOnlyList<RuleViolation>> RemoveAsync(CaseDocument document, Case @case, string? reason, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var (removed, errors) = RemovedDocument.Remove(document, @case.Id, reason, now, user.UserId ?? string.Empty);
+        if (removed is null)
+        {
+            return errors;
+        }
+
+        db.Documents.Remove(document);
+        db.RemovedDocuments.Add(removed);
+        audit.Stage(AuditActions.Delete, nameof(CaseDocument), document.Id.ToString(), now, serviceId: document.ServiceId, clientId: document.ClientId, caseId: removed.CaseId,
+            reason: $"DOC-06 entfernt: {document.Kind}, „{document.FileName}“, {document.Size} Bytes, SHA-256 {document.Sha256}. Grund: {removed.Reason}");
+        await db.SaveChangesAsync(ct);
+
+        // A document of the wrong person is a data-protection incident: the bytes go now, not with the retention job.
+        await store.DeleteAsync(document.StorageKey, CancellationToken.None);
+        return [];
+    }
+
+    /// <summary>DOC-06 with DOC-REQ: removed documents that a past phase change of the case needed and that were not replaced.</summary>
+    public async Task<IReadOnlyList<(RemovedDocument Removed, PhaseChange Change)>> MissingAfterRemovalAsync(Case @case, IEnumerable<CaseDocument> present, CancellationToken ct)
+    {
+        var removed = await db.RemovedDocuments.AsNoTracking()
+            .Where(r => r.CaseId == @case.Id || (r.ClientId == @case.ClientId && (r.Kind == DocumentKind.DisabilityProof || r.Kind == DocumentKind.DisabilityCard)))
+            .ToListAsync(ct);
+        return removed.Count == 0 ? [] : RemovedDocument.MissingForPastChanges(removed, @case.History, present.Select(d => d.Kind));
+    }
+
     /// <summary>A client-level proof is visible through any case of the client the caller may see.</summary>
     private async Task<Case?> VisibleCaseOfClientAsync(Guid clientId, CancellationToken ct)
     {

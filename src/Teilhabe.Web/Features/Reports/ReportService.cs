@@ -312,7 +312,7 @@ internal sealed class ReportService(
         var client = await LoadClientAsync(@case.ClientId, ct);
         var outcomeLabels = await catalogues.LabelsAsync(CatalogueNames.Outcomes, ct);
         var outcomes = await db.Outcomes.AsNoTracking().Where(o => o.CaseId == @case.Id && o.InvalidatedAt == null && o.StartDate == null).ToListAsync(ct);
-        var contacts = await db.Contacts.AsNoTracking().Where(c => c.CaseId == @case.Id).ToListAsync(ct);
+        var contacts = await db.Contacts.AsNoTracking().Where(c => c.CaseId == @case.Id && c.CancelledAt == null).ToListAsync(ct);
         return new ReportFacts
         {
             Case = @case,
@@ -343,7 +343,7 @@ internal sealed class ReportService(
         var disabilityLabels = await catalogues.LabelsAsync(CatalogueNames.DisabilityCategories, ct);
         var topicLabels = await catalogues.LabelsAsync(CatalogueNames.Topics, ct);
         var outcomeLabels = await catalogues.LabelsAsync(CatalogueNames.Outcomes, ct);
-        var contacts = await db.Contacts.AsNoTracking().Where(c => c.CaseId == @case.Id).ToListAsync(ct);
+        var contacts = await db.Contacts.AsNoTracking().Where(c => c.CaseId == @case.Id && c.CancelledAt == null).ToListAsync(ct);
         var topics = contacts.SelectMany(c => c.Topics.Select(t => (t.Code, Day: Day(c.OccurredAt))))
             .GroupBy(x => x.Code)
             .Select(g => (Label: topicLabels.GetValueOrDefault(g.Key, g.Key), From: g.Min(x => x.Day), To: g.Max(x => x.Day)))

@@ -18,6 +18,8 @@ internal static class NavigationRegistry
         ("/leistungstraeger", "Leistungsträger", DirectoryApi.DirectoryEditors),
         ("/ina", "InA-Koordination", [Roles.IntegrationOfficeCoordinator]),
         ("/ina/freischaltungen", "Freischaltungen", [Roles.IntegrationOfficeCoordinator]),
+        ("/abwesenheiten", "Abwesenheiten", [Roles.Caseworker, Roles.Deputy, Roles.ServiceLead]),
+        ("/faelle/umverteilen", "Aufträge umverteilen", [Roles.ServiceLead]),
         ("/uebernahmen", "Übernahmen", [Roles.Caseworker, Roles.ServiceLead]),
         ("/ina/uebernahmen", "Übernahmen zwischen IFD", [Roles.IntegrationOfficeCoordinator]),
         ("/ina/meldungen", "Meldungen", [Roles.IntegrationOfficeCoordinator]),

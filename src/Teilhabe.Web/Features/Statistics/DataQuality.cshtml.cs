@@ -71,7 +71,7 @@ internal sealed class DataQualityModel(TeilhabeDbContext db, StatisticsService s
         var end = start.AddYears(1);
         var late = await (from k in db.Contacts.AsNoTracking()
                           join c in cases on k.CaseId equals c.Id
-                          where k.Late && k.OccurredAt >= start && k.OccurredAt < end
+                          where k.Late && k.CancelledAt == null && k.OccurredAt >= start && k.OccurredAt < end
                           group k by k.RecordedBy into g
                           select new { RecordedBy = g.Key, N = g.Count() }).ToDictionaryAsync(x => x.RecordedBy, x => x.N, ct);
 
