@@ -36,4 +36,15 @@ public static class CoordinationRules
     public static RuleViolation BetweenCaseworkerOfReceiver() => new(BetweenRule, "Zuständig wird eine aktive Fachkraft des aufnehmenden IFD.", "caseworkerId");
 
     public static RuleViolation BetweenSenderCannotMove() => new(BetweenRule, "Den Auftrag übernimmt der aufnehmende IFD, nachdem die InA-Koordination den Eingang der Entbindung von der Schweigepflicht bestätigt hat.", "serviceId");
+
+    // TR-01 for many: the lead's reassignment of a caseworker's open cases.
+    public static RuleViolation BulkFromOtherService() => new(WithinRule, "Umverteilt werden nur Aufträge einer Fachkraft des eigenen IFD.", "fromCaseworkerId");
+
+    public static RuleViolation BulkToInactiveOrOtherService() => new(WithinRule, "Übernehmen kann nur eine aktive Fachkraft desselben IFD; für einen anderen IFD gilt TR-02.", "toCaseworkerId");
+
+    public static RuleViolation BulkSameCaseworker() => new(WithinRule, "Abgebende und übernehmende Fachkraft sind dieselbe.", "toCaseworkerId");
+
+    public static RuleViolation BulkForeignCases(int count) => new(WithinRule, $"{count} der gewählten Aufträge sind keine offenen Aufträge dieser Fachkraft; es wurde nichts umverteilt.", "caseIds");
+
+    public static RuleViolation BulkNothingOpen() => new(WithinRule, "Diese Fachkraft hat keine offenen Aufträge.", "caseIds");
 }

@@ -58,6 +58,13 @@ public sealed class TeamOverviewTests
         }
 
         using var lead = await app.LoginAsync(tenant.LeadA);
+        var idleBack = app.BerlinToday().AddDays(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using (var absence = await lead.PostAsJsonAsync($"/api/v1/users/{idle.Id}/absences",
+            new { from = app.BerlinToday().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), to = idleBack, deputyUserIds = new[] { second.Id } }))
+        {
+            await absence.ExpectAsync(HttpStatusCode.Created);
+        }
+
         var team = (await lead.GetJsonAsync("/api/v1/team")).EnumerateArray().ToDictionary(m => m.GetProperty("userId").GetString()!);
         // Every caseworker of the IFD (a deputy is a caseworker too, ACC-06), nobody of the other IFD, not the lead.
         Assert.Equal(new[] { tenant.CaseworkerA.Id, second.Id, idle.Id, tenant.DeputyA.Id }.Order(), team.Keys.Order());
@@ -75,6 +82,7 @@ public sealed class TeamOverviewTests
         Assert.Equal((0, 0, 0, 0), Phases(memberIdle));
         Assert.Equal(0, memberIdle.GetProperty("withoutContactFourWeeks").GetInt32());
         Assert.Equal(0, memberIdle.GetProperty("overdue").GetInt32());
+        Assert.Equal(idleBack, memberIdle.GetProperty("absentUntil").GetString());
 
         // Overdue: the P2 case without contact has its CT-05 gap of four weeks overdue; the figure is the deadline list's.
         foreach (var (userId, member) in team)

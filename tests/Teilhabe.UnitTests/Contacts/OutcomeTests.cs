@@ -43,7 +43,7 @@ public sealed class OutcomeTests
 
     [Fact]
     [Trait("Rule", "LEK-03")]
-    public void LEK03_an_LEK_without_start_date_is_flagged()
+    public void LEK03_an_LEK_without_start_date_is_flagged_until_a_contact_is_linked_again()
     {
         var outcome = NewOutcome();
         Assert.True(outcome.LacksStartDate);
@@ -51,8 +51,11 @@ public sealed class OutcomeTests
         Assert.False(outcome.LacksStartDate);
         Assert.Empty(outcome.RemoveStartDate(Today, StateProfiles.Thuringia));
         Assert.True(outcome.LacksStartDate);
+
+        // LEK-02: the next linked contact gives the LEK its start date back.
         outcome.Link(Today, Today);
-        Assert.True(outcome.LacksStartDate);
+        Assert.False(outcome.LacksStartDate);
+        Assert.Equal(Today, outcome.StartDate);
     }
 
     [Fact]

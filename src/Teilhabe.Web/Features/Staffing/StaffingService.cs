@@ -119,7 +119,7 @@ internal sealed class StaffingService(TeilhabeDbContext db, ICurrentUser user, T
         }
         else if (!await db.Users.AnyAsync(u => u.Id == fromCaseworkerId && u.ServiceId == service, ct))
         {
-            errors.Add(new(CoordinationRule, "Umverteilt werden nur Aufträge einer Fachkraft des eigenen IFD.", "fromCaseworkerId"));
+            errors.Add(CoordinationRules.BulkFromOtherService());
         }
 
         if (string.IsNullOrWhiteSpace(toCaseworkerId))
@@ -128,11 +128,11 @@ internal sealed class StaffingService(TeilhabeDbContext db, ICurrentUser user, T
         }
         else if (!caseworkers.Contains(toCaseworkerId) || !everybody.Contains(toCaseworkerId))
         {
-            errors.Add(new(CoordinationRule, "Übernehmen kann nur eine aktive Fachkraft desselben IFD; für einen anderen IFD gilt TR-02.", "toCaseworkerId"));
+            errors.Add(CoordinationRules.BulkToInactiveOrOtherService());
         }
         else if (toCaseworkerId == fromCaseworkerId)
         {
-            errors.Add(new(CoordinationRule, "Abgebende und übernehmende Fachkraft sind dieselbe.", "toCaseworkerId"));
+            errors.Add(CoordinationRules.BulkSameCaseworker());
         }
 
         if (errors.Count > 0)
@@ -148,7 +148,7 @@ internal sealed class StaffingService(TeilhabeDbContext db, ICurrentUser user, T
             var foreign = caseIds.Where(id => !byId.ContainsKey(id)).ToList();
             if (foreign.Count > 0)
             {
-                return (0, [new(CoordinationRule, $"{foreign.Count} der gewählten Aufträge sind keine offenen Aufträge dieser Fachkraft; es wurde nichts umverteilt.", "caseIds")]);
+                return (0, [CoordinationRules.BulkForeignCases(foreign.Count)]);
             }
 
             chosen = [.. caseIds.Distinct().Select(id => byId[id])];
@@ -156,7 +156,7 @@ internal sealed class StaffingService(TeilhabeDbContext db, ICurrentUser user, T
 
         if (chosen.Count == 0)
         {
-            return (0, [new(CoordinationRule, "Diese Fachkraft hat keine offenen Aufträge.", "caseIds")]);
+            return (0, [CoordinationRules.BulkNothingOpen()]);
         }
 
         var now = clock.GetUtcNow();
@@ -172,6 +172,4 @@ internal sealed class StaffingService(TeilhabeDbContext db, ICurrentUser user, T
         await db.SaveChangesAsync(ct);
         return (chosen.Count, []);
     }
-
-    private const string CoordinationRule = "TR-01";
 }

@@ -52,6 +52,11 @@ internal sealed class TeamService(TeilhabeDbContext db, ICurrentUser user, CaseA
             .Where(i => i.CaseId is not null && i.Status == DeadlineStatus.Overdue && i.CaseworkerId is not null)
             .GroupBy(i => i.CaseworkerId!).ToDictionary(g => g.Key, g => g.Count());
 
+        var today = clock.Today();
+        var absentUntil = (await db.Absences.AsNoTracking().Where(a => a.ServiceId == service && a.From <= today && a.To >= today)
+                .Select(a => new { a.UserId, a.To }).ToListAsync(ct))
+            .GroupBy(a => a.UserId).ToDictionary(g => g.Key, g => g.Max(a => a.To));
+
         int Phase(string id, Phase phase) => byPhase.Where(x => x.CaseworkerId == id && x.Phase == phase).Sum(x => x.Count);
 
         return
@@ -62,7 +67,7 @@ internal sealed class TeamService(TeilhabeDbContext db, ICurrentUser user, CaseA
                 new OpenCases(Phase(c.Id, Core.Cases.Phase.P1), Phase(c.Id, Core.Cases.Phase.P2), Phase(c.Id, Core.Cases.Phase.P3), fds.GetValueOrDefault(c.Id)),
                 overdue.GetValueOrDefault(c.Id),
                 withoutContact.GetValueOrDefault(c.Id),
-                AbsentUntil: null)),
+                absentUntil.TryGetValue(c.Id, out var until) ? until : null)),
         ];
     }
 }
