@@ -40,7 +40,6 @@ internal static class DatabaseInitializer
         }
 
         await Features.Catalogues.CatalogueSeeder.SeedAsync(db);
-        await Features.Programmes.ProgrammeTemplateBackfill.RunAsync(db);
 
         var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)

@@ -261,30 +261,4 @@ public sealed class ProgrammeConfigurationApiTests(TeilhabeFactory factory) : IC
         Assert.Equal(12, templates[0].GetProperty("parameters").GetProperty("referralMonths").GetInt32());
         Assert.Equal(6, templates[1].GetProperty("modules").GetArrayLength());
     }
-
-    [Fact]
-    [Trait("Rule", "PRG-LO-01")]
-    public async Task PRGLO01_a_modular_programme_stored_without_modules_gets_its_template_table_at_start()
-    {
-        var (staff, id, _) = await ModularAsync();
-        using var _s = staff;
-        var programmeId = Guid.Parse(id);
-        using (var scope = factory.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<TeilhabeDbContext>();
-            var programme = await db.Programmes.FirstAsync(p => p.Id == programmeId);
-            programme.ConfigureModules([]);
-            await db.SaveChangesAsync();
-        }
-
-        Assert.Equal(0, (await staff.Trainer.GetJsonAsync($"/api/v1/programmes/{id}")).GetProperty("modules").GetArrayLength());
-
-        using (var scope = factory.Services.CreateScope())
-        {
-            await Teilhabe.Web.Features.Programmes.ProgrammeTemplateBackfill.RunAsync(scope.ServiceProvider.GetRequiredService<TeilhabeDbContext>());
-        }
-
-        var modules = (await staff.Trainer.GetJsonAsync($"/api/v1/programmes/{id}")).GetProperty("modules");
-        Assert.Equal(["entry", "qualification", "stabilisation", "transition", "job-retention", "job-coaching"], modules.EnumerateArray().Select(m => m.GetProperty("code").GetString()));
-    }
 }
