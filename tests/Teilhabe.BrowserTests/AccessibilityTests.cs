@@ -144,7 +144,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
             Assert.Equal(40m, (await settings.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("modules")[0].GetProperty("hourCap").GetDecimal());
         }
 
-        await page.GetByLabel("Zuweisungsdauer in Monaten (PRG-TR-05)").FillAsync("0");
+        await page.GetByLabel("Zuweisungsdauer in Monaten").FillAsync("0");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Einstellungen speichern" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Die Zuweisungsdauer liegt zwischen 1 und 60 Monaten.");
         await AssertAccessibleAsync(page);

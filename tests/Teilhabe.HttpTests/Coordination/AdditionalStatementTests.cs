@@ -84,7 +84,8 @@ public sealed class AdditionalStatementTests(TeilhabeFactory factory) : IClassFi
         using var pages = await factory.SignInToPagesAsync(tenant.CaseworkerA);
         var template = WebUtility.HtmlDecode(await pages.GetStringAsync($"/faelle/{extra}/vorlage"));
         Assert.Contains("Fachdienstliche Empfehlung Leistungen nach § 27 SchwbAV", template, StringComparison.Ordinal);
-        Assert.Contains("Bestätigungen (PH-FDS-06)", template, StringComparison.Ordinal);
+        Assert.Contains("<h2>Bestätigungen</h2>", template, StringComparison.Ordinal);
+        Assert.Contains("href=\"/regeln#PH-FDS-06\"", template, StringComparison.Ordinal);
         Assert.Contains("vorrangigen Maßnahmen", template, StringComparison.Ordinal);
 
         // Only Zusatzaufträge have the template.

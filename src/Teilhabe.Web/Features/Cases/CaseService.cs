@@ -16,7 +16,12 @@ namespace Teilhabe.Web.Features.Cases;
 internal sealed class CaseService(
     TeilhabeDbContext db, AuditLog audit, ICurrentUser user, CaseAccess access, TimeProvider clock, CatalogueService catalogues, Teilhabe.Core.Profiles.StateProfile profile)
 {
-    public sealed record CreateInput(Guid? ClientId, string? CareTypeCode, Guid? FunderId, string? LegalBasisCode, string? CaseGroupCode, string? ReferringBodyCode, Guid? ParentCaseId, string? CaseworkerId = null, DateOnly? StartDate = null);
+    /// <summary>
+    /// A new case. <paramref name="Successor"/>: opened by a guided action that closes its predecessor (BA-ST-01 from the
+    /// job start, which may lie ahead; PH-P3-02 on the day of the change): that action has checked its date, so the
+    /// CT-03 window for a case entered by hand does not apply.
+    /// </summary>
+    public sealed record CreateInput(Guid? ClientId, string? CareTypeCode, Guid? FunderId, string? LegalBasisCode, string? CaseGroupCode, string? ReferringBodyCode, Guid? ParentCaseId, string? CaseworkerId = null, DateOnly? StartDate = null, bool Successor = false);
 
     /// <summary>
     /// The case list's filters. <paramref name="OpenExpertStatements"/>: open FDS cases (FP1, FP3);
@@ -42,7 +47,11 @@ internal sealed class CaseService(
             errors.Add(Input("clientId", "Bitte eine Klientin / einen Klienten des eigenen IFD wählen."));
         }
 
-        errors.AddRange(Case.CheckStartDate(input.StartDate ?? Today, Today, profile));
+        if (!input.Successor)
+        {
+            errors.AddRange(Case.CheckStartDate(input.StartDate ?? Today, Today, profile));
+        }
+
         input = await WithSupportedEmploymentPresetsAsync(input, ct);
         await ValidateSettingsAsync(input.CareTypeCode, input.FunderId, input.LegalBasisCode, input.CaseGroupCode, input.ReferringBodyCode, errors, ct);
 

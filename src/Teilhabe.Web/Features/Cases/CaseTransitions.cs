@@ -155,7 +155,7 @@ internal sealed class CaseTransitions(
 
         var (successor, createErrors) = await cases.CreateAsync(new CaseService.CreateInput(
             @case.ClientId, @case.CareTypeCode, change.FunderId ?? @case.FunderId, change.LegalBasisCode ?? @case.LegalBasisCode,
-            @case.CaseGroupCode, @case.ReferringBodyCode, null, @case.CaseworkerId, change.Date ?? clock.Today()), ct);
+            @case.CaseGroupCode, @case.ReferringBodyCode, null, @case.CaseworkerId, change.Date ?? clock.Today(), Successor: true), ct);
         if (successor is null)
         {
             await tx.RollbackAsync(ct);

@@ -277,7 +277,7 @@ internal sealed partial class CommissionService(
 
         // (c) the new Sicherung (stabilisation phase) with the same funder, from the first working day.
         var (created, createErrors) = await cases.CreateAsync(new CaseService.CreateInput(
-            c.ClientId, CareTypes.Retention, c.FunderId, input.LegalBasisCode, c.CaseGroupCode, c.ReferringBodyCode, null, c.CaseworkerId, jobStart), ct);
+            c.ClientId, CareTypes.Retention, c.FunderId, input.LegalBasisCode, c.CaseGroupCode, c.ReferringBodyCode, null, c.CaseworkerId, jobStart, Successor: true), ct);
         if (created is null)
         {
             return Result<Case>.Invalid(createErrors);
