@@ -25,6 +25,9 @@ public static class ProgrammeRules
     /// <summary>PRG-TR-05 default of the templates (seed 002); programmes keep their own value.</summary>
     public const int ReferralMonths = 12;
 
+    /// <summary>PRG-TR-08 (seed 002): the placement prospect counts a job expected within this many months.</summary>
+    public const int ProspectMonths = 12;
+
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
     /// <summary>PRG-TR-02: a referring body that is not in the directory.</summary>
