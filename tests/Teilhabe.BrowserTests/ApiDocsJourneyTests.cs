@@ -38,8 +38,8 @@ public sealed class ApiDocsJourneyTests(BrowserFixture browser)
 
         // Let late style and script work settle before judging the console.
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        Assert.Empty(errors);
-        Assert.Empty(foreign);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        Assert.True(foreign.Count == 0, string.Join("\n", foreign));
         await page.Context.CloseAsync();
     }
 }

@@ -14,7 +14,8 @@ internal static class ApiDocsEndpoints
 
     /// <summary>
     /// The fixed inline styles Scalar 2.19.0 (@scalar/api-reference 1.77.0) applies without the nonce: two style elements
-    /// and three style attributes. A new Scalar version may need new ones (the browser journey reports them).
+    /// and four style attributes (the last one only on some loads, depending on when the document arrives). A new Scalar
+    /// version may need new ones (the browser journey reports them with their hash).
     /// </summary>
     private static readonly string[] ScalarStyleHashes =
     [
@@ -23,6 +24,7 @@ internal static class ApiDocsEndpoints
         "im4bR8m0i9OTwS6FwAG4MKlk4URQdZkDu1Tx9kDpKNw=",
         "v6FGbsebOHJ39qjwyswuNyhVylA7DHti/pqoiIvwbXQ=",
         "LGszelMz0+v6/EfEtNYVFCYH7w05IKqvd9gau6UXRbE=",
+        "rExFZ86F+lQCM9ekxyw4ptDiZ44i6DtO10g2aC2sYiQ=",
     ];
 
     public static IEndpointConventionBuilder MapApiDocs(this IEndpointRouteBuilder app)
