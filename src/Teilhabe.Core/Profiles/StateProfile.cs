@@ -31,6 +31,18 @@ public sealed record StateProfile
     public IReadOnlyList<StateFormVersion> FormVersions { get; init; } = [];
 
     /// <summary>
+    /// TOP-01: this state's own entries of the catalogues that carry no rule logic (<see cref="StateCatalogues.Adjustable"/>),
+    /// added to the shared entries for the users of its Integrationsämter.
+    /// </summary>
+    public IReadOnlyList<StateCatalogueEntry> CatalogueAdditions { get; init; } = [];
+
+    /// <summary>TOP-01: shared entries this state does not use (catalogue → codes): not offered for new data, old data keeps its label.</summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> HiddenCatalogueCodes { get; init; } = new Dictionary<string, IReadOnlySet<string>>();
+
+    public bool Hides(string catalogue, string code)
+        => HiddenCatalogueCodes.TryGetValue(catalogue, out var codes) && codes.Contains(code);
+
+    /// <summary>
     /// DOC-04: the valid version of a form on a day. A state with versions of its own for the form uses those;
     /// otherwise the shared version of the form-versions catalogue (<paramref name="sharedValid"/>) is valid.
     /// </summary>
@@ -127,6 +139,19 @@ public sealed record StateProfile
 
     /// <summary>CT-02: public holidays of the state count as non-working days.</summary>
     public required Func<int, IReadOnlySet<DateOnly>> PublicHolidays { get; init; }
+}
+
+/// <summary>TOP-01: an entry of a shared catalogue that only one state uses.</summary>
+public sealed record StateCatalogueEntry(string Catalogue, string Code, string Label, string? Group);
+
+/// <summary>TOP-01: the catalogues a state profile may extend or thin out.</summary>
+public static class StateCatalogues
+{
+    /// <summary>
+    /// Catalogues whose codes no rule refers to: Fallgruppen, einleitende Stellen, Aufgaben. The others (legal bases,
+    /// care types, closing reasons, outcome categories …) carry rule logic and stay the same in every Land.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Adjustable = [Catalogues.CatalogueNames.CaseGroups, Catalogues.CatalogueNames.ReferringBodies, Catalogues.CatalogueNames.Topics];
 }
 
 /// <summary>DOC-04: a form version that only one state uses.</summary>

@@ -11,7 +11,8 @@ public sealed class StateProfileException(string message) : InvalidOperationExce
 /// Reads the state profiles of a deployment from a folder of <c>&lt;CODE&gt;.json</c> files (API.md "State profiles"):
 /// <c>{ "code", "name", "numbers": { … }, "rules": { "REP-06": … } }</c> plus optionally <c>"holidays"</c> (the Land
 /// whose public holidays count, default: the code), <c>"example"</c>, <c>"secondFactorRoles"</c>, <c>"ageBands"</c>
-/// and <c>"formVersions"</c>. Every number of <see cref="StateProfileNumbers"/> must be present and within its range.
+/// <c>"formVersions"</c> and <c>"catalogues"</c> (<c>{ "referring-bodies": { "add": [{ "code", "label", "group"? }], "hide": ["code"] } }</c>
+/// for the catalogues of <see cref="StateCatalogues.Adjustable"/>). Every number of <see cref="StateProfileNumbers"/> must be present and within its range.
 /// </summary>
 public static class StateProfileFile
 {
@@ -224,7 +225,74 @@ public static class StateProfileFile
             profile = profile with { FormVersions = versions };
         }
 
+        if (root.TryGetProperty("catalogues", out var catalogues))
+        {
+            profile = ReadCatalogues(catalogues, profile, errors);
+        }
+
         return profile;
+    }
+
+    /// <summary>TOP-01: additions and hidden shared codes; a new code must not repeat a shared one, a hidden code must exist.</summary>
+    private static StateProfile ReadCatalogues(JsonElement catalogues, StateProfile profile, List<string> errors)
+    {
+        if (catalogues.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("„catalogues“ (TOP-01) ist ein Objekt: Katalogname → { „add“, „hide“ }.");
+            return profile;
+        }
+
+        var shared = Catalogues.CatalogueSeed.All().ToLookup(s => s.Catalogue, s => s.Code);
+        var additions = new List<StateCatalogueEntry>();
+        var hidden = new Dictionary<string, IReadOnlySet<string>>();
+        foreach (var catalogue in catalogues.EnumerateObject())
+        {
+            var name = catalogue.Name;
+            if (!StateCatalogues.Adjustable.Contains(name))
+            {
+                errors.Add($"„catalogues.{name}“ (TOP-01): ein Landesprofil kann nur {string.Join(", ", StateCatalogues.Adjustable)} ergänzen.");
+                continue;
+            }
+
+            var sharedCodes = shared[name].ToHashSet(StringComparer.Ordinal);
+            if (catalogue.Value.TryGetProperty("add", out var add))
+            {
+                foreach (var entry in add.ValueKind == JsonValueKind.Array ? add.EnumerateArray() : Enumerable.Empty<JsonElement>())
+                {
+                    var entryCode = Text(entry, "code")?.Trim();
+                    var label = Text(entry, "label")?.Trim();
+                    if (string.IsNullOrEmpty(entryCode) || entryCode.Any(ch => !(char.IsAsciiLetterOrDigit(ch) || ch == '-')) || string.IsNullOrEmpty(label))
+                    {
+                        errors.Add($"„catalogues.{name}.add“ (TOP-01): jeder Eintrag braucht „code“ (Buchstaben, Ziffern, Bindestrich) und „label“.");
+                        break;
+                    }
+
+                    if (sharedCodes.Contains(entryCode) || additions.Any(a => a.Catalogue == name && a.Code == entryCode))
+                    {
+                        errors.Add($"„catalogues.{name}.add“ (TOP-01): den Code „{entryCode}“ gibt es schon.");
+                        continue;
+                    }
+
+                    additions.Add(new StateCatalogueEntry(name, entryCode, label, Text(entry, "group")?.Trim()));
+                }
+            }
+
+            if (catalogue.Value.TryGetProperty("hide", out var hide))
+            {
+                var codes = hide.ValueKind == JsonValueKind.Array ? hide.EnumerateArray().Select(h => h.ValueKind == JsonValueKind.String ? h.GetString()! : string.Empty).ToList() : [string.Empty];
+                var unknown = codes.Where(c => !sharedCodes.Contains(c)).ToList();
+                if (unknown.Count > 0)
+                {
+                    errors.Add($"„catalogues.{name}.hide“ (TOP-01): unbekannte Codes {string.Join(", ", unknown.Select(u => $"„{u}“"))}.");
+                }
+                else
+                {
+                    hidden[name] = codes.ToHashSet(StringComparer.Ordinal);
+                }
+            }
+        }
+
+        return profile with { CatalogueAdditions = additions, HiddenCatalogueCodes = hidden };
     }
 
     private static string? Text(JsonElement e, string name)

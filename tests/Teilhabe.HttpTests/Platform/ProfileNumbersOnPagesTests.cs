@@ -18,7 +18,7 @@ public sealed partial class ProfileNumbersOnPagesTests(TeilhabeFactory factory) 
 {
     private static readonly StateProfile Th = StateProfiles.Thuringia;
 
-    private sealed record Pages(string ContactForm, string SecuringCase, string CaseList, string Workspace);
+    private sealed record Pages(string ContactForm, string SecuringCase, string PlacementCase, string CaseList, string Workspace);
 
     /// <summary>
     /// The sentences of the pages that carry a number of the profile. Each is checked with TH's numbers on TH's pages
@@ -38,6 +38,9 @@ public sealed partial class ProfileNumbersOnPagesTests(TeilhabeFactory factory) 
         ("SecuringCase", $"Spätestens {p.ExtensionLeadWeeks} Wochen vor dem Ende"),
         ("SecuringCase", $"Höchstens {p.MaxUploadText} je Datei"),
 
+        // The case page of a Vermittlung in P3: the successful-placement step (BA-ST-01) with the stabilisation months.
+        ("PlacementCase", $"(Stabilisierungsphase, {p.StabilisationMonths} Monate)"),
+
         // The case list's overdue filter (PH-P2-02).
         ("CaseList", $"Qualifizierte Beratung länger als {p.CounsellingMaxMonths} Monate (PH-P2-02)"),
 
@@ -50,6 +53,7 @@ public sealed partial class ProfileNumbersOnPagesTests(TeilhabeFactory factory) 
     {
         "ContactForm" => pages.ContactForm,
         "SecuringCase" => pages.SecuringCase,
+        "PlacementCase" => pages.PlacementCase,
         "CaseList" => pages.CaseList,
         _ => pages.Workspace,
     };
@@ -68,11 +72,21 @@ public sealed partial class ProfileNumbersOnPagesTests(TeilhabeFactory factory) 
             await p3.ExpectAsync(HttpStatusCode.OK);
         }
 
+        var agency = await api.CreateFunderAsync(factory, "EmploymentAgency");
+        var placement = await api.CreateCaseAsync(new { clientId = await api.CreateCompleteClientAsync(factory), careTypeCode = "placement", funderId = agency, legalBasisCode = "placement-sgb3-sgb2", caseGroupCode = "support-need", referringBodyCode = "employment-agency" });
+        await api.SignNoticeAsync(placement, factory.Today(), state == TeilhabeFactory.ExampleProfile ? "XX-2026" : "2026-01");
+        await api.UploadOkAsync(placement, "DataProtectionNotice", "DisabilityProof", "GoalAgreement");
+        using (var p3 = await api.MoveAsync(placement, new { to = "P3" }))
+        {
+            await p3.ExpectAsync(HttpStatusCode.OK);
+        }
+
         using var caseworker = await factory.SignInToPagesAsync(tenant.CaseworkerA);
         using var coordinator = await factory.SignInToPagesAsync(tenant.Coordinator);
         return new Pages(
             await TextAsync(caseworker, $"/faelle/{id}/kontakte/neu"),
             await TextAsync(caseworker, $"/faelle/{id}"),
+            await TextAsync(caseworker, $"/faelle/{placement}"),
             await TextAsync(caseworker, "/faelle"),
             await TextAsync(coordinator, "/ina"));
     }
@@ -105,7 +119,7 @@ public sealed partial class ProfileNumbersOnPagesTests(TeilhabeFactory factory) 
         // Beyond the known sentences: no amount of weeks, months, minutes, working days or megabytes on the XX pages
         // is a number that only TH has for that unit.
         var thOnly = NumbersByUnit(Th).ToDictionary(u => u.Key, u => u.Value.Except(NumbersByUnit(xx)[u.Key]).ToHashSet());
-        foreach (var html in new[] { xxPages.ContactForm, xxPages.SecuringCase, xxPages.CaseList, xxPages.Workspace })
+        foreach (var html in new[] { xxPages.ContactForm, xxPages.SecuringCase, xxPages.PlacementCase, xxPages.CaseList, xxPages.Workspace })
         {
             foreach (Match m in Amount().Matches(html))
             {

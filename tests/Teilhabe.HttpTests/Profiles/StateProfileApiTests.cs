@@ -95,6 +95,56 @@ public sealed class StateProfileApiTests(TeilhabeFactory factory) : IClassFixtur
     }
 
     [Fact]
+    [Trait("Rule", "TOP-01")]
+    public async Task TOP01_a_state_offers_its_own_catalogue_entries_and_leaves_out_the_ones_it_hides()
+    {
+        var xx = await TestTenant.CreateAsync(factory, withSecondService: false, state: TeilhabeFactory.ExampleProfile);
+        var th = await TestTenant.CreateAsync(factory, withSecondService: false);
+        using var xxCaseworker = await factory.LoginAsync(xx.CaseworkerA);
+        using var thCaseworker = await factory.LoginAsync(th.CaseworkerA);
+
+        async Task<List<string?>> CodesAsync(HttpClient client, string catalogue)
+            => [.. (await client.GetJsonAsync($"/api/v1/catalogues/{catalogue}")).EnumerateArray().Select(e => e.GetProperty("code").GetString())];
+
+        var xxBodies = await CodesAsync(xxCaseworker, "referring-bodies");
+        var thBodies = await CodesAsync(thCaseworker, "referring-bodies");
+        Assert.Contains("xx-landesprogramm", xxBodies);
+        Assert.DoesNotContain("clinic", xxBodies);
+        Assert.DoesNotContain("xx-landesprogramm", thBodies);
+        Assert.Contains("clinic", thBodies);
+        Assert.Contains("xx-budget-arbeit", await CodesAsync(xxCaseworker, "topics"));
+        Assert.DoesNotContain("xx-budget-arbeit", await CodesAsync(thCaseworker, "topics"));
+
+        // The state's own entry can be chosen under XX and is an unknown code under TH (400 like any unknown code); a hidden one cannot be chosen under XX.
+        var xxCase = await xxCaseworker.CreateCaseAsync(new { clientId = await xxCaseworker.CreateClientAsync(), referringBodyCode = "xx-landesprogramm" });
+        Assert.Equal("xx-landesprogramm", (await xxCaseworker.GetJsonAsync($"/api/v1/cases/{xxCase}")).GetProperty("referringBodyCode").GetString());
+        using (var unknownUnderTh = await thCaseworker.PostAsJsonAsync("/api/v1/cases", new { clientId = await thCaseworker.CreateClientAsync(), referringBodyCode = "xx-landesprogramm" }))
+        {
+            await unknownUnderTh.ExpectAsync(HttpStatusCode.BadRequest);
+            Assert.Contains("Unbekannte einleitende Stelle", await unknownUnderTh.Content.ReadAsStringAsync());
+        }
+
+        using (var hiddenUnderXx = await xxCaseworker.PostAsJsonAsync("/api/v1/cases", new { clientId = await xxCaseworker.CreateClientAsync(), referringBodyCode = "clinic" }))
+        {
+            await hiddenUnderXx.ExpectAsync(HttpStatusCode.BadRequest);
+            Assert.Contains("Unbekannte einleitende Stelle", await hiddenUnderXx.Content.ReadAsStringAsync());
+        }
+
+        await thCaseworker.CreateCaseAsync(new { clientId = await thCaseworker.CreateClientAsync(), referringBodyCode = "clinic" });
+
+        // The InA-Koordination sees the state's form version on the maintenance page as part of the profile, without actions.
+        using var coordinator = await factory.SignInToPagesAsync(xx.Coordinator);
+        using var page = await coordinator.GetAsync("/verwaltung/kataloge?katalog=form-versions");
+        await page.ExpectAsync(HttpStatusCode.OK);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        var row = html[html.IndexOf("<code>XX-2026</code>", StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.Contains("aus dem Landesprofil XX", row);
+        Assert.Contains("wird in der Datei des Landesprofils gepflegt", row);
+        Assert.DoesNotContain("Stilllegen", row);
+    }
+
+    [Fact]
     public async Task An_Integrationsamt_of_a_state_without_a_profile_is_refused_with_the_available_profiles()
     {
         using var admin = await factory.AdminClientAsync();
@@ -122,5 +172,7 @@ public sealed class StateProfileApiTests(TeilhabeFactory factory) : IClassFixtur
         Assert.Contains("Dokumentation rückwirkend höchstens (Wochen)", html);
         Assert.Contains("REP-06 (Zwischenbericht)", html);
         Assert.Contains("eingeschaltet", html);
+        Assert.Contains("Einleitende Stellen: Landesprogramm Arbeit (Beispiel) (xx-landesprogramm)", html);
+        Assert.Contains("Einleitende Stellen: clinic", html);
     }
 }

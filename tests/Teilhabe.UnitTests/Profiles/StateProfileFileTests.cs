@@ -212,4 +212,31 @@ public sealed class StateProfileFileTests
         Assert.Contains("„BY“ (Teilhabe__Profile)", error.Message);
         Assert.Contains("TH, XX", error.Message);
     }
+
+    [Fact]
+    [Trait("Rule", "TOP-01")]
+    public void TOP01_the_example_profile_adds_its_own_catalogue_entries_and_hides_a_shared_one()
+    {
+        var xx = StateProfileFile.Parse(File.ReadAllText(Path.Combine(ExampleFolder, "XX.json")), "XX.json");
+
+        Assert.Contains(new StateCatalogueEntry("referring-bodies", "xx-landesprogramm", "Landesprogramm Arbeit (Beispiel)", null), xx.CatalogueAdditions);
+        Assert.Contains(xx.CatalogueAdditions, a => a is { Catalogue: "topics", Code: "xx-budget-arbeit", Group: "Sicherung" });
+        Assert.True(xx.Hides("referring-bodies", "clinic"));
+        Assert.False(xx.Hides("referring-bodies", "employer"));
+        Assert.False(StateProfiles.Thuringia.Hides("referring-bodies", "clinic"));
+    }
+
+    [Theory]
+    [Trait("Rule", "TOP-01")]
+    [InlineData("legal-bases", """{ "add": [{ "code": "xx-lb", "label": "Landesrecht" }] }""", "„catalogues.legal-bases“ (TOP-01): ein Landesprofil kann nur")]
+    [InlineData("referring-bodies", """{ "add": [{ "code": "employer", "label": "Arbeitgeber" }] }""", "den Code „employer“ gibt es schon")]
+    [InlineData("referring-bodies", """{ "add": [{ "code": "xx neu", "label": "Neu" }] }""", "jeder Eintrag braucht „code“")]
+    [InlineData("topics", """{ "hide": ["no-such-topic"] }""", "unbekannte Codes „no-such-topic“")]
+    public void TOP01_a_catalogue_part_that_would_break_a_rule_or_a_code_stops_the_start_naming_it(string catalogue, string part, string expected)
+    {
+        var json = Example();
+        json["catalogues"] = new JsonObject { [catalogue] = JsonNode.Parse(part) };
+
+        Assert.Contains(expected, Refused(json).Message);
+    }
 }

@@ -40,25 +40,49 @@ internal sealed class CatalogueService(TeilhabeDbContext db, CatalogueCache cach
 {
     public static bool Exists(string name) => CatalogueNames.All.Contains(name);
 
-    /// <summary>The entries of a catalogue; form versions include those of the caller's state profile (DOC-04, from the profile file).</summary>
-    public async Task<List<CatalogueEntry>> ListAsync(string name, bool includeRetired, CancellationToken ct)
+    /// <summary>
+    /// The entries of a catalogue as the caller's state uses them: the shared entries without those the state profile
+    /// hides, plus the state's own (TOP-01); form versions include those of the state profile (DOC-04).
+    /// </summary>
+    public async Task<List<CatalogueEntry>> ListAsync(string name, bool includeRetired, CancellationToken ct, bool includeHidden = false)
         => [.. (await cache.AllAsync(db, ct))
-            .Where(e => e.Catalogue == name && (includeRetired || e.Active))
-            .Concat(name == CatalogueNames.FormVersions ? StateFormVersions() : [])
+            .Where(e => e.Catalogue == name && (includeRetired || e.Active) && (includeHidden || !profile.Hides(name, e.Code)))
+            .Concat(StateEntries(name))
             .OrderBy(e => e.SortOrder).ThenBy(e => e.Label, StringComparer.Ordinal)];
 
-    private IEnumerable<CatalogueEntry> StateFormVersions()
-        => profile.FormVersions.Select(f => new CatalogueEntry(CatalogueNames.FormVersions, f.Code, f.Label, 0) { Form = f.Form, ValidFrom = f.ValidFrom });
+    private IEnumerable<CatalogueEntry> StateEntries(string name)
+        => name == CatalogueNames.FormVersions
+            ? profile.FormVersions.Select(f => new CatalogueEntry(CatalogueNames.FormVersions, f.Code, f.Label, 0) { Form = f.Form, ValidFrom = f.ValidFrom })
+            : profile.CatalogueAdditions.Where(a => a.Catalogue == name).Select((a, i) => new CatalogueEntry(name, a.Code, a.Label, 10_000 + i) { Group = a.Group });
 
+    /// <summary>Whether an entry comes from the state profile (read-only here; it changes with the profile file).</summary>
+    public bool IsFromStateProfile(string name, string code)
+        => profile.CatalogueAdditions.Any(a => a.Catalogue == name && a.Code == code)
+            || (name == CatalogueNames.FormVersions && profile.FormVersions.Any(f => f.Code == code));
+
+    /// <summary>Whether the caller's state profile leaves a shared entry out (TOP-01).</summary>
+    public bool IsHiddenByStateProfile(string name, string code) => profile.Hides(name, code);
+
+    public string StateProfileCode => profile.Code;
+
+    /// <summary>Labels of every code, retired and hidden ones included, so old data keeps its wording.</summary>
     public async Task<Dictionary<string, string>> LabelsAsync(string name, CancellationToken ct)
-        => (await cache.AllAsync(db, ct)).Where(e => e.Catalogue == name)
+    {
+        var labels = (await cache.AllAsync(db, ct)).Where(e => e.Catalogue == name)
             .GroupBy(e => e.Code).ToDictionary(g => g.Key, g => g.First().Label);
+        foreach (var entry in StateEntries(name))
+        {
+            labels.TryAdd(entry.Code, entry.Label);
+        }
 
-    /// <summary>Only active entries can be chosen for new data.</summary>
-    public Task<bool> IsActiveAsync(string name, string? code, CancellationToken ct)
-        => code is null
-            ? Task.FromResult(false)
-            : db.CatalogueEntries.AnyAsync(e => e.Catalogue == name && e.Code == code && e.Active, ct);
+        return labels;
+    }
+
+    /// <summary>Only active entries the caller's state uses can be chosen for new data (TOP-01).</summary>
+    public async Task<bool> IsActiveAsync(string name, string? code, CancellationToken ct)
+        => code is not null && !profile.Hides(name, code)
+            && (profile.CatalogueAdditions.Any(a => a.Catalogue == name && a.Code == code)
+                || await db.CatalogueEntries.AnyAsync(e => e.Catalogue == name && e.Code == code && e.Active, ct));
 
     public async Task<(CatalogueEntry? Entry, IReadOnlyList<RuleViolation> Errors)> AddAsync(
         string name, string? code, string? label, string? group, string? form, DateOnly? validFrom, CancellationToken ct)

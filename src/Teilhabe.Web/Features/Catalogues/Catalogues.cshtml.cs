@@ -158,9 +158,16 @@ internal sealed class CataloguesModel(CatalogueService catalogues) : PageModel
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
-        Entries = await catalogues.ListAsync(Name, includeRetired: true, ct);
+        Entries = await catalogues.ListAsync(Name, includeRetired: true, ct, includeHidden: true);
         return Page();
     }
+
+    /// <summary>An entry of the state profile file: shown, but maintained in the profile, not here (TOP-01, DOC-04).</summary>
+    public bool FromProfile(CatalogueEntry e) => catalogues.IsFromStateProfile(Name, e.Code);
+
+    public bool HiddenByProfile(CatalogueEntry e) => catalogues.IsHiddenByStateProfile(Name, e.Code);
+
+    public string ProfileCode => catalogues.StateProfileCode;
 
     private RedirectResult Done(string message)
     {
