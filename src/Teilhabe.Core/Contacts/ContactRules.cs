@@ -56,6 +56,11 @@ public static class ContactRules
             v.Add(new("CT-01", "Bitte die Kontaktform angeben (persönlich, telefonisch, schriftlich, elektronisch).", "form"));
         }
 
+        if (string.IsNullOrWhiteSpace(d.Keywords))
+        {
+            v.Add(new("CT-01", "Bitte Stichworte zum Kontakt angeben (z. B. „Erstgespräch“ oder „Arbeitsplatzbesuch“).", "keywords"));
+        }
+
         if (d.Participants.Count == 0)
         {
             v.Add(new("CT-01", "Bitte mindestens eine beteiligte Person angeben.", "participants"));

@@ -8,7 +8,7 @@ namespace Teilhabe.HttpTests.Contacts;
 /// <summary>Intent methods for contacts and LEK through the API.</summary>
 public static class ContactApi
 {
-    private static readonly string[] Topics = ["counselling-job"];
+    public static readonly string[] Topics = ["counselling-job"];
 
     public static DateOnly BerlinToday(this TeilhabeFactory factory)
         => factory.Clock.Today();

@@ -66,6 +66,30 @@ public sealed class ContactApiTests(TeilhabeFactory factory) : IClassFixture<Tei
     }
 
     [Fact]
+    [Trait("Rule", "CT-01")]
+    public async Task CT01_a_contact_without_keywords_is_refused_naming_the_keywords_and_nothing_is_saved()
+    {
+        var (caseworker, id, _) = await CaseAsync();
+        using var _c = caseworker;
+        var lek = await caseworker.CreateOutcomeAsync(id);
+        using var refused = await caseworker.PostAsJsonAsync($"/api/v1/cases/{id}/contacts", new
+        {
+            occurredAt = factory.Clock.GetUtcNow().AddHours(-1),
+            form = "personal",
+            keywords = " ",
+            participants = new[] { new { kind = "client", name = "Frau Beispiel" } },
+            note = "Ohne Stichworte.",
+            topicCodes = ContactApi.Topics,
+            outcomeIds = new[] { lek },
+        });
+
+        await refused.ExpectAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["CT-01"], await refused.ReadViolatedRulesAsync());
+        Assert.Contains("\"keywords\"", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(0, (await caseworker.GetJsonAsync($"/api/v1/cases/{id}/contacts")).GetArrayLength());
+    }
+
+    [Fact]
     [Trait("Rule", "LEK-01")]
     public async Task LEK01_DELETE_of_an_LEK_answers_405()
     {

@@ -205,12 +205,12 @@ public sealed class ContactCorrectionTests(TeilhabeFactory factory) : IClassFixt
 
         using var corrected = await PostAsync(pages, path, path + "?handler=Correct",
         [
-            ("Revision", "1"), ("Entry.OccurredAt", local), ("Entry.Form", "phone"), ("Entry.Client", "true"),
+            ("Revision", "1"), ("Entry.OccurredAt", local), ("Entry.Form", "phone"), ("Entry.Client", "true"), ("Entry.Keywords", "Gespräch zur Arbeitssituation"),
             ("Entry.Topics", "counselling-benefits"), ("Entry.Outcomes", s.OutcomeId), ("Entry.Note", "Notiz über das Formular korrigiert"),
         ]);
         using var stale = await PostAsync(pages, path, path + "?handler=Correct",
         [
-            ("Revision", "1"), ("Entry.OccurredAt", local), ("Entry.Form", "phone"), ("Entry.Client", "true"),
+            ("Revision", "1"), ("Entry.OccurredAt", local), ("Entry.Form", "phone"), ("Entry.Client", "true"), ("Entry.Keywords", "Gespräch zur Arbeitssituation"),
             ("Entry.Topics", "counselling-job"), ("Entry.Outcomes", s.OutcomeId), ("Entry.Note", "veraltet"),
         ]);
         using var cancelled = await PostAsync(pages, path, path + "?handler=Cancel", [("Revision", "2"), ("Reason", "im falschen Auftrag erfasst")]);

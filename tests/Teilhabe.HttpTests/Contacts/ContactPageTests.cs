@@ -91,6 +91,23 @@ public sealed class ContactPageTests(TeilhabeFactory factory) : IClassFixture<Te
 
     [Fact]
     [Trait("Rule", "CT-01")]
+    public async Task CT01_the_contact_form_without_keywords_is_refused_at_the_keywords_field_and_keeps_the_note()
+    {
+        using var s = await SetupAsync();
+        var path = $"/faelle/{s.CaseId}/kontakte/neu";
+        var lek = await s.Api.CreateOutcomeAsync(s.CaseId);
+
+        using var response = await PostAsync(s.Pages, path, path, ContactFields(lek, keywords: ""));
+
+        await response.ExpectAsync(HttpStatusCode.OK);
+        var html = Decoded(await response.Content.ReadAsStringAsync());
+        Assert.Contains("<span class=\"field-error\" id=\"Entry_Keywords-fehler\">Bitte Stichworte zum Kontakt angeben", html);
+        Assert.Contains("Notiz: Gespräch mit Frau Beispiel</textarea>", html);
+        Assert.Equal(0, (await s.Api.GetJsonAsync($"/api/v1/cases/{s.CaseId}/contacts")).GetArrayLength());
+    }
+
+    [Fact]
+    [Trait("Rule", "CT-01")]
     public async Task CT01_a_valid_contact_form_creates_the_contact_and_leads_to_the_timeline_which_shows_its_duration()
     {
         using var s = await SetupAsync();

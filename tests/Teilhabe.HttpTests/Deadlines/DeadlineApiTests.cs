@@ -79,6 +79,68 @@ public sealed class DeadlineApiTests(TeilhabeFactory factory) : IClassFixture<Te
     }
 
     [Fact]
+    [Trait("Rule", "CT-05")]
+    public async Task CT05_an_email_keeps_the_four_week_gap_when_the_hearing_flag_or_a_hearing_disability_says_so_and_not_otherwise()
+    {
+        await using var app = new TeilhabeFactory();
+        var tenant = await TestTenant.CreateAsync(app, withSecondService: false);
+        using var caseworker = await app.LoginAsync(tenant.CaseworkerA);
+        var plain = await caseworker.CreateClientAsync(app.Unique("Hören"), "Paula");
+        var flagged = await caseworker.CreateClientAsync(app.Unique("Hören"), "Frieda");
+        var byDisability = await caseworker.CreateClientAsync(app.Unique("Hören"), "Doris");
+        var master = await caseworker.GetJsonAsync($"/api/v1/clients/{flagged}");
+        using (var flag = await caseworker.PutAsJsonAsync($"/api/v1/clients/{flagged}", new
+        {
+            lastName = master.GetProperty("lastName").GetString(),
+            firstName = "Frieda",
+            birthDate = "1975-04-12",
+            gender = "female",
+            nationality = "deutsch",
+            address = new { street = "Anger 1", postalCode = "99084", city = "Erfurt" },
+            workingLifePosition = "employee",
+            hearingImpaired = true,
+        }))
+        {
+            await flag.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        using (var disability = await caseworker.PostAsJsonAsync($"/api/v1/clients/{byDisability}/disabilities", new { categoryCode = "hearing", description = "Gehörlosigkeit", recognised = true, careRelevant = false }))
+        {
+            await disability.ExpectAsync(HttpStatusCode.Created);
+        }
+
+        var cases = new Dictionary<string, string>();
+        foreach (var (name, client) in new[] { ("plain", plain), ("flagged", flagged), ("disability", byDisability) })
+        {
+            var id = await caseworker.CreateCaseAsync(new { clientId = client });
+            await caseworker.SignNoticeAsync(id, app.Today());
+            await caseworker.UploadOkAsync(id, "DataProtectionNotice", "DisabilityProof");
+            await caseworker.PatchOkAsync(id, new { plannedContents = "Beratung zum Kündigungsschutz" });
+            using (var p2 = await caseworker.MoveAsync(id, new { to = "P2" }))
+            {
+                await p2.ExpectAsync(HttpStatusCode.OK);
+            }
+
+            await caseworker.RecordOkAsync(id, app.BerlinToday());
+            cases[name] = id;
+        }
+
+        app.Clock.Advance(TimeSpan.FromDays(29));
+        using var later = await app.LoginAsync(tenant.CaseworkerA);
+        foreach (var id in cases.Values)
+        {
+            var outcome = await later.CreateOutcomeAsync(id);
+            using var email = await later.PostAsJsonAsync($"/api/v1/cases/{id}/contacts", ContactBody(ContactApi.OnDay(app.BerlinToday()), "electronic", outcome));
+            await email.ExpectAsync(HttpStatusCode.Created);
+        }
+
+        var items = await DeadlinesAsync(later);
+        Assert.True(Assert.Single(items, i => i.CaseId == cases["plain"] && i.Rule == "CT-05").Overdue);
+        Assert.DoesNotContain(items, i => i.CaseId == cases["flagged"] && i.Rule == "CT-05" && i.Overdue);
+        Assert.DoesNotContain(items, i => i.CaseId == cases["disability"] && i.Rule == "CT-05" && i.Overdue);
+    }
+
+    [Fact]
     [Trait("Rule", "CT-06")]
     public async Task CT06_an_exception_posted_by_InA_Koordination_silences_CT04_and_CT05_and_a_caseworker_gets_403()
     {

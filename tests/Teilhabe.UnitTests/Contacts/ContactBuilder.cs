@@ -12,6 +12,7 @@ public sealed class ContactBuilder
     private DateTimeOffset _now = At(new DateOnly(2026, 11, 23), 12);
     private DateTimeOffset? _occurredAt = At(new DateOnly(2026, 11, 23), 9);
     private ContactForm? _form = ContactForm.Personal;
+    private string? _keywords = "Gespräch";
     private List<ParticipantDraft> _participants = [new(ParticipantKind.Client, null, "Klientin")];
     private List<string> _topics = ["counselling-job"];
     private List<Guid> _outcomes = [Guid.NewGuid()];
@@ -63,6 +64,12 @@ public sealed class ContactBuilder
         return this;
     }
 
+    public ContactBuilder WithKeywords(string? keywords)
+    {
+        _keywords = keywords;
+        return this;
+    }
+
     public ContactBuilder WithoutTopics()
     {
         _topics = [];
@@ -88,7 +95,7 @@ public sealed class ContactBuilder
         return this;
     }
 
-    public ContactDraft Draft() => new(_occurredAt, _form, "Gespräch", _participants, "Notiz", _topics, _outcomes, _protected);
+    public ContactDraft Draft() => new(_occurredAt, _form, _keywords, _participants, "Notiz", _topics, _outcomes, _protected);
 
     public ContactCheck Check() => ContactRules.Check(Draft(), new ContactContext(_case, _now, StateProfiles.Thuringia, _release, _invalid));
 }

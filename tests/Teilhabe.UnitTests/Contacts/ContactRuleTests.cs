@@ -28,6 +28,18 @@ public sealed class ContactRuleTests
         Assert.Equal(["occurredAt", "form", "topicCodes", "outcomeIds"], check.Violations.Select(v => v.Field));
     }
 
+    [Theory]
+    [Trait("Rule", "CT-01")]
+    [InlineData(null)]
+    [InlineData("   ")]
+    public void CT01_a_contact_without_keywords_is_refused_naming_the_keywords(string? keywords)
+    {
+        var check = new ContactBuilder().WithKeywords(keywords).Check();
+        var violation = Assert.Single(check.Violations);
+        Assert.Equal(("CT-01", "keywords"), (violation.Rule, violation.Field));
+        Assert.Contains("Stichworte", violation.Message);
+    }
+
     [Fact]
     [Trait("Rule", "CT-02")]
     public void CT02_five_working_days_across_a_weekend_are_on_time_six_are_late()

@@ -44,8 +44,11 @@ internal sealed class ContinuityService(TeilhabeDbContext db, CaseAccess access,
         var exceptions = (await db.ContactExceptions.AsNoTracking().Where(e => caseIds.Contains(e.CaseId))
             .Select(e => new { e.CaseId, e.From, e.To }).ToListAsync(ct))
             .ToLookup(e => e.CaseId, e => new ContinuityException(e.From, e.To));
+        // CT-05: hearing-impaired when the client's flag or one of the client's disabilities says so.
         var hearing = (await db.Disabilities.AsNoTracking().Where(d => clientIds.Contains(d.ClientId) && d.CategoryCode == HearingCategory)
-            .Select(d => d.ClientId).Distinct().ToListAsync(ct)).ToHashSet();
+            .Select(d => d.ClientId)
+            .Union(db.Clients.AsNoTracking().Where(c => clientIds.Contains(c.Id) && c.HearingImpaired).Select(c => c.Id))
+            .ToListAsync(ct)).ToHashSet();
 
         return relevant.ToDictionary(c => c.Id, c => ContactContinuity.Evaluate(
             Facts(c, integrationOfficeFunders, hearing.Contains(c.ClientId)), contacts[c.Id], exceptions[c.Id], today, profile));

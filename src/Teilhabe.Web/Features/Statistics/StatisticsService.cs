@@ -350,7 +350,11 @@ internal sealed class StatisticsService(TeilhabeDbContext db, ICurrentUser user,
     {
         string[] names = [CatalogueNames.OutcomeCategories, CatalogueNames.Outcomes, CatalogueNames.WorkingLifePositions,
             CatalogueNames.DisabilityCategories, CatalogueNames.ReferringBodies, CatalogueNames.CareTypes];
-        return new Labels(await db.CatalogueEntries.AsNoTracking().Where(e => names.Contains(e.Catalogue)).ToListAsync(ct));
+        var shared = await db.CatalogueEntries.AsNoTracking().Where(e => names.Contains(e.Catalogue)).ToListAsync(ct);
+
+        // TOP-01: the entries of the state's own (e.g. a Land's referring bodies) are counted under their label.
+        return new Labels([.. shared, .. profile.CatalogueAdditions.Where(a => names.Contains(a.Catalogue))
+            .Select((a, i) => new CatalogueEntry(a.Catalogue, a.Code, a.Label, 10_000 + i))]);
     }
 
     private static List<CountRow> Rows(Labels labels, string catalogue, IEnumerable<(string? Code, Gender Gender, int N)> counts, Func<Tally, Count> c)
