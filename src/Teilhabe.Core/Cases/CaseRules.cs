@@ -46,9 +46,16 @@ public static class CaseRules
             errors.Add(new("PH-P3-02", "Ab der Beauftragung ändern sich Auftraggeber und gesetzliche Grundlage nicht mehr; ein Wechsel schließt den Auftrag und eröffnet einen neuen (Aktion „Auftraggeber wechseln“).", "funderId"));
         }
 
-        if (c.CareTypeCode == CareTypes.ExpertStatement != (settings.CareTypeCode == CareTypes.ExpertStatement) && c.Phase != Phase.P1)
+        var wasFds = c.CareTypeCode == CareTypes.ExpertStatement;
+        var becomesFds = settings.CareTypeCode == CareTypes.ExpertStatement;
+        if (becomesFds && !wasFds)
         {
-            errors.Add(new("PH-00", "Ein Auftrag wechselt nicht zwischen FDS und den Phasen P1–P4; bitte einen neuen Auftrag anlegen.", "careTypeCode"));
+            // PH-FDS-01: an FDS is a commission of its own that begins in FP1; a case of the phases P1–P4 does not turn into one.
+            errors.Add(new("PH-FDS-01", "Eine fachdienstliche Stellungnahme (FDS) ist ein eigener Auftrag, der in FP1 beginnt. Bitte für die Person einen neuen Auftrag mit der Betreuungsart FDS anlegen; dieser Auftrag bleibt, wie er ist.", "careTypeCode"));
+        }
+        else if (wasFds && !becomesFds)
+        {
+            errors.Add(new("PH-00", "Ein FDS-Auftrag wechselt nicht in die Phasen P1–P4; bitte einen neuen Auftrag anlegen.", "careTypeCode"));
         }
 
         if (c.RestrictedToCommission && texts.FilledFieldNames().Any())

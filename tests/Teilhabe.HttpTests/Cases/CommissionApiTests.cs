@@ -230,6 +230,14 @@ public sealed class CommissionApiTests(TeilhabeFactory factory) : IClassFixture<
             await byCaseworker.ExpectAsync(HttpStatusCode.Forbidden);
         }
 
+        // On the InA workspace each label of the decision form stands with its field.
+        using (var coordinatorPages = await factory.SignInToPagesAsync(tenant.Coordinator))
+        {
+            var workspace = await coordinatorPages.GetStringAsync("/ina");
+            Assert.Matches($"<div class=\"field\">\\s*<label for=\"end-{rid}\">Neues Ende</label>\\s*<input type=\"date\" id=\"end-{rid}\"", workspace);
+            Assert.Matches($"<div class=\"field\">\\s*<label for=\"note-{rid}\">Notiz \\(optional\\)</label>\\s*<textarea id=\"note-{rid}\"", workspace);
+        }
+
         using var coordinator = await factory.LoginAsync(tenant.Coordinator);
         var granted = end.AddMonths(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         using (var decided = await coordinator.PostAsJsonAsync($"/api/v1/cases/{early}/extension-requests/{rid}/decision", new { approved = true, note = "Bewilligt für zwei Monate.", newEndDate = granted }))
@@ -426,6 +434,8 @@ public sealed class CommissionApiTests(TeilhabeFactory factory) : IClassFixture<
         var workspace = await coordinatorPages.GetStringAsync("/ina");
         Assert.Contains(number, workspace, StringComparison.Ordinal);
         Assert.Contains("Widersprechen", workspace, StringComparison.Ordinal);
+        // The label of the reason stands with its field (one .field block), not apart from it in the row.
+        Assert.Matches($"<div class=\"field\">\\s*<label for=\"reason-{id}\">.*?</label>\\s*<textarea id=\"reason-{id}\"", workspace);
         using (var review = await coordinatorPages.PostFormAsync("/ina?handler=Object", new Dictionary<string, string> { ["caseId"] = id, ["reason"] = "Vorrangig Reha-Träger prüfen" }))
         {
             // The first post only shows the review step naming the case and the consequence; nothing is recorded yet.

@@ -104,6 +104,33 @@ public sealed class PhaseMachineApiTests(TeilhabeFactory factory) : IClassFixtur
 
     [Fact]
     [Trait("Rule", "PH-FDS-01")]
+    public async Task PHFDS01_a_P1_case_does_not_become_an_FDS_the_API_and_the_case_page_say_to_open_one()
+    {
+        var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
+        using var caseworker = await factory.LoginAsync(tenant.CaseworkerA);
+        var id = await caseworker.CreateCaseAsync(new { clientId = await caseworker.CreateClientAsync() });
+
+        using (var refused = await caseworker.PatchAsJsonAsync($"/api/v1/cases/{id}", new { careTypeCode = "expert-statement" }))
+        {
+            await refused.ExpectAsync(HttpStatusCode.UnprocessableEntity);
+            Assert.Equal(["PH-FDS-01"], await refused.ReadViolatedRulesAsync());
+        }
+
+        var stored = await caseworker.GetJsonAsync($"/api/v1/cases/{id}");
+        Assert.Equal("P1", stored.GetProperty("phase").GetString());
+        Assert.NotEqual("expert-statement", stored.GetProperty("careTypeCode").GetString());
+
+        using var pages = await factory.SignInToPagesAsync(tenant.CaseworkerA);
+        var html = await pages.GetStringAsync($"/faelle/{id}");
+        var version = System.Text.RegularExpressions.Regex.Match(html, "name=\"Fields.Version\" value=\"(\\d+)\"").Groups[1].Value;
+        using var form = await pages.PostFormAsync($"/faelle/{id}?handler=Fields", new Dictionary<string, string> { ["Fields.Version"] = version, ["Fields.CareTypeCode"] = "expert-statement" });
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        Assert.Contains("ist ein eigener Auftrag, der in FP1 beginnt", WebUtility.HtmlDecode(await form.Content.ReadAsStringAsync()));
+        Assert.Equal("P1", (await caseworker.GetJsonAsync($"/api/v1/cases/{id}")).GetProperty("phase").GetString());
+    }
+
+    [Fact]
+    [Trait("Rule", "PH-FDS-01")]
     [Trait("Rule", "PH-FDS-02")]
     [Trait("Rule", "PH-FDS-03")]
     public async Task PHFDS_an_expert_statement_goes_from_FP1_through_FP3_to_FP4()

@@ -46,16 +46,31 @@ public sealed class CaseRuleTests
         Assert.Contains(CaseRules.CheckFunderChange(p1, funderChanged: true, basisChanged: false), v => v.Rule == "PH-P3-02" && v.Field == "phase");
     }
 
+    [Theory]
+    [Trait("Rule", "PH-FDS-01")]
+    [InlineData(Phase.P1)]
+    [InlineData(Phase.P2)]
+    public void PHFDS01_a_case_of_the_phases_P1_to_P4_does_not_become_an_FDS_and_the_refusal_says_to_open_one(Phase phase)
+    {
+        var (c, _) = new CaseBuilder().InPhase(phase).ForIntegrationOffice().Build();
+        var toFds = new CaseSettings(c.FunderId, CareTypes.ExpertStatement, c.LegalBasisCode, c.CaseGroupCode, c.ReferringBodyCode);
+
+        var refused = Assert.Single(CaseRules.CheckEdit(c, toFds, new CaseTexts()));
+
+        Assert.Equal(("PH-FDS-01", "careTypeCode"), (refused.Rule, refused.Field));
+        Assert.Contains("neuen Auftrag mit der Betreuungsart FDS anlegen", refused.Message);
+    }
+
     [Fact]
     [Trait("Rule", "PH-00")]
-    public void PH00_a_case_past_P1_does_not_switch_between_FDS_and_the_phases_P1_to_P4()
+    public void PH00_an_FDS_does_not_switch_to_the_phases_P1_to_P4()
     {
-        var (c, _) = new CaseBuilder().InPhase(Phase.P2).ForIntegrationOffice().Build();
-        var toFds = new CaseSettings(c.FunderId, CareTypes.ExpertStatement, c.LegalBasisCode, c.CaseGroupCode, c.ReferringBodyCode);
-        Assert.Equal("PH-00", Assert.Single(CaseRules.CheckEdit(c, toFds, new CaseTexts())).Rule);
+        var (c, _) = new CaseBuilder().AsExpertStatement().Build();
+        var toPlacement = new CaseSettings(c.FunderId, CareTypes.Placement, c.LegalBasisCode, c.CaseGroupCode, c.ReferringBodyCode);
 
-        var (p1, _) = new CaseBuilder().ForIntegrationOffice().Build();
-        Assert.Empty(CaseRules.CheckEdit(p1, toFds with { FunderId = p1.FunderId, LegalBasisCode = p1.LegalBasisCode }, new CaseTexts()));
+        var refused = Assert.Single(CaseRules.CheckEdit(c, toPlacement, new CaseTexts()));
+
+        Assert.Equal(("PH-00", "careTypeCode"), (refused.Rule, refused.Field));
     }
 
     [Fact]
