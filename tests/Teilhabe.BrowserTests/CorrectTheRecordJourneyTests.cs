@@ -216,6 +216,13 @@ public sealed partial class CorrectTheRecordJourneyTests(BrowserFixture browser,
         await Assertions.Expect(cases).ToContainTextAsync(lastName);
         await Assertions.Expect(cases).ToContainTextAsync(absent.UserName);
 
+        // Found through the search as well: the client's file lists the case among those the deputy may see.
+        await page.Locator("nav.main-nav").GetByRole(AriaRole.Link, new() { Name = "Klientinnen und Klienten", Exact = true }).ClickAsync();
+        await page.GetByLabel("Name oder Geburtsdatum (TT.MM.JJJJ)").FillAsync(lastName);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Suchen" }).ClickAsync();
+        await page.Locator("#ergebnisse").GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + Regex.Escape(lastName)) }).ClickAsync();
+        await Assertions.Expect(page.Locator("section[aria-labelledby='auftraege'] table")).ToContainTextAsync(caseNumber);
+
         await page.Locator("nav.main-nav").GetByRole(AriaRole.Link, new() { Name = "Wiedervorlagen", Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/wiedervorlagen$"));
         var deadline = page.Locator("tbody tr", new() { HasText = caseNumber });
