@@ -46,11 +46,14 @@ public sealed partial class Client
         return change;
     }
 
-    public bool Holds(ClientRecordKind kind, Guid recordId) => kind switch
+    public bool Holds(ClientRecordKind kind, Guid recordId) => SnapshotOf(kind, recordId) is not null;
+
+    /// <summary>The values of one record as they stand (the shape a <see cref="ClientRecordChange"/> keeps), null when the client has no such record.</summary>
+    public IReadOnlyDictionary<string, string?>? SnapshotOf(ClientRecordKind kind, Guid recordId) => kind switch
     {
-        ClientRecordKind.DisabilityEvidence => _evidence.Any(e => e.Id == recordId),
-        ClientRecordKind.Disability => _disabilities.Any(d => d.Id == recordId),
-        _ => _employment.Any(e => e.Id == recordId),
+        ClientRecordKind.DisabilityEvidence => _evidence.FirstOrDefault(e => e.Id == recordId)?.Snapshot(),
+        ClientRecordKind.Disability => _disabilities.FirstOrDefault(d => d.Id == recordId)?.Snapshot(),
+        _ => _employment.FirstOrDefault(e => e.Id == recordId)?.Snapshot(),
     };
 
     /// <summary>

@@ -72,7 +72,7 @@ public sealed class DisabilityEvidence : IServiceScoped, IAuditedEntity, IClient
     Guid? IClientRelated.ClientId => ClientId;
 
     /// <summary>CL-03: the values as they stand, for the record of a correction or removal.</summary>
-    internal IReadOnlyDictionary<string, string?> Snapshot() => new Dictionary<string, string?>
+    public IReadOnlyDictionary<string, string?> Snapshot() => new Dictionary<string, string?>
     {
         ["kind"] = Kind.ToString(),
         ["noticeDate"] = ClientRecordChange.Date(NoticeDate),
@@ -134,7 +134,7 @@ public sealed class Disability : IServiceScoped, IAuditedEntity, IClientRelated
 
     internal void Renumber(int order) => Order = order;
 
-    internal IReadOnlyDictionary<string, string?> Snapshot() => new Dictionary<string, string?>
+    public IReadOnlyDictionary<string, string?> Snapshot() => new Dictionary<string, string?>
     {
         ["categoryCode"] = CategoryCode,
         ["description"] = Description,

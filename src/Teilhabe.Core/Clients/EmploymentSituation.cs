@@ -54,7 +54,7 @@ public sealed class EmploymentSituation : IServiceScoped, IAuditedEntity, IClien
 
     Guid? IClientRelated.ClientId => ClientId;
 
-    internal IReadOnlyDictionary<string, string?> Snapshot() => new Dictionary<string, string?>
+    public IReadOnlyDictionary<string, string?> Snapshot() => new Dictionary<string, string?>
     {
         ["kindCode"] = KindCode,
         ["from"] = ClientRecordChange.Date(From),
