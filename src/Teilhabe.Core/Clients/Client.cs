@@ -27,7 +27,7 @@ public sealed record Address(string? Street, string? PostalCode, string? City)
 }
 
 /// <summary>A client of the IFD (CL-01). Belongs to one IFD; every read is audited (ACC-09).</summary>
-public sealed class Client : IServiceScoped, IAuditedEntity, IClientRelated
+public sealed partial class Client : IServiceScoped, IAuditedEntity, IClientRelated
 {
     private readonly List<DisabilityEvidence> _evidence = [];
     private readonly List<Disability> _disabilities = [];

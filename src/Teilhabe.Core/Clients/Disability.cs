@@ -70,6 +70,26 @@ public sealed class DisabilityEvidence : IServiceScoped, IAuditedEntity, IClient
     public bool IsProof => Kind != EvidenceKind.Schwerbehindertenausweis;
 
     Guid? IClientRelated.ClientId => ClientId;
+
+    /// <summary>CL-03: the values as they stand, for the record of a correction or removal.</summary>
+    public IReadOnlyDictionary<string, string?> Snapshot() => new Dictionary<string, string?>
+    {
+        ["kind"] = Kind.ToString(),
+        ["noticeDate"] = ClientRecordChange.Date(NoticeDate),
+        ["effectiveFrom"] = ClientRecordChange.Date(EffectiveFrom),
+        ["degree"] = ClientRecordChange.Number(Degree),
+        ["validUntil"] = ClientRecordChange.Date(ValidUntil),
+    };
+
+    /// <summary>CL-03: the notice as it should have been recorded; the DIS-01 status follows from the corrected values.</summary>
+    internal void Correct(EvidenceKind kind, DateOnly noticeDate, DateOnly? effectiveFrom, int? degree, DateOnly? validUntil)
+    {
+        Kind = kind;
+        NoticeDate = noticeDate;
+        EffectiveFrom = effectiveFrom;
+        Degree = degree;
+        ValidUntil = validUntil;
+    }
 }
 
 /// <summary>One disability of the client (DIS-03), in the order of the notice.</summary>
@@ -111,6 +131,23 @@ public sealed class Disability : IServiceScoped, IAuditedEntity, IClientRelated
     Guid? IClientRelated.ClientId => ClientId;
 
     internal void SetCareRelevant(bool value) => CareRelevant = value;
+
+    internal void Renumber(int order) => Order = order;
+
+    public IReadOnlyDictionary<string, string?> Snapshot() => new Dictionary<string, string?>
+    {
+        ["categoryCode"] = CategoryCode,
+        ["description"] = Description,
+        ["recognised"] = ClientRecordChange.Flag(Recognised),
+        ["careRelevant"] = ClientRecordChange.Flag(CareRelevant),
+    };
+
+    internal void Correct(string categoryCode, string description, bool recognised)
+    {
+        CategoryCode = categoryCode;
+        Description = description.Trim();
+        Recognised = recognised;
+    }
 
     /// <summary>DEL-01: the free-text description goes; the category stays for the statistics.</summary>
     internal void ClearDescription() => Description = string.Empty;

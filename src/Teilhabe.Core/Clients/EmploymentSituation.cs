@@ -54,6 +54,31 @@ public sealed class EmploymentSituation : IServiceScoped, IAuditedEntity, IClien
 
     Guid? IClientRelated.ClientId => ClientId;
 
+    public IReadOnlyDictionary<string, string?> Snapshot() => new Dictionary<string, string?>
+    {
+        ["kindCode"] = KindCode,
+        ["from"] = ClientRecordChange.Date(From),
+        ["institutionId"] = InstitutionId?.ToString(),
+        ["state"] = State == EmploymentState.Expected ? "expected" : "occurred",
+    };
+
+    /// <summary>
+    /// CL-03 with EMP-01: a corrected date decides the state as it would have when recorded with it — in the future
+    /// "voraussichtlich", otherwise "eingetroffen". A correction that keeps the date keeps the state.
+    /// </summary>
+    internal void Correct(string kindCode, DateOnly from, Guid? institutionId, DateOnly today)
+    {
+        if (from != From)
+        {
+            State = from > today ? EmploymentState.Expected : EmploymentState.Occurred;
+            ConfirmedOn = null;
+        }
+
+        KindCode = kindCode;
+        From = from;
+        InstitutionId = institutionId;
+    }
+
     /// <summary>An expected situation whose date has passed waits for confirmation (EMP-01, deadline list).</summary>
     public bool AwaitsConfirmation(DateOnly today) => State == EmploymentState.Expected && From <= today;
 

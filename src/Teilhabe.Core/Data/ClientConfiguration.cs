@@ -75,6 +75,23 @@ internal sealed class EmploymentSituationConfiguration : IEntityTypeConfiguratio
     }
 }
 
+/// <summary>CL-03: earlier values of corrected or removed records; they go with the client (cascade, and DEL-01).</summary>
+internal sealed class ClientRecordChangeConfiguration : IEntityTypeConfiguration<ClientRecordChange>
+{
+    public void Configure(EntityTypeBuilder<ClientRecordChange> b)
+    {
+        b.ToTable("ClientRecordChanges");
+        b.Property(c => c.RecordKind).HasConversion<string>().HasMaxLength(32);
+        b.Property(c => c.ChangedBy).HasMaxLength(64);
+        b.Property(c => c.Earlier).HasMaxLength(4000);
+        b.Property(c => c.Reason).HasMaxLength(ClientRecordChange.ReasonMaxLength);
+        b.HasOne<Client>().WithMany().HasForeignKey(c => c.ClientId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(c => new { c.ClientId, c.ChangedAt });
+        b.Ignore(c => c.EarlierValues);
+        b.Ignore(c => c.Removed);
+    }
+}
+
 internal sealed class InstitutionConfiguration : IEntityTypeConfiguration<Institution>
 {
     public void Configure(EntityTypeBuilder<Institution> b)

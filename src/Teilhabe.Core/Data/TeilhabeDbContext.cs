@@ -42,6 +42,7 @@ public sealed class TeilhabeDbContext(DbContextOptions<TeilhabeDbContext> option
     public DbSet<DisabilityEvidence> DisabilityEvidence => Set<DisabilityEvidence>();
     public DbSet<Disability> Disabilities => Set<Disability>();
     public DbSet<EmploymentSituation> EmploymentSituations => Set<EmploymentSituation>();
+    public DbSet<ClientRecordChange> ClientRecordChanges => Set<ClientRecordChange>();
     public DbSet<Institution> Institutions => Set<Institution>();
     public DbSet<Funder> Funders => Set<Funder>();
     public DbSet<FunderRelease> FunderReleases => Set<FunderRelease>();

@@ -109,6 +109,12 @@ public sealed class AuthorizationMatrixTests(TeilhabeFactory factory) : IClassFi
         new("POST", "/api/v1/clients/{id:guid}/disabilities/{disabilityId:guid}/care-relevant", Editors),
         new("POST", "/api/v1/clients/{id:guid}/employment-situations", Editors),
         new("POST", "/api/v1/clients/{id:guid}/employment-situations/{situationId:guid}/confirm", Editors),
+        new("PUT", "/api/v1/clients/{id:guid}/disability-evidence/{evidenceId:guid}", Editors),
+        new("PUT", "/api/v1/clients/{id:guid}/disabilities/{disabilityId:guid}", Editors),
+        new("PUT", "/api/v1/clients/{id:guid}/employment-situations/{situationId:guid}", Editors),
+        new("POST", "/api/v1/clients/{id:guid}/disability-evidence/{evidenceId:guid}/removal", Editors),
+        new("POST", "/api/v1/clients/{id:guid}/disabilities/{disabilityId:guid}/removal", Editors),
+        new("POST", "/api/v1/clients/{id:guid}/employment-situations/{situationId:guid}/removal", Editors),
 
         // Cases (record-scoped: CaseAccess decides per case, foreign cases are 404)
         new("GET", "/api/v1/cases/", All),
@@ -261,6 +267,8 @@ public sealed class AuthorizationMatrixTests(TeilhabeFactory factory) : IClassFi
         new("GET", "/klienten/{id:guid}", All, Hidden: true),
         new("GET", "/klienten/neu", Editors),
         new("GET", "/klienten/{id:guid}/bearbeiten", Editors),
+        new("GET", "/klienten/{id:guid}/{kind}/{recordId:guid}/korrigieren", Editors),
+        new("GET", "/klienten/{id:guid}/{kind}/{recordId:guid}/entfernen", Editors),
         new("GET", "/klienten/{id:guid}/auskunft", All, Hidden: true),
         new("GET", "/loeschung", AdminLead),
         new("GET", "/faelle", CaseList),

@@ -60,6 +60,7 @@ internal sealed class ClientExport(TeilhabeDbContext db, ICurrentUser user, Case
         var schoolOrientations = await db.SchoolOrientations.AsNoTracking().Include(o => o.Activities).Where(o => o.ClientId == clientId).ToListAsync(ct);
         var apprenticeships = await db.Apprenticeships.AsNoTracking().Where(a => a.ClientId == clientId).ToListAsync(ct);
         var colleagueConsents = await db.ColleagueConsents.AsNoTracking().Where(c => c.ClientId == clientId).ToListAsync(ct);
+        var recordChanges = await db.ClientRecordChanges.AsNoTracking().Where(c => c.ClientId == clientId).OrderBy(c => c.ChangedAt).ToListAsync(ct);
         var auditRows = await db.AuditEntries.AsNoTracking()
             .Where(a => a.ClientId == clientId || (a.CaseId != null && caseIds.Contains(a.CaseId.Value)))
             .OrderBy(a => a.Id).ToListAsync(ct);
@@ -78,6 +79,7 @@ internal sealed class ClientExport(TeilhabeDbContext db, ICurrentUser user, Case
             schoolOrientations,
             apprenticeships,
             colleagueConsents,
+            recordChanges = recordChanges.Select(c => new { c.Id, c.RecordKind, c.RecordId, c.ChangedAt, c.ChangedBy, earlier = c.EarlierValues, c.Reason }),
             audit = auditRows.Select(a => new { a.At, a.UserId, a.Action, a.Entity, a.EntityId, a.CaseId, a.Reason }),
         };
 

@@ -212,6 +212,20 @@ internal sealed class ClientService(TeilhabeDbContext db, AuditLog audit, ICurre
             return Result<Disability>.NotFound();
         }
 
+        var errors = await CheckDisabilityAsync(categoryCode, description, ct);
+        if (errors.Count > 0)
+        {
+            return Result<Disability>.Invalid(errors);
+        }
+
+        var disability = client.AddDisability(categoryCode!, description!, recognised, careRelevant);
+        await db.SaveChangesAsync(ct);
+        return Result<Disability>.Ok(disability);
+    }
+
+    /// <summary>The required fields of a disability (DIS-03), for adding and correcting it.</summary>
+    public async Task<List<RuleViolation>> CheckDisabilityAsync(string? categoryCode, string? description, CancellationToken ct)
+    {
         var errors = new List<RuleViolation>();
         if (!await catalogues.IsActiveAsync(CatalogueNames.DisabilityCategories, categoryCode, ct))
         {
@@ -224,15 +238,7 @@ internal sealed class ClientService(TeilhabeDbContext db, AuditLog audit, ICurre
         }
 
         InputCheck.MaxLength(errors, "description", description, 500, "Die Beschreibung");
-
-        if (errors.Count > 0)
-        {
-            return Result<Disability>.Invalid(errors);
-        }
-
-        var disability = client.AddDisability(categoryCode!, description!, recognised, careRelevant);
-        await db.SaveChangesAsync(ct);
-        return Result<Disability>.Ok(disability);
+        return errors;
     }
 
     /// <summary>DIS-03: the caseworker marks another disability as care-relevant.</summary>
@@ -258,6 +264,20 @@ internal sealed class ClientService(TeilhabeDbContext db, AuditLog audit, ICurre
             return Result<EmploymentSituation>.NotFound();
         }
 
+        var errors = await CheckEmploymentAsync(kindCode, from, institutionId, ct);
+        if (errors.Count > 0)
+        {
+            return Result<EmploymentSituation>.Invalid(errors);
+        }
+
+        var situation = client.AddEmployment(kindCode!, from!.Value, institutionId, Today);
+        await db.SaveChangesAsync(ct);
+        return Result<EmploymentSituation>.Ok(situation);
+    }
+
+    /// <summary>The required fields of an employment situation (EMP-01), for adding and correcting it.</summary>
+    public async Task<List<RuleViolation>> CheckEmploymentAsync(string? kindCode, DateOnly? from, Guid? institutionId, CancellationToken ct)
+    {
         var errors = new List<RuleViolation>();
         if (!await catalogues.IsActiveAsync(CatalogueNames.EmploymentKinds, kindCode, ct))
         {
@@ -273,15 +293,7 @@ internal sealed class ClientService(TeilhabeDbContext db, AuditLog audit, ICurre
         {
             errors.Add(new(RuleIds.Input, "Die gewählte Institution (Arbeitgeber) wurde nicht gefunden.", "institutionId"));
         }
-
-        if (errors.Count > 0)
-        {
-            return Result<EmploymentSituation>.Invalid(errors);
-        }
-
-        var situation = client.AddEmployment(kindCode!, from!.Value, institutionId, Today);
-        await db.SaveChangesAsync(ct);
-        return Result<EmploymentSituation>.Ok(situation);
+        return errors;
     }
 
     /// <summary>EMP-01: confirm an expected situation as "eingetroffen" once its date has passed.</summary>

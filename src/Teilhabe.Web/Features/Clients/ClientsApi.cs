@@ -75,6 +75,7 @@ internal static class ClientsApi
         editors.MapPost("/{id:guid}/disabilities/{disabilityId:guid}/care-relevant", MarkCareRelevantAsync);
         editors.MapPost("/{id:guid}/employment-situations", AddEmploymentAsync);
         editors.MapPost("/{id:guid}/employment-situations/{situationId:guid}/confirm", ConfirmAsync);
+        editors.MapClientCorrectionsApi();
         return group;
     }
 
@@ -203,12 +204,12 @@ internal static class ClientsApi
             c.Employment.OrderBy(e => e.From).Select(e => ToDto(e, today)).ToList(),
             c.Version);
 
-    private static EvidenceDto ToDto(DisabilityEvidence e)
+    internal static EvidenceDto ToDto(DisabilityEvidence e)
         => new(e.Id, e.Kind, e.NoticeDate, e.EffectiveFrom, e.RecordedDate, e.Degree, e.ValidUntil, e.IsProof);
 
-    private static DisabilityDto ToDto(Disability d)
+    internal static DisabilityDto ToDto(Disability d)
         => new(d.Id, d.CategoryCode, d.Description, d.Recognised, d.CareRelevant, d.Recognised ? null : d.Remark);
 
-    private static EmploymentDto ToDto(EmploymentSituation e, DateOnly today)
+    internal static EmploymentDto ToDto(EmploymentSituation e, DateOnly today)
         => new(e.Id, e.KindCode, e.From, e.InstitutionId, e.State, e.AwaitsConfirmation(today));
 }

@@ -8,6 +8,7 @@ internal static class ClientsFeature
     public static IServiceCollection AddClients(this IServiceCollection services)
     {
         services.AddScoped<ClientService>();
+        services.AddScoped<ClientCorrectionService>();
         services.AddScoped<ClientExport>();
         return services;
     }

@@ -13,7 +13,7 @@ using Teilhabe.Web.Features.Shared;
 
 namespace Teilhabe.Web.Features.Clients;
 
-internal sealed class DetailsModel(ClientService clients, CatalogueService catalogues, TeilhabeDbContext db, CaseService cases, DirectoryService directory) : PageModel
+internal sealed class DetailsModel(ClientService clients, ClientCorrectionService corrections, CatalogueService catalogues, TeilhabeDbContext db, CaseService cases, DirectoryService directory) : PageModel
 {
     public sealed class EvidenceInput
     {
@@ -60,6 +60,11 @@ internal sealed class DetailsModel(ClientService clients, CatalogueService catal
     public Dictionary<Guid, string> InstitutionNames { get; private set; } = [];
     public string? Message { get; private set; }
     public ClientCases Cases { get; private set; } = null!;
+
+    /// <summary>CL-03: corrections and removals of the client's records, newest first, with the labels of their values.</summary>
+    public List<ClientCorrectionService.ChangeRow> Changes { get; private set; } = [];
+
+    public ClientRecordLabels ChangeLabels { get; private set; } = null!;
     public bool CanEdit => ClientService.EditorRoles.Any(User.IsInRole);
     public bool SeesContactData => clients.SeesContactData;
     public DateOnly Today => clients.Today;
@@ -182,6 +187,8 @@ internal sealed class DetailsModel(ClientService clients, CatalogueService catal
         Employers = await db.Institutions.AsNoTracking().OrderBy(i => i.Name).Take(500).ToListAsync(ct);
         var ids = client.Employment.Where(e => e.InstitutionId != null).Select(e => e.InstitutionId!.Value).ToList();
         InstitutionNames = await db.Institutions.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
+        Changes = await corrections.ChangesAsync(id, ct);
+        ChangeLabels = await ClientRecordLabels.LoadAsync(catalogues, db, Changes.Select(c => c.Change.EarlierValues), ct);
         Cases = await ClientCases.LoadAsync(id, NewCase, CaseForms.IsIfdUser(User), ModelState, cases, catalogues, directory, db, ct);
         return true;
     }

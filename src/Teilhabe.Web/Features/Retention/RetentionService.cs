@@ -127,6 +127,9 @@ internal sealed class RetentionService(TeilhabeDbContext db, IDocumentStore stor
         }
 
         db.Documents.RemoveRange(documents);
+
+        // CL-03: earlier values of corrected or removed records (descriptions of disabilities among them) go too.
+        db.ClientRecordChanges.RemoveRange(await db.ClientRecordChanges.IgnoreQueryFilters().Where(c => c.ClientId == clientId).ToListAsync(ct));
         client.Anonymise(today);
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow(), user.UserId, AuditActions.Delete, "Client", clientId.ToString())
         {
