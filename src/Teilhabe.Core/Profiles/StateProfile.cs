@@ -39,6 +39,9 @@ public sealed record StateProfile
     /// <summary>TOP-01: shared entries this state does not use (catalogue → codes): not offered for new data, old data keeps its label.</summary>
     public IReadOnlyDictionary<string, IReadOnlySet<string>> HiddenCatalogueCodes { get; init; } = new Dictionary<string, IReadOnlySet<string>>();
 
+    public bool Adds(string catalogue, string code)
+        => CatalogueAdditions.Any(a => a.Catalogue == catalogue && a.Code == code);
+
     public bool Hides(string catalogue, string code)
         => HiddenCatalogueCodes.TryGetValue(catalogue, out var codes) && codes.Contains(code);
 

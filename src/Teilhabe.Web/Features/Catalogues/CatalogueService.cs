@@ -57,7 +57,7 @@ internal sealed class CatalogueService(TeilhabeDbContext db, CatalogueCache cach
 
     /// <summary>Whether an entry comes from the state profile (read-only here; it changes with the profile file).</summary>
     public bool IsFromStateProfile(string name, string code)
-        => profile.CatalogueAdditions.Any(a => a.Catalogue == name && a.Code == code)
+        => profile.Adds(name, code)
             || (name == CatalogueNames.FormVersions && profile.FormVersions.Any(f => f.Code == code));
 
     /// <summary>Whether the caller's state profile leaves a shared entry out (TOP-01).</summary>
@@ -81,7 +81,7 @@ internal sealed class CatalogueService(TeilhabeDbContext db, CatalogueCache cach
     /// <summary>Only active entries the caller's state uses can be chosen for new data (TOP-01).</summary>
     public async Task<bool> IsActiveAsync(string name, string? code, CancellationToken ct)
         => code is not null && !profile.Hides(name, code)
-            && (profile.CatalogueAdditions.Any(a => a.Catalogue == name && a.Code == code)
+            && (profile.Adds(name, code)
                 || await db.CatalogueEntries.AnyAsync(e => e.Catalogue == name && e.Code == code && e.Active, ct));
 
     public async Task<(CatalogueEntry? Entry, IReadOnlyList<RuleViolation> Errors)> AddAsync(
