@@ -84,6 +84,18 @@ public static class CommissionKinds
             _ => null,
         };
 
+    /// <summary>
+    /// BA-ST-01: the outcomes a successful placement may close the Vermittlung with (STAT-01 "Vermittlung → …"), and
+    /// the employment kind each needs: an apprenticeship for "Ausbildung", an employment for the three kinds of job.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> PlacementOutcomes = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["permanent-employment"] = "employed",
+        ["fixed-term-employment"] = "employed",
+        ["inclusion-company"] = "employed",
+        ["apprenticeship"] = "apprenticeship",
+    };
+
     /// <summary>BA-ST-01: the statistical outcome of the closed Vermittlung that fits the new employment.</summary>
     public static string PlacementOutcomeFor(string employmentKindCode) => employmentKindCode switch
     {

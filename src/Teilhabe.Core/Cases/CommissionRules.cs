@@ -150,7 +150,8 @@ public static class CommissionRules
         string? LegalBasisCode,
         DateOnly? NoticeSignedOn,
         string? NoticeVersion,
-        string? ValidNoticeVersion);
+        string? ValidNoticeVersion,
+        string? OutcomeCategoryCode = null);
 
     /// <summary>
     /// BA-ST-01: a Vermittlung in P3 closes with the first working day after its commission, an insured employment
@@ -182,6 +183,20 @@ public static class CommissionRules
         if (!facts.EmployerKnown)
         {
             errors.Add(new("BA-ST-01", "Bitte den Arbeitgeber (Institution) wählen.", "institutionId"));
+        }
+
+        if (facts.OutcomeCategoryCode is { } outcome)
+        {
+            if (!CommissionKinds.PlacementOutcomes.TryGetValue(outcome, out var needs))
+            {
+                errors.Add(new("BA-ST-01", "Das Ergebnis einer erfolgreichen Vermittlung ist Ausbildung, befristete oder unbefristete Beschäftigung oder Beschäftigung in einem Inklusionsbetrieb.", "outcomeCategoryCode"));
+            }
+            else if (facts.EmploymentKindCode is { } kind && CommissionKinds.InsuredEmploymentKinds.Contains(kind) && kind != needs)
+            {
+                errors.Add(new("BA-ST-01", needs == "apprenticeship"
+                    ? "Das Ergebnis „Vermittelt in Ausbildung“ passt nur zur Beschäftigung „Ausbildung“."
+                    : "Zur Beschäftigung „Ausbildung“ passt das Ergebnis „Vermittelt in Ausbildung“.", "outcomeCategoryCode"));
+            }
         }
 
         if (!CommissionKinds.IsStabilisation(facts.LegalBasisCode))

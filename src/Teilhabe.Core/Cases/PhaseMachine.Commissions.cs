@@ -57,6 +57,28 @@ public static partial class PhaseMachine
             v.Add(new("BA-SI-01", "Der Abmeldegrund „Widerspruch des Integrationsamtes“ setzt einen erfassten Widerspruch der InA-Koordination voraus.", "reasonCode"));
         }
 
+        // BA-ST-01: "erfolgreiche Vermittlung" closes a Vermittlung, with one of the outcomes of a placement.
+        if (f.ReasonCode == CommissionKinds.PlacementSuccessfulReason)
+        {
+            if (c.CareTypeCode != CareTypes.Placement)
+            {
+                v.Add(new("BA-ST-01", "„Erfolgreiche Vermittlung“ ist ein Abmeldegrund nur für Aufträge der Betreuungsart Vermittlung.", "reasonCode"));
+            }
+            else if (f.OutcomeCategoryCode is { } placed && !CommissionKinds.PlacementOutcomes.ContainsKey(placed))
+            {
+                v.Add(new("BA-ST-01", "Nach einer erfolgreichen Vermittlung ist das Ergebnis Ausbildung, befristete oder unbefristete Beschäftigung oder Beschäftigung in einem Inklusionsbetrieb.", "outcomeCategoryCode"));
+            }
+        }
+
+        // STAT-01: the outcome belongs to the care type it is counted under (Vermittlung → …, Sicherung → …).
+        if (f.OutcomeCareType is { } outcomeCareType && c.CareTypeCode is { } careType && careType is CareTypes.Placement or CareTypes.Retention
+            && outcomeCareType != careType)
+        {
+            v.Add(new("PH-P4-02", careType == CareTypes.Placement
+                ? "Dieses Ergebnis gehört zu einer Sicherung; für eine Vermittlung bitte ein Ergebnis der Vermittlung wählen."
+                : "Dieses Ergebnis gehört zu einer Vermittlung; für eine Sicherung bitte ein Ergebnis der Sicherung wählen.", "outcomeCategoryCode"));
+        }
+
         if (f.ReasonCode == CommissionKinds.RetentionFailedReason)
         {
             CheckFailedRetention(f, v);

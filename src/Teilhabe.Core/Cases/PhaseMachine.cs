@@ -42,6 +42,15 @@ public sealed record TransitionFacts
 
     public string? OutcomeCategoryCode { get; init; }
 
+    /// <summary>BA-IB-01: on the phase date the client works for an Inklusionsbetrieb (current employment situation's employer).</summary>
+    public bool EmployedAtInclusionCompany { get; init; }
+
+    /// <summary>BA-IB-01: InA-Koordination approved this case's application to accompany the client there.</summary>
+    public bool InclusionCompanyApproved { get; init; }
+
+    /// <summary>STAT-01 / BA-ST-01: the care type the outcome category is counted under (its catalogue parent), if any.</summary>
+    public string? OutcomeCareType { get; init; }
+
     /// <summary>PH-FDS-05: care type and legal basis of the main case of an additional statement.</summary>
     public string? ParentCareTypeCode { get; init; }
 
@@ -206,6 +215,12 @@ public static partial class PhaseMachine
 
         CheckGroupMatchesFunder(f, v);
         CheckCommissionKind(f, v, w);
+
+        // BA-IB-01: accompanying a client in an Inklusionsbetrieb (§ 215 SGB IX) for the InA needs its own, approved application.
+        if (IsInaCase(f) && f.EmployedAtInclusionCompany && !f.InclusionCompanyApproved)
+        {
+            v.Add(new("BA-IB-01", "Die Begleitung in einem Inklusionsbetrieb ist gesondert bei der InA-Koordination zu beantragen (Bedarf über § 217 SGB IX hinaus); die Beauftragung ist erst nach der Bewilligung möglich.", "inclusionApplication"));
+        }
 
         if (c.Phase == Phase.P2)
         {

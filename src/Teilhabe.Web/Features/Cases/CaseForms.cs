@@ -47,7 +47,10 @@ internal static class CaseForms
         {
             "dataProtectionNotice" => "Notice.SignedOn",
             "agreements" => "Agreement.Kind",
-            "contacts" or "phase" or "confirmations" or "employerAppliedBeforeIfd" => null,
+            "inclusionApplication" => "Inclusion.Need",
+            "confirmations" => "Fields.ApplicationWithIfdSupport",
+            "employerAppliedBeforeIfd" => "Fields.EmployerAppliedBeforeIfd",
+            "contacts" or "phase" => null,
             "funderId" or "legalBasisCode" when prefix == "FunderChange" => prefix + "." + Pascal(field),
             "funderId" or "careTypeCode" or "legalBasisCode" or "caseGroupCode" or "referringBodyCode" or "contactFrequencyDays"
                 or "concern" or "plannedContents" or "disabilityImpact" or "goalAgreement" or "supplements" or "progress" or "closingResult" or "todo"
@@ -158,6 +161,13 @@ internal sealed class CaseFieldsForm
 
     public bool PlannedEndShown { get; set; }
 
+    /// <summary>PH-FDS-06: the § 27 SchwbAV confirmations (only shown for a § 27 recommendation).</summary>
+    public bool SchwbAv27Shown { get; set; }
+
+    public bool EmployerAppliedBeforeIfd { get; set; }
+    public bool ApplicationWithIfdSupport { get; set; }
+    public bool PriorMeasuresExhausted { get; set; }
+
     public int Version { get; set; }
 
     public static CaseFieldsForm From(Case c) => new()
@@ -177,8 +187,15 @@ internal sealed class CaseFieldsForm
         Todo = c.Texts.Todo,
         ContactFrequencyDays = c.ContactFrequencyDays?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         PlannedEndDate = c.PlannedEndDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        EmployerAppliedBeforeIfd = c.EmployerAppliedBeforeIfd,
+        ApplicationWithIfdSupport = c.ApplicationWithIfdSupportConfirmed,
+        PriorMeasuresExhausted = c.PriorMeasuresExhaustedConfirmed,
         Version = c.Version,
     };
+
+    /// <summary>The § 27 confirmations as ticked; only passed on when the form showed them (PH-FDS-06).</summary>
+    public CaseService.SchwbAv27Confirmations? Confirmations()
+        => SchwbAv27Shown ? new(EmployerAppliedBeforeIfd, ApplicationWithIfdSupport, PriorMeasuresExhausted) : null;
 
     public CaseSettings Settings() => new(DirectoryPages.ParseId(FunderId), CareTypeCode, LegalBasisCode, CaseGroupCode, ReferringBodyCode);
 

@@ -185,9 +185,19 @@ internal sealed class CaseTransitions(
         var parent = @case.ParentCaseId is null ? null : await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == @case.ParentCaseId, ct);
         var reasonPhase = request.ReasonCode is null ? null : await db.CatalogueEntries
             .Where(e => e.Catalogue == CatalogueNames.ClosingReasons && e.Code == request.ReasonCode && e.Active).Select(e => e.Parent).FirstOrDefaultAsync(ct);
-        var outcome = request.OutcomeCategoryCode is not null && await db.CatalogueEntries.AnyAsync(
-            e => e.Catalogue == CatalogueNames.OutcomeCategories && e.Code == request.OutcomeCategoryCode && e.Active, ct)
-            ? request.OutcomeCategoryCode : null;
+        var outcomeEntry = request.OutcomeCategoryCode is null ? null : await db.CatalogueEntries.AsNoTracking()
+            .Where(e => e.Catalogue == CatalogueNames.OutcomeCategories && e.Code == request.OutcomeCategoryCode && e.Active)
+            .Select(e => new { e.Code, e.Parent }).FirstOrDefaultAsync(ct);
+        var outcome = outcomeEntry?.Code;
+
+        // BA-IB-01: the employer of the employment situation current on the phase date, and an approved application.
+        var employer = await db.EmploymentSituations.AsNoTracking()
+            .Where(e => e.ClientId == @case.ClientId && e.From <= date)
+            .OrderByDescending(e => e.From).ThenByDescending(e => e.CreatedOn).Select(e => e.InstitutionId).FirstOrDefaultAsync(ct);
+        var atInclusionCompany = employer is { } employerId && await db.Institutions.AsNoTracking().IgnoreQueryFilters()
+            .AnyAsync(i => i.Id == employerId && i.Kind == InstitutionKind.InclusionCompany, ct);
+        var inclusionApproved = atInclusionCompany && await db.InclusionCompanyApplications.AsNoTracking()
+            .AnyAsync(a => a.CaseId == @case.Id && a.Approved == true, ct);
 
         // BA-SI-04: a stufenweise Wiedereingliederung recorded as topic or LEK, and whether a health insurer pays Krankengeld.
         var reintegrationOutcomes = await db.Outcomes.AsNoTracking()
@@ -223,6 +233,9 @@ internal sealed class CaseTransitions(
             ReasonCode = request.ReasonCode,
             ReasonPhase = reasonPhase,
             OutcomeCategoryCode = outcome,
+            OutcomeCareType = outcomeEntry?.Parent,
+            EmployedAtInclusionCompany = atInclusionCompany,
+            InclusionCompanyApproved = inclusionApproved,
             ParentCareTypeCode = parent?.CareTypeCode,
             ParentLegalBasisCode = parent?.LegalBasisCode,
             ConfirmPurge = request.ConfirmPurge,

@@ -26,6 +26,9 @@ internal sealed partial class DetailsModel
     {
         public DateOnly? JobStart { get; set; }
         public string? EmploymentKindCode { get; set; } = "employed";
+
+        /// <summary>BA-ST-01: the outcome the Vermittlung closes with (empty: derived from the employment).</summary>
+        public string? OutcomeCategoryCode { get; set; }
         public Guid? InstitutionId { get; set; }
         public string? LegalBasisCode { get; set; }
         public DateOnly? DataProtectionNoticeSignedOn { get; set; }
@@ -170,7 +173,7 @@ internal sealed partial class DetailsModel
             p.JobStart, p.EmploymentKindCode, p.InstitutionId, p.LegalBasisCode, p.DataProtectionNoticeSignedOn, p.DataProtectionNoticeVersion,
             p.DataProtectionNotice is null ? null : new DocumentService.Upload(p.DataProtectionNotice.FileName, notice!, p.DataProtectionNotice.Length),
             p.GoalAgreement is null ? null : new DocumentService.Upload(p.GoalAgreement.FileName, goals!, p.GoalAgreement.Length),
-            null,
+            string.IsNullOrWhiteSpace(p.OutcomeCategoryCode) ? null : p.OutcomeCategoryCode,
             p.WrittenCommission is null ? null : new DocumentService.Upload(p.WrittenCommission.FileName, written!, p.WrittenCommission.Length)), ct);
         if (created is null)
         {

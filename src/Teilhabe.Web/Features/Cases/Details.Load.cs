@@ -100,9 +100,10 @@ internal sealed partial class DetailsModel
         return true;
     }
 
-    /// <summary>The closing reasons of the reachable closing phases: P4 (PH-P4-01) or FP5 (PH-FDS-04).</summary>
+    /// <summary>The closing reasons of the reachable closing phases: P4 (PH-P4-01) or FP5 (PH-FDS-04); "erfolgreiche Vermittlung" only for a Vermittlung (BA-ST-01).</summary>
     public IEnumerable<CatalogueEntry> ReasonsForTargets
-        => ClosingReasons.Where(r => Targets.Any(t => t.ToString() == r.Parent));
+        => ClosingReasons.Where(r => Targets.Any(t => t.ToString() == r.Parent)
+            && (r.Code != CommissionKinds.PlacementSuccessfulReason || Case.CareTypeCode == CareTypes.Placement));
 
     /// <summary>Outcome categories of the case's care type (STAT-01), all when the care type is open.</summary>
     public IEnumerable<CatalogueEntry> OutcomesForCase

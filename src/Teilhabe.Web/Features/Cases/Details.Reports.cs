@@ -18,6 +18,16 @@ internal sealed partial class DetailsModel
         public string? Kind { get; set; }
     }
 
+    [BindProperty]
+    public ReportRequestForm ReportRequest { get; set; } = new();
+
+    /// <summary>REP-04: who asks for the Sachstandsbericht (a Reha-Träger, entered by the caseworker) and by when.</summary>
+    public sealed class ReportRequestForm
+    {
+        public string? RequestedBy { get; set; }
+        public DateOnly? DueDate { get; set; }
+    }
+
     public sealed record ReportsPanel(
         IReadOnlyList<ReportVersion> Versions,
         IReadOnlyList<ReportRequest> Requests,
@@ -75,6 +85,40 @@ internal sealed partial class DetailsModel
         }
 
         return Done($"{ReportKinds.Title(kind)} erstellt (Version {version.Number}).", []);
+    }
+
+    /// <summary>
+    /// REP-04: InA-Koordination requests a Sachstandsbericht for a case it can see (recorded in its name), or the
+    /// caseworker records the request of a Reha-Träger; both land on the caseworker's deadline list.
+    /// </summary>
+    public async Task<IActionResult> OnPostReportRequestAsync(CancellationToken ct)
+    {
+        var reports = Reports;
+        var @case = await reports.FindCaseAsync(Id, ct);
+        if (@case is null)
+        {
+            return NotFound();
+        }
+
+        if (!access.CanEdit(@case) && !access.IsCoordinator)
+        {
+            return Forbid();
+        }
+
+        var requestedBy = access.IsCoordinator
+            ? $"InA-Koordination ({User.FindFirst("name")?.Value ?? User.Identity?.Name})"
+            : ReportRequest.RequestedBy;
+        var (request, errors) = await reports.AddRequestAsync(@case, ReportKind.Progress, requestedBy, ReportRequest.DueDate, ct);
+        if (request is null)
+        {
+            ModelState.Clear();
+            ModelState.AddViolations(errors.At("ReportRequest"));
+            return await PageAsync(ct);
+        }
+
+        return Done(access.IsCoordinator
+            ? $"Der Sachstandsbericht ist bis {request.DueDate:dd.MM.yyyy} angefordert; er steht auf der Fristenliste der Fachkraft."
+            : $"Die Anforderung von {request.RequestedBy} bis {request.DueDate:dd.MM.yyyy} ist erfasst und steht auf der Fristenliste.", []);
     }
 
     /// <summary>REP-03: re-download of a stored version (audited); 404 when it is not of this case or not visible.</summary>

@@ -236,7 +236,7 @@ internal sealed partial class DetailsModel(
             return await PageAsync(ct, keepFields: true);
         }
 
-        var outcome = await cases.UpdateAsync(Id, Fields.Version, Fields.Settings(), Fields.Texts(), frequency, ct, plannedEnd: Fields.PlannedEndChange());
+        var outcome = await cases.UpdateAsync(Id, Fields.Version, Fields.Settings(), Fields.Texts(), frequency, ct, Fields.Confirmations(), Fields.PlannedEndChange());
         var (stored, errors) = outcome;
         var conflict = outcome.Status == ResultStatus.Conflict;
         if (stored is null && errors.Count == 0)

@@ -225,7 +225,8 @@ internal sealed partial class CommissionService(
         var employerKnown = input.InstitutionId is not null && await db.Institutions.AnyAsync(i => i.Id == input.InstitutionId, ct);
         var validNotice = input.NoticeSignedOn is { } signedOn && signedOn <= Today ? await cases.ValidFormVersionAsync("DataProtectionNotice", signedOn, ct) : null;
         var errors = CommissionRules.CheckPlacement(c, new CommissionRules.PlacementFacts(
-            input.JobStart, input.EmploymentKindCode, employerKnown, input.LegalBasisCode, input.NoticeSignedOn, input.NoticeVersion, validNotice), Today);
+            input.JobStart, input.EmploymentKindCode, employerKnown, input.LegalBasisCode, input.NoticeSignedOn, input.NoticeVersion, validNotice,
+            input.OutcomeCategoryCode), Today);
         var notice = await ReadFileAsync(input.Notice, "dataProtectionNotice", "Merkblatt zum Sozialdatenschutz", errors, ct);
         var goals = await ReadFileAsync(input.GoalAgreement, "goalAgreement", "Zielvereinbarung", errors, ct);
         var written = input.WrittenCommission is null ? null : await ReadFileAsync(input.WrittenCommission, "writtenCommission", "Schriftliche Beauftragung", errors, ct);

@@ -23,8 +23,8 @@ internal sealed class CounsellingDeadlines(IStateProfileResolver profiles) : IDe
 }
 
 /// <summary>
-/// The dates of an InA commission in P3: BA-SI-01 (objection window), BA-SI-02 / BA-UB-02 / BA-ST-02 (planned end,
-/// as CaseTransitions stored it at P3) and BA-EXT-01 (extension requested the profile's weeks before the end), each with
+/// The dates of a commission in P3: BA-SI-01 (objection window), BA-SI-02 / BA-UB-02 / BA-ST-02 (planned end,
+/// as CaseTransitions stored it at P3, or as entered for a Reha-Träger's own UB period) and BA-EXT-01 (extension requested the profile's weeks before the end), each with
 /// the numbers of the profile of the case's Integrationsamt.
 /// </summary>
 internal sealed class CommissionDeadlines(IStateProfileResolver profiles) : IDeadlineSource
@@ -68,7 +68,8 @@ internal sealed class CommissionDeadlines(IStateProfileResolver profiles) : IDea
             }
 
             // BA-EXT-01: InA Sicherung and UB: an extension is requested with a Sachstandsbericht before the end.
-            if (rule is "BA-SI-02" or "BA-UB-02" && !context.ExtensionRequested.Contains(c.Id))
+            // A Reha-Träger's own UB period is extended by that Reha-Träger, not by an InA request.
+            if (ina && rule is "BA-SI-02" or "BA-UB-02" && !context.ExtensionRequested.Contains(c.Id))
             {
                 var due = end.AddDays(-profile.ExtensionLeadWeeks * 7);
                 entries.Add(new DeadlineEntry(c, "BA-EXT-01",
@@ -88,6 +89,7 @@ internal sealed class CommissionDeadlines(IStateProfileResolver profiles) : IDea
     {
         "sgb9-196-3" or "sgb9-196-3-analog" => ("BA-ST-02", $"Stabilisierungsphase endet nach {profile.StabilisationMonths} Monaten: abschließen"),
         "sgb9-55-3" when ina => ("BA-UB-02", $"Berufsbegleitung (UB) endet nach {profile.SupportedEmploymentMonths} Monaten"),
+        _ when !ina && CommissionKinds.IsSupportedEmployment(c.LegalBasisCode) => ("BA-UB-02", "Unterstützte Beschäftigung endet (Zeitraum des Rehabilitationsträgers)"),
         _ when ina && c.CareTypeCode == CareTypes.Retention => ("BA-SI-02", $"InA-Sicherung endet nach {profile.RetentionMonths} Monaten"),
         _ => (null, string.Empty),
     };
