@@ -422,6 +422,11 @@ public static partial class PhaseMachine
             "Rehabilitation" => kind is not (Directory.FunderKind.IntegrationOffice or Directory.FunderKind.Jobcenter),
             _ => true,
         };
+
+        // BA-UB-02 (HaGe 3.2): "Sofern ein Rehabilitationsträger die UB beauftragt, legt dieser den zeitlichen Rahmen fest" —
+        // the UB-Berufsbegleitung is the Integrationsamt's legal basis, yet a Reha-Träger may commission it too.
+        fits |= CommissionKinds.IsSupportedEmployment(f.Case.LegalBasisCode)
+            && kind is not Directory.FunderKind.Jobcenter;
         if (!fits)
         {
             v.Add(new("FU-06", "Die gesetzliche Grundlage gehört zu einer anderen Auftraggebergruppe als der gewählte Auftraggeber.", "legalBasisCode"));
