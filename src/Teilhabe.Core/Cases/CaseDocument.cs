@@ -55,6 +55,11 @@ public sealed class CaseDocument : IServiceScoped, IAuditedEntity, IClientRelate
     public DateTimeOffset UploadedAt { get; private set; }
     public string? UploadedBy { get; private set; }
 
+    /// <summary>DOC-04: the form version a Merkblatt, Zielvereinbarung or Schweigepflichtentbindung was signed on, when given.</summary>
+    public string? FormVersion { get; private set; }
+
+    public void RecordFormVersion(string? version) => FormVersion = string.IsNullOrWhiteSpace(version) ? null : version.Trim();
+
     Guid? IClientRelated.ClientId => ClientId;
     Guid? ICaseRelated.CaseId => CaseId;
 

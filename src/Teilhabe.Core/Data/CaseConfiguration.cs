@@ -104,6 +104,7 @@ internal sealed class CaseDocumentConfiguration : IEntityTypeConfiguration<CaseD
         b.Property(d => d.Sha256).HasMaxLength(64);
         b.Property(d => d.StorageKey).HasMaxLength(200);
         b.Property(d => d.UploadedBy).HasMaxLength(64);
+        b.Property(d => d.FormVersion).HasMaxLength(40);
         b.HasOne<Client>().WithMany().HasForeignKey(d => d.ClientId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Case>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(d => new { d.CaseId, d.Kind });

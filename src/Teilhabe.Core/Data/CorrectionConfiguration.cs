@@ -31,6 +31,22 @@ internal sealed class AbsenceDeputyConfiguration : IEntityTypeConfiguration<Abse
     }
 }
 
+/// <summary>DOC-04: one PDF template per form version.</summary>
+internal sealed class FormTemplateConfiguration : IEntityTypeConfiguration<FormTemplate>
+{
+    public void Configure(EntityTypeBuilder<FormTemplate> b)
+    {
+        b.ToTable("FormTemplates");
+        b.Property(t => t.Form).HasMaxLength(40);
+        b.Property(t => t.VersionCode).HasMaxLength(100);
+        b.Property(t => t.FileName).HasMaxLength(255);
+        b.Property(t => t.Sha256).HasMaxLength(64);
+        b.Property(t => t.StorageKey).HasMaxLength(200);
+        b.Property(t => t.UploadedBy).HasMaxLength(64);
+        b.HasIndex(t => new { t.Form, t.VersionCode }).IsUnique();
+    }
+}
+
 internal sealed class RemovedDocumentConfiguration : IEntityTypeConfiguration<RemovedDocument>
 {
     public void Configure(EntityTypeBuilder<RemovedDocument> b)

@@ -55,6 +55,7 @@ public sealed class TeilhabeDbContext(DbContextOptions<TeilhabeDbContext> option
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<ContactVersion> ContactVersions => Set<ContactVersion>();
     public DbSet<RemovedDocument> RemovedDocuments => Set<RemovedDocument>();
+    public DbSet<FormTemplate> FormTemplates => Set<FormTemplate>();
     public DbSet<Absence> Absences => Set<Absence>();
     public DbSet<Outcome> Outcomes => Set<Outcome>();
     public DbSet<ContactException> ContactExceptions => Set<ContactException>();

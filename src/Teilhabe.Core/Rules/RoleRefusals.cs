@@ -12,6 +12,8 @@ public static class RoleRefusals
 
     public static RuleViolation DecideExtension => Refused("Über Verlängerungen entscheidet die InA-Koordination.");
 
+    public static RuleViolation MaintainFormTemplates => Refused("Vordrucke hinterlegt die InA-Koordination oder die Administration.");
+
     public static RuleViolation ApplyInclusionCompany => Refused("Den Antrag stellt die zuständige Fachkraft, ihre Vertretung oder die IFD-Leitung.");
 
     public static RuleViolation DecideInclusionCompany => Refused("Über den Antrag entscheidet die InA-Koordination.");

@@ -596,6 +596,10 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FormVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("IntegrationOfficeId")
                         .HasColumnType("TEXT");
 
@@ -806,6 +810,54 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
                     b.HasIndex("IntegrationOfficeId", "Approved");
 
                     b.ToTable("ExtensionRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Teilhabe.Core.Cases.FormTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VersionCode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Form", "VersionCode")
+                        .IsUnique();
+
+                    b.ToTable("FormTemplates", (string)null);
                 });
 
             modelBuilder.Entity("Teilhabe.Core.Cases.IncidentAccess", b =>

@@ -254,6 +254,7 @@ public sealed class AuthorizationMatrixTests(TeilhabeFactory factory) : IClassFi
         new("GET", "/api-docs/favicon.svg", Public),
         new("GET", "/barrierefreiheit", Public),
         new("GET", "/regeln", All),
+        new("GET", "/vordrucke", All),
         new("GET", "/", All),
         new("GET", "/zugriff-verweigert", All),
         new("GET", "/konto/passwort", All),

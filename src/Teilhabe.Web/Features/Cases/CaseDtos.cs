@@ -80,7 +80,7 @@ internal sealed record CheckDto(bool Allowed, IReadOnlyList<Infrastructure.ApiRe
         [.. check.Warnings.Select(v => new Infrastructure.ApiResults.ViolationDto(v.Rule, v.Message, v.Field))]);
 }
 
-internal sealed record DocumentDto(Guid Id, DocumentKind Kind, string FileName, long Size, string ContentType, Guid? ContactId, Guid? CaseId, DateTimeOffset UploadedAt, string Sha256)
+internal sealed record DocumentDto(Guid Id, DocumentKind Kind, string FileName, long Size, string ContentType, Guid? ContactId, Guid? CaseId, DateTimeOffset UploadedAt, string Sha256, string? FormVersion)
 {
-    public static DocumentDto From(CaseDocument d) => new(d.Id, d.Kind, d.FileName, d.Size, d.ContentType, d.ContactId, d.CaseId, d.UploadedAt, d.Sha256);
+    public static DocumentDto From(CaseDocument d) => new(d.Id, d.Kind, d.FileName, d.Size, d.ContentType, d.ContactId, d.CaseId, d.UploadedAt, d.Sha256, d.FormVersion);
 }

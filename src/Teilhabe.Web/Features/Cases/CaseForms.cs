@@ -111,6 +111,9 @@ internal sealed class UploadForm
 {
     public DocumentKind? Kind { get; set; }
     public List<IFormFile> Files { get; set; } = [];
+
+    /// <summary>DOC-04: the form version the signed form is on; empty = the valid one.</summary>
+    public string? FormVersion { get; set; }
     public Teilhabe.Core.Clients.EvidenceKind? EvidenceKind { get; set; }
     public DateOnly? NoticeDate { get; set; }
     public DateOnly? EffectiveFrom { get; set; }

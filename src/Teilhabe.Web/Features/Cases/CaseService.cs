@@ -406,10 +406,8 @@ internal sealed class CaseService(
             .OrderBy(f => f.Name).Select(f => (Guid?)f.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>DOC-04: the valid version of a form on a day under the profile of the caller's Integrationsamt.</summary>
-    public async Task<string?> ValidFormVersionAsync(string form, DateOnly on, CancellationToken ct)
-        => profile.ValidFormVersion(form, on, await db.CatalogueEntries.AsNoTracking()
-            .Where(e => e.Catalogue == CatalogueNames.FormVersions && e.Form == form && e.Active && e.ValidFrom <= on)
-            .OrderByDescending(e => e.ValidFrom).Select(e => e.Code).FirstOrDefaultAsync(ct));
+    public Task<string?> ValidFormVersionAsync(string form, DateOnly on, CancellationToken ct)
+        => Forms.FormVersions.ValidAsync(db, profile, form, on, ct);
 
     private async Task ValidateSettingsAsync(string? careType, Guid? funderId, string? legalBasis, string? caseGroup, string? referringBody, List<RuleViolation> errors, CancellationToken ct)
     {

@@ -370,7 +370,8 @@ internal static class CasesApi
         try
         {
             var uploads = files.Select((f, i) => new DocumentService.Upload(f.FileName, streams[i], f.Length)).ToList();
-            var (stored, errors) = await documents.UploadAllAsync(@case, kind, contactId, uploads, ct);
+            // DOC-04: "formVersion" (optional) names the form version a Merkblatt, Zielvereinbarung or release was signed on.
+            var (stored, errors) = await documents.UploadAllAsync(@case, kind, contactId, uploads, ct, formVersion: form["formVersion"].FirstOrDefault());
             if (errors.Count > 0)
             {
                 return ApiResults.Violations(errors);

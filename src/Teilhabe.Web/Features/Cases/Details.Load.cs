@@ -27,6 +27,9 @@ internal sealed partial class DetailsModel
     public IReadOnlyList<CatalogueEntry> ClosingReasons { get; private set; } = [];
     public IReadOnlyDictionary<string, string> ClosingReasonLabels { get; private set; } = new Dictionary<string, string>();
     public IReadOnlyList<CatalogueEntry> OutcomeCategories { get; private set; } = [];
+
+    /// <summary>DOC-04: the maintained versions of the three forms.</summary>
+    public IReadOnlyList<CatalogueEntry> FormVersionEntries { get; private set; } = [];
     public IReadOnlyDictionary<string, string> OutcomeLabels { get; private set; } = new Dictionary<string, string>();
     public IReadOnlyList<CatalogueEntry> NoticeVersions { get; private set; } = [];
     public IReadOnlyList<Phase> Targets { get; private set; } = [];
@@ -67,7 +70,8 @@ internal sealed partial class DetailsModel
         ClosingReasonLabels = await catalogues.LabelsAsync(CatalogueNames.ClosingReasons, ct);
         OutcomeCategories = await catalogues.ListAsync(CatalogueNames.OutcomeCategories, false, ct);
         OutcomeLabels = await catalogues.LabelsAsync(CatalogueNames.OutcomeCategories, ct);
-        NoticeVersions = [.. (await catalogues.ListAsync(CatalogueNames.FormVersions, false, ct)).Where(e => e.Form == nameof(DocumentKind.DataProtectionNotice))];
+        FormVersionEntries = await catalogues.ListAsync(CatalogueNames.FormVersions, false, ct);
+        NoticeVersions = [.. FormVersionEntries.Where(e => e.Form == nameof(DocumentKind.DataProtectionNotice))];
 
         ClientName = await db.Clients.AsNoTracking().Where(c => c.Id == @case.ClientId).Select(c => c.LastName + ", " + c.FirstName).FirstOrDefaultAsync(ct) ?? "–";
         FunderName = @case.FunderId is null ? "–" : await db.Funders.AsNoTracking().Where(f => f.Id == @case.FunderId).Select(f => f.Name).FirstOrDefaultAsync(ct) ?? "–";

@@ -293,7 +293,11 @@ internal sealed partial class DetailsModel(
         {
             var uploads = files.Select((f, i) => new DocumentService.Upload(f.FileName, streams[i], f.Length)).ToList();
             await using var tx = withEvidence ? await db.Database.BeginTransactionAsync(ct) : null;
-            var (stored, errors) = await documents.UploadAllAsync(@case, Upload.Kind, null, uploads, ct);
+            // DOC-04: the form version chosen, or the one valid today when the field is left at its default.
+            var formVersion = Upload.Kind is { } uploadKind && FormVersionRules.IsVersioned(uploadKind)
+                ? (string.IsNullOrWhiteSpace(Upload.FormVersion) ? await cases.ValidFormVersionAsync(FormVersionRules.Form(uploadKind), Today, ct) : Upload.FormVersion)
+                : null;
+            var (stored, errors) = await documents.UploadAllAsync(@case, Upload.Kind, null, uploads, ct, formVersion: formVersion);
             if (errors.Count > 0)
             {
                 ModelState.AddViolations(AtFiles(errors));

@@ -24,9 +24,14 @@ internal sealed record CasePanel
     /// <summary>PH-FDS-05: a Zusatzauftrag of § 27 SchwbAV or Jobcoaching.</summary>
     public bool IsAdditionalStatement => Case.IsAdditionalStatement && Case.LegalBasisCode is "fds-27-schwbav" or "fds-jobcoaching";
 
-    public static string StatementTitle(string? legalBasis) => legalBasis == "fds-27-schwbav"
-        ? "Fachdienstliche Empfehlung Leistungen nach § 27 SchwbAV"
-        : "Fachdienstliche Einschätzung Jobcoaching";
+    /// <summary>The title of a statement's template per legal basis (HaGe 2.5: a template for each).</summary>
+    public static string StatementTitle(string? legalBasis) => legalBasis switch
+    {
+        "fds-27-schwbav" => "Fachdienstliche Empfehlung Leistungen nach § 27 SchwbAV",
+        "fds-ina" => "Fachdienstliche Stellungnahme für das Integrationsamt",
+        "fds-reha" => "Fachdienstliche Stellungnahme für den Rehabilitationsträger",
+        _ => "Fachdienstliche Einschätzung Jobcoaching",
+    };
 
     public static string TransferStatus(string status) => status switch
     {

@@ -17,7 +17,7 @@ internal sealed class CoverLetterModel(CaseService cases, CaseAccess access, Tei
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await cases.GetAsync(Id, ct) is not { } @case || !access.CanEdit(@case) || await LetterFacts.LoadAsync(@case, db, clock, ct) is not { } letter)
+        if (await cases.GetAsync(Id, ct) is not { } @case || !access.CanEdit(@case) || await LetterFacts.LoadAsync(@case, db, clock, ct) is not { IsAdditionalStatement: true } letter)
         {
             return NotFound();
         }

@@ -13,9 +13,20 @@ internal sealed record LetterFacts(Case Case, string ServiceName, string Provide
 
     public bool IsSchwbAv27 => Case.LegalBasisCode == "fds-27-schwbav";
 
+    /// <summary>PH-FDS-05: a Zusatzauftrag (§ 27 SchwbAV or Jobcoaching) — the only statements with a cover letter.</summary>
+    public bool IsAdditionalStatement => IsAdditional(Case);
+
+    /// <summary>DOC-04 (HaGe 2.5): a commissioned FDS whose template follows its legal basis (for the InA or a Reha-Träger).</summary>
+    public bool IsCommissionedStatement => IsCommissioned(Case);
+
+    public static bool IsAdditional(Case c) => c.IsAdditionalStatement && c.LegalBasisCode is "fds-27-schwbav" or "fds-jobcoaching";
+
+    public static bool IsCommissioned(Case c) => !c.IsAdditionalStatement && c.CareTypeCode == CareTypes.ExpertStatement && c.LegalBasisCode is "fds-ina" or "fds-reha";
+
+    /// <summary>The facts of a statement's template or cover letter; null for a case that has neither.</summary>
     public static async Task<LetterFacts?> LoadAsync(Case @case, TeilhabeDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        if (!@case.IsAdditionalStatement || @case.LegalBasisCode is not ("fds-27-schwbav" or "fds-jobcoaching"))
+        if (!IsAdditional(@case) && !IsCommissioned(@case))
         {
             return null;
         }

@@ -35,7 +35,7 @@ internal sealed class DocumentService(TeilhabeDbContext db, IDocumentStore store
     /// stored, so one refused file stores nothing; a failed save removes the files already written.
     /// </summary>
     public async Task<Result<IReadOnlyList<CaseDocument>>> UploadAllAsync(
-        Case @case, DocumentKind? kind, Guid? contactId, IReadOnlyList<Upload> files, CancellationToken ct, bool receivingService = false)
+        Case @case, DocumentKind? kind, Guid? contactId, IReadOnlyList<Upload> files, CancellationToken ct, bool receivingService = false, string? formVersion = null)
     {
         // TR-02: the receiving IFD uploads the Schweigepflichtentbindung before it may see the case (checked by the caller).
         if (!receivingService && !access.CanEdit(@case))
@@ -67,6 +67,18 @@ internal sealed class DocumentService(TeilhabeDbContext db, IDocumentStore store
         if (files.Count == 0)
         {
             errors.Add(new(RuleIds.Input, "Es wurde keine Datei übertragen.", "file"));
+        }
+
+        // DOC-04: a Merkblatt, Zielvereinbarung or Schweigepflichtentbindung signed on an outdated form version is refused.
+        if (!string.IsNullOrWhiteSpace(formVersion) && kind is { } versioned)
+        {
+            var valid = FormVersionRules.IsVersioned(versioned)
+                ? await Forms.FormVersions.ValidAsync(db, profile, FormVersionRules.Form(versioned), Core.Time.BerlinTime.Today(clock), ct)
+                : null;
+            if (FormVersionRules.CheckUpload(versioned, formVersion, valid, DocumentLabels.German(versioned)) is { } outdated)
+            {
+                errors.Add(outdated);
+            }
         }
 
         var prepared = new List<(Upload File, byte[] Bytes, string ContentType)>();
@@ -112,6 +124,11 @@ internal sealed class DocumentService(TeilhabeDbContext db, IDocumentStore store
                 written.Add(key);
                 var document = new CaseDocument(@case.ServiceId, @case.IntegrationOfficeId, @case.ClientId, @case.Id, contactId, kind!.Value,
                     SafeName(file.FileName), contentType, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)), key, clock.GetUtcNow(), user.UserId);
+                if (FormVersionRules.IsVersioned(kind.Value))
+                {
+                    document.RecordFormVersion(formVersion);
+                }
+
                 db.Documents.Add(document);
                 documents.Add(document);
             }

@@ -6,6 +6,7 @@ internal static class DocumentsFeature
     public static IServiceCollection AddDocuments(this IServiceCollection services)
     {
         services.AddScoped<DocumentService>();
+        services.AddScoped<Forms.FormTemplateService>();
         services.AddSingleton<IDocumentStore>(sp => DocumentStorage.Create(sp));
         return services;
     }
