@@ -72,7 +72,7 @@ internal sealed partial class DetailsModel
         var inaRetention = CommissionKinds.IsInaRetention(Case, kind);
         var by = Case.ObjectedBy is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == Case.ObjectedBy).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
         var employers = await db.Institutions.AsNoTracking().Where(i => i.Kind == InstitutionKind.Employer || i.Kind == InstitutionKind.InclusionCompany)
-            .OrderBy(i => i.Name).Take(500).Select(i => new Option(i.Id.ToString(), i.Name)).ToListAsync(ct);
+            .OrderBy(i => i.Name).Take(500).Select(i => new { i.Id, i.Name }).ToListAsync(ct);
         return new CommissionView(
             CommissionKinds.StatusOf(Case, inaRetention, Today, service.Profile),
             inaRetention,
@@ -82,7 +82,8 @@ internal sealed partial class DetailsModel
             await service.ExtensionsAsync(Case.Id, ct),
             await service.ApplicationsAsync(Case.Id, ct),
             await service.ConflictOfInterestAsync(Case, ct),
-            employers);
+            // The GUID is formatted here, not in SQL (SQLite would give it in capitals and the chosen option would not match).
+            [.. employers.Select(i => new Option(i.Id.ToString(), i.Name))]);
     }
 
     /// <summary>BA-EXT-01.</summary>
