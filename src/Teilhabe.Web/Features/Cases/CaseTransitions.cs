@@ -182,6 +182,10 @@ internal sealed class CaseTransitions(
         var others = await db.Cases.AsNoTracking().Include(c => c.History)
             .Where(c => c.ClientId == @case.ClientId && c.Id != @case.Id).ToListAsync(ct);
         var inaFunders = await db.Funders.AsNoTracking().Where(f => f.Kind == FunderKind.IntegrationOffice).Select(f => f.Id).ToListAsync(ct);
+
+        // PH-P2-04, PH-P3-03, PH-P3-04 look across every IFD of the Integrationsamt (one funder): the same person's
+        // records there, past the tenant filter. Only the facts leave this method; the caseworker sees nothing of them.
+        var elsewhere = await SamePersonAtOtherServicesAsync(@case, client, ct);
         var parent = @case.ParentCaseId is null ? null : await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == @case.ParentCaseId, ct);
         var reasonPhase = request.ReasonCode is null ? null : await db.CatalogueEntries
             .Where(e => e.Catalogue == CatalogueNames.ClosingReasons && e.Code == request.ReasonCode && e.Active).Select(e => e.Parent).FirstOrDefaultAsync(ct);
@@ -220,6 +224,9 @@ internal sealed class CaseTransitions(
             ClientHadEarlierCounselling = others.Any(c => c.History.Any(h => h.To == Phase.P2)),
             LatestOtherInaCommission = others.Where(c => c.FunderId is { } f && inaFunders.Contains(f))
                 .SelectMany(c => c.History.Where(h => h.To == Phase.P3)).Select(h => (DateOnly?)h.On).Max(),
+            EarlierCounsellingAtOtherService = elsewhere.Any(c => c.History.Any(h => h.To == Phase.P2)),
+            LatestInaCommissionAtOtherService = elsewhere.Where(c => c.FunderId is { } f && inaFunders.Contains(f))
+                .SelectMany(c => c.History.Where(h => h.To == Phase.P3)).Select(h => (DateOnly?)h.On).Max(),
             ReasonCode = request.ReasonCode,
             ReasonPhase = reasonPhase,
             OutcomeCategoryCode = outcome,
@@ -230,6 +237,21 @@ internal sealed class CaseTransitions(
             ReintegrationRecorded = reintegrationTopic || reintegrationOutcomes.Count > 0,
             SickPayReceived = sickPay,
         };
+    }
+
+    /// <summary>
+    /// The cases of the same person (same name and birth date, record not anonymised — DEL-01) at the other IFDs of the
+    /// case's Integrationsamt. Read past the tenant filter for the re-registration rules only.
+    /// </summary>
+    private async Task<List<Case>> SamePersonAtOtherServicesAsync(Case @case, Client client, CancellationToken ct)
+    {
+        var records = await db.Clients.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.IntegrationOfficeId == @case.IntegrationOfficeId && c.ServiceId != @case.ServiceId && c.AnonymisedOn == null
+                        && c.BirthDate == client.BirthDate && c.SearchLastName == client.SearchLastName && c.SearchFirstName == client.SearchFirstName)
+            .Select(c => c.Id).ToListAsync(ct);
+        return records.Count == 0 ? [] : await db.Cases.IgnoreQueryFilters().AsNoTracking().Include(c => c.History)
+            .Where(c => records.Contains(c.ClientId) && c.IntegrationOfficeId == @case.IntegrationOfficeId && c.ServiceId != @case.ServiceId)
+            .ToListAsync(ct);
     }
 
     /// <summary>BA-SI-02, BA-UB-02, BA-ST-02: the planned end of an InA commission from its P3 date.</summary>
