@@ -45,8 +45,10 @@ public sealed class TransferJourneyTests(BrowserFixture browser, ITestOutputHelp
         await Assertions.Expect(panel).ToContainTextAsync("weiteren offenen Aufträge der Person");
         await Assertions.Expect(panel.GetByRole(AriaRole.Listitem).Filter(new() { HasText = secondNumber })).ToBeVisibleAsync();
         await Assertions.Expect(panel).ToContainTextAsync("Ein abgeschlossener Auftrag bleibt");
-        output.WriteLine(await sending.GetByLabel("Aufnehmender IFD").InnerHTMLAsync() + " / " + tenant.ServiceB);
-        await sending.GetByLabel("Aufnehmender IFD").SelectOptionAsync(tenant.ServiceB!);
+        // The option values are the services' ids as the database writes them (upper case on SQLite).
+        var target = sending.GetByLabel("Aufnehmender IFD");
+        var values = await target.Locator("option").EvaluateAllAsync<string[]>("options => options.map(o => o.value)");
+        await target.SelectOptionAsync(values.Single(v => string.Equals(v, tenant.ServiceB, StringComparison.OrdinalIgnoreCase)));
         await sending.GetByRole(AriaRole.Button, new() { Name = "Übergabe anfragen" }).ClickAsync();
         await Assertions.Expect(sending.GetByRole(AriaRole.Status).First).ToContainTextAsync("Die Übergabe ist angefragt");
         await AccessibilityTests.AssertAccessibleAsync(sending, output);

@@ -13,7 +13,7 @@ using Teilhabe.Web.Features.Documents;
 namespace Teilhabe.Web.Features.Cases;
 
 /// <summary>Gathers the facts for the phase machine from the database, checks and performs transitions (PH-GEN-01).</summary>
-internal sealed class CaseTransitions(
+internal sealed partial class CaseTransitions(
     TeilhabeDbContext db,
     ICurrentUser user,
     CaseAccess access,
@@ -264,45 +264,6 @@ internal sealed class CaseTransitions(
 
         var isIna = @case.FunderId is not null && await db.Funders.AnyAsync(f => f.Id == @case.FunderId && f.Kind == FunderKind.IntegrationOffice, ct);
         return CommissionKinds.PlannedEnd(@case, isIna, date, profile);
-    }
-
-    /// <summary>
-    /// PH-FDS-04, for the review step before the purge: what would be removed (report texts by their labels, contacts,
-    /// documents except the written commission), without changing anything.
-    /// </summary>
-    public async Task<IReadOnlyList<string>> PurgePreviewAsync(Case @case, CancellationToken ct)
-    {
-        var preview = CaseFieldsForm.TextFields.Where(t => !string.IsNullOrWhiteSpace(t.Stored(@case.Texts))).Select(t => "Text „" + t.Label + "“").ToList();
-        if (@case.DataProtectionNotice is not null)
-        {
-            preview.Add("Unterschrift unter das Merkblatt zum Datenschutz");
-        }
-
-        foreach (var source in contactFacts)
-        {
-            preview.AddRange(await source.DescribeAllAsync(@case, ct));
-        }
-
-        var documents = await db.Documents.Where(d => d.CaseId == @case.Id && d.Kind != DocumentKind.WrittenCommission).Select(d => d.FileName).ToListAsync(ct);
-        preview.AddRange(documents.Order(StringComparer.Ordinal).Select(d => "Dokument " + d));
-        return preview;
-    }
-
-    /// <summary>PH-FDS-04: remove what goes beyond the written commission (audited); returns the store keys to delete after commit.</summary>
-    private async Task<List<string>> PurgeAsync(Case @case, CancellationToken ct)
-    {
-        var removed = @case.PurgeBeyondCommission().ToList();
-        var documents = await db.Documents.Where(d => d.CaseId == @case.Id && d.Kind != DocumentKind.WrittenCommission).ToListAsync(ct);
-        db.Documents.RemoveRange(documents);
-        foreach (var source in contactFacts)
-        {
-            removed.AddRange(await source.RemoveAllAsync(@case, ct));
-        }
-
-        removed.AddRange(documents.Select(d => $"Dokument {d.FileName}"));
-        await audit.RecordAsync(AuditActions.Delete, nameof(Case), @case.Id.ToString(), ct, serviceId: @case.ServiceId, clientId: @case.ClientId, caseId: @case.Id,
-            reason: "PH-FDS-04 Mitwirkung verweigert, entfernt: " + string.Join(", ", removed));
-        return [.. documents.Select(d => d.StorageKey)];
     }
 
     /// <summary>DOC-04: per form the valid version on the day, the state's own versions before the shared ones.</summary>
