@@ -37,6 +37,13 @@ public sealed class CaseDocument : IServiceScoped, IAuditedEntity, IClientRelate
         UploadedBy = uploadedBy;
     }
 
+    /// <summary>
+    /// TR-02: a client-level document (proof of disability) for the receiving IFD's copy of the record; the bytes are
+    /// stored again under <paramref name="storageKey"/>, so removing one copy never removes the other.
+    /// </summary>
+    public CaseDocument CopyForClient(Guid serviceId, Guid clientId, string storageKey)
+        => new(serviceId, IntegrationOfficeId, clientId, CaseId, ContactId, Kind, FileName, ContentType, Size, Sha256, storageKey, UploadedAt, UploadedBy);
+
     public Guid Id { get; private set; }
     public Guid ServiceId { get; private set; }
     public Guid IntegrationOfficeId { get; private set; }

@@ -23,8 +23,6 @@ public static class CoordinationRules
 
     public static RuleViolation BetweenAlreadyRunning() => new(BetweenRule, "Für diesen Auftrag läuft bereits eine Übergabe an einen anderen IFD.", "serviceId");
 
-    public static RuleViolation BetweenFurtherCases() => new(BetweenRule, "Die Person hat beim abgebenden IFD weitere Aufträge; mit dem Auftrag wechselt die Akte der Person. Bitte die Übergabe mit der InA-Koordination klären.", "clientId");
-
     public static RuleViolation BetweenNoRequest() => new(BetweenRule, "Für diesen Auftrag liegt keine Übergabe an einen anderen IFD vor.", null);
 
     public static RuleViolation BetweenReleaseMissing() => new(BetweenRule, "Der aufnehmende IFD hat die Entbindung von der Schweigepflicht gegenüber dem abgebenden IFD noch nicht hochgeladen.", "confidentialityRelease");

@@ -35,6 +35,15 @@ public sealed record TransitionFacts
     /// <summary>PH-P3-04: the client had an InA P3 before (another case); PH-P3-03: its latest P3 date.</summary>
     public DateOnly? LatestOtherInaCommission { get; init; }
 
+    /// <summary>
+    /// PH-P2-04 across the Integrationsamt: the same person had a Qualifizierte Beratung at another IFD of this
+    /// Integrationsamt. Only the fact is known here; nothing of the other IFD reaches a message.
+    /// </summary>
+    public bool EarlierCounsellingAtOtherService { get; init; }
+
+    /// <summary>PH-P3-03 / PH-P3-04 across the Integrationsamt: the latest InA P3 of the same person at another IFD (for the rule only, never shown).</summary>
+    public DateOnly? LatestInaCommissionAtOtherService { get; init; }
+
     public string? ReasonCode { get; init; }
 
     /// <summary>"P4" or "FP5": which transition the reason belongs to (closing-reasons catalogue).</summary>
@@ -186,9 +195,16 @@ public static partial class PhaseMachine
         }
 
         // PH-P2-04: a renewed P2 of an InA case needs prior agreement with InA-Koordination.
-        if (IsInaCase(f) && f.ClientHadEarlierCounselling && !HasAgreement(c, CaseAgreement.P2Renewal))
+        if (IsInaCase(f) && !HasAgreement(c, CaseAgreement.P2Renewal))
         {
-            v.Add(new("PH-P2-04", "Eine erneute Qualifizierte Beratung ist vorher mit der InA-Koordination abzustimmen (Abstimmung erfassen).", "agreements"));
+            if (f.ClientHadEarlierCounselling)
+            {
+                v.Add(new("PH-P2-04", "Eine erneute Qualifizierte Beratung ist vorher mit der InA-Koordination abzustimmen (Abstimmung erfassen).", "agreements"));
+            }
+            else if (f.EarlierCounsellingAtOtherService)
+            {
+                v.Add(new("PH-P2-04", ElsewhereMessage("in der Qualifizierten Beratung"), "agreements"));
+            }
         }
     }
 
@@ -247,7 +263,24 @@ public static partial class PhaseMachine
                 v.Add(new("PH-P3-04", "Eine erneute Beauftragung in Zuständigkeit des Integrationsamtes ist vorher mit der InA-Koordination abzustimmen.", "agreements"));
             }
         }
+        else if (IsInaCase(f) && f.LatestInaCommissionAtOtherService is { } elsewhere)
+        {
+            // The other IFD's case stays hidden: no case number, no IFD, no date (ACC-06).
+            if (elsewhere > f.Date.AddMonths(-f.Profile.DuplicateRegistrationMonths))
+            {
+                v.Add(new("PH-P3-03", "Die Person war bereits bei einem IFD dieses Integrationsamtes in P3 angemeldet; innerhalb eines Monats ist eine erneute Anmeldung ausgeschlossen – bitte mit der InA-Koordination klären.", "date"));
+            }
+
+            if (!HasAgreement(c, CaseAgreement.P3Renewal))
+            {
+                v.Add(new("PH-P3-04", ElsewhereMessage("in P3"), "agreements"));
+            }
+        }
     }
+
+    /// <summary>PH-P2-04, PH-P3-03, PH-P3-04: a registration at another IFD of the Integrationsamt, told without any of its details.</summary>
+    private static string ElsewhereMessage(string what)
+        => $"Die Person war bereits bei einem IFD dieses Integrationsamtes {what} angemeldet – bitte mit der InA-Koordination klären (Abstimmung erfassen).";
 
     private static void CheckClosing(TransitionFacts f, List<RuleViolation> v, List<RuleViolation> w)
     {

@@ -48,6 +48,9 @@ public sealed class DisabilityEvidence : IServiceScoped, IAuditedEntity, IClient
         ValidUntil = validUntil;
     }
 
+    /// <summary>TR-02: the same evidence on the receiving IFD's copy of the record (<see cref="Client.CopyForService"/>).</summary>
+    internal DisabilityEvidence CopyFor(Client owner) => new(owner, Kind, NoticeDate, EffectiveFrom, Degree, ValidUntil);
+
     public Guid Id { get; private set; }
     public Guid ClientId { get; private set; }
     public Guid ServiceId { get; private set; }
@@ -112,6 +115,9 @@ public sealed class Disability : IServiceScoped, IAuditedEntity, IClientRelated
         Recognised = recognised;
         Order = order;
     }
+
+    /// <summary>TR-02: the same disability on the receiving IFD's copy of the record (<see cref="Client.CopyForService"/>).</summary>
+    internal Disability CopyFor(Client owner) => new(owner, CategoryCode, Description, Recognised, Order) { CareRelevant = CareRelevant };
 
     public Guid Id { get; private set; }
     public Guid ClientId { get; private set; }

@@ -41,6 +41,10 @@ public sealed class EmploymentSituation : IServiceScoped, IAuditedEntity, IClien
         State = from > today ? EmploymentState.Expected : EmploymentState.Occurred;
     }
 
+    /// <summary>TR-02: the same situation on the receiving IFD's copy of the record (<see cref="Client.CopyForService"/>).</summary>
+    internal EmploymentSituation CopyFor(Client owner)
+        => new(owner, KindCode, From, InstitutionId, CreatedOn) { State = State, ConfirmedOn = ConfirmedOn };
+
     public Guid Id { get; private set; }
     public Guid ClientId { get; private set; }
     public Guid ServiceId { get; private set; }

@@ -140,6 +140,8 @@ public sealed class CaseBuilder
             PersonalContactsInP2 = o.PersonalContactsInP2,
             ClientHadEarlierCounselling = o.EarlierCounselling,
             LatestOtherInaCommission = o.LatestOtherInaCommission,
+            EarlierCounsellingAtOtherService = o.EarlierCounsellingAtOtherService,
+            LatestInaCommissionAtOtherService = o.LatestInaCommissionAtOtherService,
             ReasonCode = o.Reason,
             ReasonPhase = o.ReasonPhase,
             OutcomeCategoryCode = o.Outcome,
@@ -158,6 +160,8 @@ public sealed class CaseBuilder
         public int PersonalContactsInP2 { get; set; }
         public bool EarlierCounselling { get; set; }
         public DateOnly? LatestOtherInaCommission { get; set; }
+        public bool EarlierCounsellingAtOtherService { get; set; }
+        public DateOnly? LatestInaCommissionAtOtherService { get; set; }
         public string? Reason { get; set; }
         public string? ReasonPhase { get; set; }
         public string? Outcome { get; set; }

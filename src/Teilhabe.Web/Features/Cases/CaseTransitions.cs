@@ -13,7 +13,7 @@ using Teilhabe.Web.Features.Documents;
 namespace Teilhabe.Web.Features.Cases;
 
 /// <summary>Gathers the facts for the phase machine from the database, checks and performs transitions (PH-GEN-01).</summary>
-internal sealed class CaseTransitions(
+internal sealed partial class CaseTransitions(
     TeilhabeDbContext db,
     ICurrentUser user,
     CaseAccess access,
@@ -182,6 +182,10 @@ internal sealed class CaseTransitions(
         var others = await db.Cases.AsNoTracking().Include(c => c.History)
             .Where(c => c.ClientId == @case.ClientId && c.Id != @case.Id).ToListAsync(ct);
         var inaFunders = await db.Funders.AsNoTracking().Where(f => f.Kind == FunderKind.IntegrationOffice).Select(f => f.Id).ToListAsync(ct);
+
+        // PH-P2-04, PH-P3-03, PH-P3-04 look across every IFD of the Integrationsamt (one funder): the same person's
+        // records there, past the tenant filter. Only the facts leave this method; the caseworker sees nothing of them.
+        var elsewhere = await SamePersonAtOtherServicesAsync(@case, client, ct);
         var parent = @case.ParentCaseId is null ? null : await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == @case.ParentCaseId, ct);
         var reasonPhase = request.ReasonCode is null ? null : await db.CatalogueEntries
             .Where(e => e.Catalogue == CatalogueNames.ClosingReasons && e.Code == request.ReasonCode && e.Active).Select(e => e.Parent).FirstOrDefaultAsync(ct);
@@ -230,6 +234,9 @@ internal sealed class CaseTransitions(
             ClientHadEarlierCounselling = others.Any(c => c.History.Any(h => h.To == Phase.P2)),
             LatestOtherInaCommission = others.Where(c => c.FunderId is { } f && inaFunders.Contains(f))
                 .SelectMany(c => c.History.Where(h => h.To == Phase.P3)).Select(h => (DateOnly?)h.On).Max(),
+            EarlierCounsellingAtOtherService = elsewhere.Any(c => c.History.Any(h => h.To == Phase.P2)),
+            LatestInaCommissionAtOtherService = elsewhere.Where(c => c.FunderId is { } f && inaFunders.Contains(f))
+                .SelectMany(c => c.History.Where(h => h.To == Phase.P3)).Select(h => (DateOnly?)h.On).Max(),
             ReasonCode = request.ReasonCode,
             ReasonPhase = reasonPhase,
             OutcomeCategoryCode = outcome,
@@ -245,6 +252,21 @@ internal sealed class CaseTransitions(
         };
     }
 
+    /// <summary>
+    /// The cases of the same person (same name and birth date, record not anonymised — DEL-01) at the other IFDs of the
+    /// case's Integrationsamt. Read past the tenant filter for the re-registration rules only.
+    /// </summary>
+    private async Task<List<Case>> SamePersonAtOtherServicesAsync(Case @case, Client client, CancellationToken ct)
+    {
+        var records = await db.Clients.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.IntegrationOfficeId == @case.IntegrationOfficeId && c.ServiceId != @case.ServiceId && c.AnonymisedOn == null
+                        && c.BirthDate == client.BirthDate && c.SearchLastName == client.SearchLastName && c.SearchFirstName == client.SearchFirstName)
+            .Select(c => c.Id).ToListAsync(ct);
+        return records.Count == 0 ? [] : await db.Cases.IgnoreQueryFilters().AsNoTracking().Include(c => c.History)
+            .Where(c => records.Contains(c.ClientId) && c.IntegrationOfficeId == @case.IntegrationOfficeId && c.ServiceId != @case.ServiceId)
+            .ToListAsync(ct);
+    }
+
     /// <summary>BA-SI-02, BA-UB-02, BA-ST-02: the planned end of an InA commission from its P3 date.</summary>
     private async Task<DateOnly?> PlannedEndAsync(Case @case, Phase to, DateOnly date, CancellationToken ct)
     {
@@ -255,45 +277,6 @@ internal sealed class CaseTransitions(
 
         var isIna = @case.FunderId is not null && await db.Funders.AnyAsync(f => f.Id == @case.FunderId && f.Kind == FunderKind.IntegrationOffice, ct);
         return CommissionKinds.PlannedEnd(@case, isIna, date, profile);
-    }
-
-    /// <summary>
-    /// PH-FDS-04, for the review step before the purge: what would be removed (report texts by their labels, contacts,
-    /// documents except the written commission), without changing anything.
-    /// </summary>
-    public async Task<IReadOnlyList<string>> PurgePreviewAsync(Case @case, CancellationToken ct)
-    {
-        var preview = CaseFieldsForm.TextFields.Where(t => !string.IsNullOrWhiteSpace(t.Stored(@case.Texts))).Select(t => "Text „" + t.Label + "“").ToList();
-        if (@case.DataProtectionNotice is not null)
-        {
-            preview.Add("Unterschrift unter das Merkblatt zum Datenschutz");
-        }
-
-        foreach (var source in contactFacts)
-        {
-            preview.AddRange(await source.DescribeAllAsync(@case, ct));
-        }
-
-        var documents = await db.Documents.Where(d => d.CaseId == @case.Id && d.Kind != DocumentKind.WrittenCommission).Select(d => d.FileName).ToListAsync(ct);
-        preview.AddRange(documents.Order(StringComparer.Ordinal).Select(d => "Dokument " + d));
-        return preview;
-    }
-
-    /// <summary>PH-FDS-04: remove what goes beyond the written commission (audited); returns the store keys to delete after commit.</summary>
-    private async Task<List<string>> PurgeAsync(Case @case, CancellationToken ct)
-    {
-        var removed = @case.PurgeBeyondCommission().ToList();
-        var documents = await db.Documents.Where(d => d.CaseId == @case.Id && d.Kind != DocumentKind.WrittenCommission).ToListAsync(ct);
-        db.Documents.RemoveRange(documents);
-        foreach (var source in contactFacts)
-        {
-            removed.AddRange(await source.RemoveAllAsync(@case, ct));
-        }
-
-        removed.AddRange(documents.Select(d => $"Dokument {d.FileName}"));
-        await audit.RecordAsync(AuditActions.Delete, nameof(Case), @case.Id.ToString(), ct, serviceId: @case.ServiceId, clientId: @case.ClientId, caseId: @case.Id,
-            reason: "PH-FDS-04 Mitwirkung verweigert, entfernt: " + string.Join(", ", removed));
-        return [.. documents.Select(d => d.StorageKey)];
     }
 
     /// <summary>DOC-04: per form the valid version on the day, the state's own versions before the shared ones.</summary>

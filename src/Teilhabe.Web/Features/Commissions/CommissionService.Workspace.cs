@@ -61,11 +61,14 @@ internal sealed partial class CommissionService
     /// <summary>
     /// PH-P2-04 / PH-P3-04 from the coordinator's side, with the same facts the phase machine asks: InA cases in P2 (the
     /// move to P3 needs agreement), P1 cases of clients who had a Qualifizierte Beratung before, and P2 cases of clients
-    /// who had an InA commission before — each while the agreement of its kind is missing. Three queries for the whole list.
+    /// who had an InA commission before — each while the agreement of its kind is missing. A Qualifizierte Beratung
+    /// without a funder counts as the Integrationsamt's (PhaseMachine.IsInaCase). "Before" means at any IFD of the
+    /// Integrationsamt: the same person (name and birth date) may have a record at each of them.
     /// </summary>
     private async Task<IReadOnlyList<PendingAgreement>> PendingAgreementsAsync(List<Case> open, List<Guid> inaFunders, Func<Case, CaseRef> reference, CancellationToken ct)
     {
-        var ina = open.Where(c => c.Phase is Phase.P1 or Phase.P2 && c.FunderId is { } f && inaFunders.Contains(f)).ToList();
+        bool IsIna(Case c) => c.FunderId is { } f ? inaFunders.Contains(f) : c.Phase is Phase.P1 or Phase.P2;
+        var ina = open.Where(c => c.Phase is Phase.P1 or Phase.P2 && IsIna(c)).ToList();
         if (ina.Count == 0)
         {
             return [];
@@ -75,22 +78,35 @@ internal sealed partial class CommissionService
         var clientIds = ina.Select(c => c.ClientId).Distinct().ToList();
         var agreed = (await db.CaseAgreements.AsNoTracking().Where(a => ids.Contains(a.CaseId)).Select(a => new { a.CaseId, a.Kind }).ToListAsync(ct))
             .Select(a => (a.CaseId, a.Kind)).ToHashSet();
+
+        // The person behind each record: the records of the open cases and every record of the same name and birth date.
+        var own = await db.Clients.AsNoTracking().Where(c => clientIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.SearchLastName, c.SearchFirstName, c.BirthDate }).ToListAsync(ct);
+        var births = own.Select(c => c.BirthDate).Distinct().ToList();
+        var candidates = await db.Clients.AsNoTracking().Where(c => births.Contains(c.BirthDate) && c.AnonymisedOn == null)
+            .Select(c => new { c.Id, c.SearchLastName, c.SearchFirstName, c.BirthDate }).ToListAsync(ct);
+        var person = candidates.Concat(own).DistinctBy(c => c.Id).ToDictionary(c => c.Id, c => (c.SearchLastName, c.SearchFirstName, c.BirthDate));
+        var wanted = own.Select(c => person[c.Id]).ToHashSet();
+        var records = person.Where(p => wanted.Contains(p.Value)).Select(p => p.Key).ToList();
+
         var earlier = await (from h in db.PhaseChanges.AsNoTracking()
                              join c in access.Visible(db.Cases.AsNoTracking()) on h.CaseId equals c.Id
-                             where clientIds.Contains(c.ClientId) && (h.To == Phase.P2 || h.To == Phase.P3)
+                             where records.Contains(c.ClientId) && (h.To == Phase.P2 || h.To == Phase.P3)
                              select new { c.Id, c.ClientId, c.FunderId, h.To }).ToListAsync(ct);
-        bool Had(Case c, Phase to, bool inaOnly) => earlier.Any(e => e.ClientId == c.ClientId && e.Id != c.Id && e.To == to
+        bool Had(Case c, Phase to, bool inaOnly) => earlier.Any(e => person[e.ClientId] == person[c.ClientId] && e.Id != c.Id && e.To == to
                                                                      && (!inaOnly || (e.FunderId is { } f && inaFunders.Contains(f))));
 
         var pending = new List<PendingAgreement>();
         foreach (var c in ina)
         {
-            if (c.Phase == Phase.P1 && Had(c, Phase.P2, inaOnly: false) && !agreed.Contains((c.Id, CaseAgreement.P2Renewal)))
+            // A Qualifizierte Beratung without a funder that repeats an earlier one: before it starts (P1) or while it runs (P2).
+            var renewal = c.Phase == Phase.P1 || (c.Phase == Phase.P2 && c.FunderId is null);
+            if (renewal && Had(c, Phase.P2, inaOnly: false) && !agreed.Contains((c.Id, CaseAgreement.P2Renewal)))
             {
                 pending.Add(new(reference(c), "PH-P2-04", CaseAgreement.P2Renewal, "erneute Qualifizierte Beratung (die Person war schon in P2)"));
             }
 
-            if (c.Phase == Phase.P2 && !agreed.Contains((c.Id, CaseAgreement.P2ToP3)))
+            if (c.Phase == Phase.P2 && c.FunderId is not null && !agreed.Contains((c.Id, CaseAgreement.P2ToP3)))
             {
                 pending.Add(new(reference(c), "PH-P2-04", CaseAgreement.P2ToP3, "Wechsel von P2 nach P3"));
             }

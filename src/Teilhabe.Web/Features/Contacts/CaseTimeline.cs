@@ -15,7 +15,8 @@ namespace Teilhabe.Web.Features.Contacts;
 
 /// <summary>
 /// The case timeline: contacts, phase changes, documents and LEK events in one chronological list. Notes and
-/// keywords only for those who see internal texts (ACC-07); documents as DocumentService lists them (ACC-07, ACC-10).
+/// keywords only for those who see contact notes: the editors, and InA-Koordination only during an incident access
+/// (ACC-07, ACC-08); documents as DocumentService lists them (ACC-07, ACC-10).
 /// </summary>
 internal sealed class CaseTimeline(TeilhabeDbContext db, CaseAccess access, ContactService contacts, DocumentService documents, CatalogueService catalogues, AuditLog audit)
 {
@@ -41,7 +42,7 @@ internal sealed class CaseTimeline(TeilhabeDbContext db, CaseAccess access, Cont
             kinds.IntersectWith([Contacts]);
         }
 
-        var internalTexts = access.SeesInternalTexts(@case);
+        var internalTexts = access.SeesContactNotes(@case);
         var topicLabels = await catalogues.LabelsAsync(CatalogueNames.Topics, ct);
         var outcomeLabels = await catalogues.LabelsAsync(CatalogueNames.Outcomes, ct);
         var closingLabels = await catalogues.LabelsAsync(CatalogueNames.ClosingReasons, ct);
@@ -162,7 +163,7 @@ internal sealed class CaseTimeline(TeilhabeDbContext db, CaseAccess access, Cont
         var selected = entries.Where(e => e.At >= from && e.At < to);
         selected = filter.OldestFirst ? selected.OrderBy(e => e.At) : selected.OrderByDescending(e => e.At);
 
-        await audit.ReadAsync("CaseTimeline", @case.Id, @case.ServiceId, ct, clientId: @case.ClientId, caseId: @case.Id);
+        await audit.ReadAsync("CaseTimeline", @case.Id, @case.ServiceId, ct, clientId: @case.ClientId, caseId: @case.Id, reason: access.AuditReason(@case));
         return [.. selected];
     }
 

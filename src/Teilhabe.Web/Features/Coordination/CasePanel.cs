@@ -19,6 +19,10 @@ internal sealed record CasePanel
     public IReadOnlyList<CoordinationService.Choice> OtherServices { get; init; } = [];
     public CoordinationService.TransferView? OpenTransfer { get; init; }
 
+    /// <summary>TR-02: the person's other open cases that move with this one, and the closed ones that stay.</summary>
+    public IReadOnlyList<Case> MovingAlong { get; init; } = [];
+    public int ClosedStaying { get; init; }
+
     public IEnumerable<CoordinationService.IncidentView> ActiveIncidents => Incidents.Where(i => i.Active);
 
     /// <summary>PH-FDS-05: a Zusatzauftrag of § 27 SchwbAV or Jobcoaching.</summary>
@@ -45,6 +49,8 @@ internal sealed record CasePanel
     public static async Task<CasePanel> LoadAsync(Case @case, CoordinationService coordination, CaseAccess access, CancellationToken ct)
     {
         var mayHandOver = coordination.MayHandOver(@case);
+        var otherServices = mayHandOver ? await coordination.OtherServicesAsync(@case, ct) : [];
+        var (movingAlong, closedStaying) = otherServices.Count > 0 ? await coordination.TransferScopeAsync(@case, ct) : ([], 0);
         var open = mayHandOver || access.IsCoordinator
             ? (await coordination.TransferRequestsAsync(true, ct)).FirstOrDefault(t => t.Request.CaseId == @case.Id)
             : null;
@@ -56,8 +62,10 @@ internal sealed record CasePanel
             MayHandOver = mayHandOver,
             Incidents = await coordination.IncidentAccessesAsync(@case, ct),
             Caseworkers = mayHandOver ? [.. (await coordination.CaseworkersAsync(@case.ServiceId, ct)).Where(c => c.Value != @case.CaseworkerId)] : [],
-            OtherServices = mayHandOver ? await coordination.OtherServicesAsync(@case, ct) : [],
+            OtherServices = otherServices,
             OpenTransfer = open,
+            MovingAlong = movingAlong,
+            ClosedStaying = closedStaying,
         };
     }
 }

@@ -146,14 +146,11 @@ internal sealed class CoordinationService(
             errors.Add(CoordinationRules.BetweenClosedCase());
         }
 
-        if (await db.CaseTransferRequests.AnyAsync(r => r.CaseId == @case.Id && r.CompletedAt == null, ct))
+        // The person's other open cases move under the same request; none of them may be on its way already.
+        var moving = (await TransferScopeAsync(@case, ct)).MovingAlong.Select(c => c.Id).Append(@case.Id).ToList();
+        if (await db.CaseTransferRequests.AnyAsync(r => moving.Contains(r.CaseId) && r.CompletedAt == null, ct))
         {
             errors.Add(CoordinationRules.BetweenAlreadyRunning());
-        }
-
-        if (await db.Cases.AnyAsync(c => c.ClientId == @case.ClientId && c.Id != @case.Id, ct))
-        {
-            errors.Add(CoordinationRules.BetweenFurtherCases());
         }
 
         if (errors.Count > 0)
@@ -167,6 +164,18 @@ internal sealed class CoordinationService(
         db.CaseTransferRequests.Add(request);
         await db.SaveChangesAsync(ct);
         return (request, []);
+    }
+
+    /// <summary>
+    /// TR-02: the person's other open cases at the sending IFD, which move together with <paramref name="case"/> under
+    /// the same release and confirmation, and how many closed cases stay with the sending IFD.
+    /// </summary>
+    public async Task<(IReadOnlyList<Case> MovingAlong, int ClosedStaying)> TransferScopeAsync(Case @case, CancellationToken ct)
+    {
+        var others = await db.Cases.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.ClientId == @case.ClientId && c.ServiceId == @case.ServiceId && c.Id != @case.Id).ToListAsync(ct);
+        var moving = others.Where(c => !PhaseLabels.IsClosed(c.Phase)).OrderBy(c => c.CaseNumber).ToList();
+        return (moving, others.Count - moving.Count);
     }
 
     /// <summary>The transfer requests the caller is involved in: sending or receiving IFD, or InA-Koordination of the office.</summary>
@@ -293,42 +302,81 @@ internal sealed class CoordinationService(
             }
         }
 
-        var officeId = request.IntegrationOfficeId;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var @case = await db.Cases.IgnoreQueryFilters().Include(c => c.Deputies).FirstAsync(c => c.Id == caseId, ct);
         var from = @case.ServiceId;
         var clientId = @case.ClientId;
-        @case.TransferToService(own, newCaseworker, await NextNumberAsync(own, ct));
-        request.Complete(user.UserId!, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        var others = await db.Cases.IgnoreQueryFilters().Include(c => c.Deputies)
+            .Where(c => c.ClientId == clientId && c.ServiceId == from && c.Id != caseId).ToListAsync(ct);
+        var moving = others.Where(c => !PhaseLabels.IsClosed(c.Phase)).OrderBy(c => c.CaseNumber).Prepend(@case).ToList();
+        var staying = others.Count - (moving.Count - 1);
+        foreach (var moved in moving)
+        {
+            moved.TransferToService(own, newCaseworker, await NextNumberAsync(own, ct, moving.IndexOf(moved)));
+        }
 
-        // The person's record and everything of the case follow it to the receiving IFD.
-        await db.Clients.IgnoreQueryFilters().Where(c => c.Id == clientId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
-        await db.DisabilityEvidence.IgnoreQueryFilters().Where(c => c.ClientId == clientId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
-        await db.Disabilities.IgnoreQueryFilters().Where(c => c.ClientId == clientId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
-        await db.EmploymentSituations.IgnoreQueryFilters().Where(c => c.ClientId == clientId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
-        await db.Documents.IgnoreQueryFilters().Where(d => d.CaseId == caseId || (d.CaseId == null && d.ClientId == clientId)).ExecuteUpdateAsync(s => s.SetProperty(d => d.ServiceId, own), ct);
-        await db.Contacts.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
-        await db.Outcomes.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
-        await db.IncidentAccesses.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
-        await db.CoordinationNotifications.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
-        await db.ContactExceptions.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
-        await db.ExtensionRequests.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
-        await db.InclusionCompanyApplications.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
-        await db.ReportVersions.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
-        await db.ReportRequests.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
-        await db.CaseGoals.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
-        await db.ColleagueConsents.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
-        await db.AbilityProfiles.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
-        await db.SchoolOrientations.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
-        await db.Apprenticeships.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
+        request.Complete(user.UserId!, clock.GetUtcNow());
+
+        // The person's record: without closed cases at the sending IFD it moves (one record, now read by the receiving
+        // IFD). With closed cases it stays where they are, so the sending IFD still reads them with the person's data
+        // (retention, statistics, re-registration checks), and the receiving IFD gets a copy for the moved cases —
+        // a client belongs to exactly one IFD, and the tenant filter (IServiceScoped) reads nothing else.
+        var targetClientId = clientId;
+        if (staying > 0)
+        {
+            var original = await db.Clients.IgnoreQueryFilters().AsNoTracking()
+                .Include(c => c.Evidence).Include(c => c.Disabilities).Include(c => c.Employment)
+                .AsSplitQuery().FirstAsync(c => c.Id == clientId, ct);
+            var copy = original.CopyForService(own);
+            db.Clients.Add(copy);
+            targetClientId = copy.Id;
+            await documents.CopyClientDocumentsAsync(clientId, copy, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        if (staying == 0)
+        {
+            await db.Clients.IgnoreQueryFilters().Where(c => c.Id == clientId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
+            await db.DisabilityEvidence.IgnoreQueryFilters().Where(c => c.ClientId == clientId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
+            await db.Disabilities.IgnoreQueryFilters().Where(c => c.ClientId == clientId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
+            await db.EmploymentSituations.IgnoreQueryFilters().Where(c => c.ClientId == clientId).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
+            await db.Documents.IgnoreQueryFilters().Where(d => d.CaseId == null && d.ClientId == clientId).ExecuteUpdateAsync(s => s.SetProperty(d => d.ServiceId, own), ct);
+        }
+
+        // Everything of the moved cases follows them (and, with a copied record, points to the copy).
+        var ids = moving.Select(c => c.Id).ToList();
+        await db.Cases.IgnoreQueryFilters().Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.ClientId, targetClientId), ct);
+        await db.Documents.IgnoreQueryFilters().Where(d => d.CaseId != null && ids.Contains(d.CaseId.Value)).ExecuteUpdateAsync(s => s.SetProperty(d => d.ServiceId, own).SetProperty(d => d.ClientId, targetClientId), ct);
+        await db.RemovedDocuments.IgnoreQueryFilters().Where(d => d.CaseId != null && ids.Contains(d.CaseId.Value)).ExecuteUpdateAsync(s => s.SetProperty(d => d.ServiceId, own).SetProperty(d => d.ClientId, targetClientId), ct);
+        await db.Contacts.IgnoreQueryFilters().Where(c => ids.Contains(c.CaseId)).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own).SetProperty(c => c.ClientId, targetClientId), ct);
+        var contactIds = db.Contacts.IgnoreQueryFilters().Where(c => ids.Contains(c.CaseId)).Select(c => c.Id);
+        await db.ContactVersions.IgnoreQueryFilters().Where(v => contactIds.Contains(v.ContactId)).ExecuteUpdateAsync(s => s.SetProperty(v => v.ServiceId, own), ct);
+        await db.Outcomes.IgnoreQueryFilters().Where(c => ids.Contains(c.CaseId)).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own).SetProperty(c => c.ClientId, targetClientId), ct);
+        await db.IncidentAccesses.IgnoreQueryFilters().Where(c => ids.Contains(c.CaseId)).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
+        await db.CoordinationNotifications.IgnoreQueryFilters().Where(c => ids.Contains(c.CaseId)).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own), ct);
+        await db.ContactExceptions.IgnoreQueryFilters().Where(c => ids.Contains(c.CaseId)).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own).SetProperty(c => c.ClientId, targetClientId), ct);
+        await db.ExtensionRequests.IgnoreQueryFilters().Where(c => ids.Contains(c.CaseId)).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own).SetProperty(c => c.ClientId, targetClientId), ct);
+        await db.InclusionCompanyApplications.IgnoreQueryFilters().Where(c => ids.Contains(c.CaseId)).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own).SetProperty(c => c.ClientId, targetClientId), ct);
+        await db.ReportVersions.IgnoreQueryFilters().Where(c => ids.Contains(c.CaseId)).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own).SetProperty(c => c.ClientId, targetClientId), ct);
+        await db.ReportRequests.IgnoreQueryFilters().Where(c => ids.Contains(c.CaseId)).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own).SetProperty(c => c.ClientId, targetClientId), ct);
+        await db.CaseGoals.IgnoreQueryFilters().Where(c => ids.Contains(c.CaseId)).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own).SetProperty(c => c.ClientId, targetClientId), ct);
+        await db.ColleagueConsents.IgnoreQueryFilters().Where(c => ids.Contains(c.CaseId)).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own).SetProperty(c => c.ClientId, targetClientId), ct);
+        await db.AbilityProfiles.IgnoreQueryFilters().Where(c => ids.Contains(c.CaseId)).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own).SetProperty(c => c.ClientId, targetClientId), ct);
+        await db.SchoolOrientations.IgnoreQueryFilters().Where(c => ids.Contains(c.CaseId)).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own).SetProperty(c => c.ClientId, targetClientId), ct);
+        await db.Apprenticeships.IgnoreQueryFilters().Where(c => ids.Contains(c.CaseId)).ExecuteUpdateAsync(s => s.SetProperty(c => c.ServiceId, own).SetProperty(c => c.ClientId, targetClientId), ct);
 
         // Unsent contact drafts belong to the previous IFD's staff: they are dropped, not handed over.
-        await db.ContactEntryDrafts.IgnoreQueryFilters().Where(c => c.CaseId == caseId).ExecuteDeleteAsync(ct);
-        await audit.RecordAsync("transfer", nameof(Case), caseId.ToString(), ct, serviceId: own, clientId: clientId, caseId: caseId,
-            reason: $"TR-02 Übernahme vom IFD {from} (Akte der Person, Kontakte, LEK und Dokumente mitgeführt); neues Merkblatt erforderlich");
+        await db.ContactEntryDrafts.IgnoreQueryFilters().Where(c => ids.Contains(c.CaseId)).ExecuteDeleteAsync(ct);
+        foreach (var moved in moving)
+        {
+            var along = moved.Id == caseId ? string.Empty : $" zusammen mit Auftrag {@case.CaseNumber}";
+            await audit.RecordAsync("transfer", nameof(Case), moved.Id.ToString(), ct, serviceId: own, clientId: targetClientId, caseId: moved.Id,
+                reason: $"TR-02 Übernahme vom IFD {from}{along} (Kontakte, LEK, Dokumente und Berichte mitgeführt; "
+                    + (staying > 0 ? $"{staying} abgeschlossene Aufträge bleiben beim abgebenden IFD, die Akte der Person ist kopiert" : "Akte der Person mitgeführt")
+                    + "); neues Merkblatt erforderlich");
+        }
+
         await tx.CommitAsync(ct);
-        _ = officeId;
         return (@case, []);
     }
 
@@ -347,11 +395,12 @@ internal sealed class CoordinationService(
             .OrderByDescending(n => n.CreatedAt).Take(200).ToListAsync(ct);
     }
 
-    private async Task<string> NextNumberAsync(Guid serviceId, CancellationToken ct)
+    /// <summary>The next case number of the IFD; <paramref name="pending"/> numbers given in this step are not saved yet.</summary>
+    private async Task<string> NextNumberAsync(Guid serviceId, CancellationToken ct, int pending = 0)
     {
         var year = clock.GetUtcNow().Year.ToString(CultureInfo.InvariantCulture);
         var prefix = year + "-";
         var count = await db.Cases.IgnoreQueryFilters().CountAsync(c => c.ServiceId == serviceId && c.CaseNumber.StartsWith(prefix), ct);
-        return prefix + (count + 1).ToString("D4", CultureInfo.InvariantCulture);
+        return prefix + (count + pending + 1).ToString("D4", CultureInfo.InvariantCulture);
     }
 }

@@ -287,4 +287,22 @@ internal sealed class DocumentService(TeilhabeDbContext db, IDocumentStore store
 
         return cleaned.Length > 200 ? cleaned[^200..] : cleaned;
     }
+
+    /// <summary>
+    /// TR-02: the client-level documents (proof of disability) for the receiving IFD's copy of the person's record; the
+    /// bytes are stored once more, so each IFD's copy is kept and removed on its own. Added to the context, saved by the caller.
+    /// </summary>
+    public async Task CopyClientDocumentsAsync(Guid fromClientId, Teilhabe.Core.Clients.Client copy, CancellationToken ct)
+    {
+        var originals = await db.Documents.IgnoreQueryFilters().AsNoTracking()
+            .Where(d => d.CaseId == null && d.ClientId == fromClientId).ToListAsync(ct);
+        foreach (var original in originals)
+        {
+            var bytes = await store.ReadAsync(original.StorageKey, ct)
+                ?? throw new InvalidOperationException($"Dokument {original.Id} fehlt im Dokumentenspeicher.");
+            var key = $"{clock.GetUtcNow().Year}/{Guid.CreateVersion7():N}";
+            await store.SaveAsync(key, bytes, ct);
+            db.Documents.Add(original.CopyForClient(copy.ServiceId, copy.Id, key));
+        }
+    }
 }
