@@ -35,6 +35,7 @@ public sealed class DisabilityTests
     }
 
     [Fact]
+    [Trait("Rule", "DIS-02")]
     public void DIS02_the_recorded_date_is_mit_Wirkung_ab_where_given_else_the_notice_date()
     {
         var client = new ClientBuilder().Build();
@@ -48,14 +49,14 @@ public sealed class DisabilityTests
     [InlineData(10)]
     [InlineData(55)]
     [InlineData(110)]
-    public void DIS02_a_GdB_outside_20_to_100_in_steps_of_10_is_refused_at_the_field(int degree)
+    public void Evidence_input_a_GdB_outside_20_to_100_in_steps_of_10_is_refused_at_the_degree_field(int degree)
     {
         var errors = DisabilityRules.CheckEvidence(EvidenceKind.Feststellungsbescheid, new DateOnly(2025, 1, 1), null, degree, Today);
         Assert.Contains(errors, e => e.Field == "degree");
     }
 
     [Fact]
-    public void DIS02_a_notice_dated_in_the_future_is_refused()
+    public void Evidence_input_a_notice_dated_in_the_future_is_refused_at_the_notice_date_field()
     {
         var errors = DisabilityRules.CheckEvidence(EvidenceKind.Feststellungsbescheid, Today.AddDays(1), null, 50, Today);
         Assert.Contains(errors, e => e.Field == "noticeDate");
