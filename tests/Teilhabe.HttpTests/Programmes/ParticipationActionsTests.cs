@@ -141,17 +141,20 @@ public sealed class ParticipationActionsTests(TeilhabeFactory factory) : IClassF
         using var get = await client.GetAsync($"/api/v1/programmes/{id}/settings");
         await get.ExpectAsync(HttpStatusCode.OK);
         var s = await get.Content.ReadFromJsonAsync<JsonElement>();
-        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/programmes/{id}/settings") { Content = JsonContent.Create(new
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/programmes/{id}/settings")
         {
-            name = s.GetProperty("name").GetString(),
-            yearlyPlaces = s.GetProperty("yearlyPlaces").GetInt32(),
-            sites = s.GetProperty("sites").EnumerateArray().Select(x => new { name = x.GetProperty("name").GetString(), places = x.GetProperty("places").GetInt32() }).ToList(),
-            referringBodyIds = s.GetProperty("referringBodyIds").EnumerateArray().Select(x => x.GetString()).ToList(),
-            referralMonths = 12,
-            informationTalkDays = 7,
-            maxExtensionMonths = (int?)null,
-            aftercareMonths,
-        }) };
+            Content = JsonContent.Create(new
+            {
+                name = s.GetProperty("name").GetString(),
+                yearlyPlaces = s.GetProperty("yearlyPlaces").GetInt32(),
+                sites = s.GetProperty("sites").EnumerateArray().Select(x => new { name = x.GetProperty("name").GetString(), places = x.GetProperty("places").GetInt32() }).ToList(),
+                referringBodyIds = s.GetProperty("referringBodyIds").EnumerateArray().Select(x => x.GetString()).ToList(),
+                referralMonths = 12,
+                informationTalkDays = 7,
+                maxExtensionMonths = (int?)null,
+                aftercareMonths,
+            })
+        };
         request.Headers.TryAddWithoutValidation("If-Match", get.Headers.ETag!.Tag);
         return await client.SendAsync(request);
     }

@@ -5,9 +5,9 @@ using Teilhabe.Core.Audit;
 using Teilhabe.Core.Clients;
 using Teilhabe.Core.Data;
 using Teilhabe.Core.Directory;
+using Teilhabe.Core.Profiles;
 using Teilhabe.Core.Programmes;
 using Teilhabe.Core.Rules;
-using Teilhabe.Core.Profiles;
 using Teilhabe.Core.Time;
 using Teilhabe.Web.Features.Documents;
 
