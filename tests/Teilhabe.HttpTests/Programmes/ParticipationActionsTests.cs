@@ -52,7 +52,7 @@ public sealed class ParticipationActionsTests(TeilhabeFactory factory) : IClassF
 
     [Fact]
     [Trait("Rule", "PRG-TR-07")]
-    public async Task PRGTR07_an_aftercare_contact_needs_a_job_start_and_is_refused_before_it_unknown_codes_answer_400()
+    public async Task PRGTR07_an_aftercare_contact_needs_a_job_start_is_refused_before_it_unknown_codes_answer_400_and_a_stored_one_is_audited()
     {
         var (staff, id, agency, _) = await CoachingAsync(factory);
         using var _s = staff;
@@ -88,6 +88,13 @@ public sealed class ParticipationActionsTests(TeilhabeFactory factory) : IClassF
 
         var contacts = (await staff.Trainer.GetJsonAsync($"/api/v1/participations/{p}/aftercare-contacts")).EnumerateArray().ToList();
         var contact = Assert.Single(contacts);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TeilhabeDbContext>();
+            var contactId = contact.GetProperty("id").GetString();
+            Assert.True(await db.AuditEntries.IgnoreQueryFilters().AnyAsync(a => a.Entity == "AftercareContact" && a.EntityId == contactId && a.Action == AuditActions.Create));
+        }
+
         Assert.Equal("employer", contact.GetProperty("with").GetString());
         Assert.Equal("personal", contact.GetProperty("form").GetString());
         Assert.Equal("Gespräch mit der Ausbilderin", contact.GetProperty("note").GetString());

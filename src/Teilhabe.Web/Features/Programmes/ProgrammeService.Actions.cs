@@ -31,6 +31,10 @@ internal sealed partial class ProgrammeService
             if (errors.Count == 0)
             {
                 contact = p.AddAftercareContact(on!.Value, party!.Value, contactForm!.Value, note, current.UserId, clock.GetUtcNow());
+
+                // An owned row leaves the participation unmodified, so the entity audit would not see it: staged here (ACC-09).
+                audit.Stage(AuditActions.Create, nameof(AftercareContact), contact.Id.ToString(), contact.RecordedAt, serviceId: p.ServiceId, clientId: p.ClientId,
+                    reason: $"{ProgrammeRules.Aftercare} Teilnahme {p.Id}");
             }
 
             return errors;
