@@ -68,6 +68,13 @@ internal sealed class ParticipationConfiguration : IEntityTypeConfiguration<Part
         b.Property(p => p.ExtensionReason).HasMaxLength(1000);
         b.Property(p => p.AdditionalBarriers).HasMaxLength(2000);
         b.Property(p => p.PlacementKind).HasMaxLength(32);
+        b.Property(p => p.EndReason).HasConversion<string>().HasMaxLength(32);
+        b.Property(p => p.EndNote).HasMaxLength(1000);
+        b.Property(p => p.ContractFileName).HasMaxLength(200);
+        b.Property(p => p.ContractContentType).HasMaxLength(100);
+        b.Property(p => p.ContractSha256).HasMaxLength(64);
+        b.Property(p => p.ContractStorageKey).HasMaxLength(200);
+        b.Property(p => p.ContractUploadedBy).HasMaxLength(64);
         b.HasOne<Programme>().WithMany().HasForeignKey(p => p.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Client>().WithMany().HasForeignKey(p => p.ClientId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Funder>().WithMany().HasForeignKey(p => p.ReferringBodyId).OnDelete(DeleteBehavior.Restrict);
@@ -105,6 +112,17 @@ internal sealed class ParticipationConfiguration : IEntityTypeConfiguration<Part
             e.Property(x => x.Goal).HasMaxLength(1000);
             e.Property(x => x.Achievement).HasConversion<string>().HasMaxLength(24);
             e.Property(x => x.Note).HasMaxLength(2000);
+        });
+        b.OwnsMany(p => p.Aftercare, e =>
+        {
+            e.ToTable("ParticipationAftercareContacts");
+            e.WithOwner().HasForeignKey("ParticipationId");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.With).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Form).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Note).HasMaxLength(4000);
+            e.Property(x => x.RecordedBy).HasMaxLength(64);
         });
         b.OwnsMany(p => p.IcfItems, e =>
         {

@@ -85,6 +85,9 @@ public sealed partial class Participation : IServiceScoped, IAuditedEntity
     public DateOnly? JobStartOn { get; private set; }
     public string? PlacementKind { get; private set; }
 
+    /// <summary>PRG-TR-07: last day of the aftercare (job start + the programme's aftercare months, fixed at the job start); null = not limited.</summary>
+    public DateOnly? AftercareEndsOn { get; private set; }
+
     /// <summary>PRG-TR-08: placement prospect within 12 months.</summary>
     public bool PlacementProspect { get; private set; }
 
@@ -118,13 +121,13 @@ public sealed partial class Participation : IServiceScoped, IAuditedEntity
         AdditionalBarriers = string.IsNullOrWhiteSpace(barriers) ? null : barriers.Trim();
     }
 
-    public void RecordJobStart(DateOnly on, string kind)
+    /// <summary>PRG-TR-07: the job start fixes the end of the aftercare (programme's months after it; null = not limited).</summary>
+    public void RecordJobStart(DateOnly on, string kind, int? aftercareMonths)
     {
         JobStartOn = on;
         PlacementKind = kind;
+        AftercareEndsOn = ParticipationActionRules.AftercareEnd(on, aftercareMonths);
     }
-
-    public void SetPlacementProspect(bool prospect) => PlacementProspect = prospect;
 
     public ModuleBooking Book(string moduleCode, DateOnly date, decimal hours, string? userId, DateTimeOffset at)
     {

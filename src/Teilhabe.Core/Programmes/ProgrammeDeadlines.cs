@@ -35,6 +35,20 @@ public static class ProgrammeDeadlines
             items.Add(new(ProgrammeRules.IntegrationPlan, $"Förder- und Integrationsplan überprüfen: {entry.Goal}", entry.ReviewOn, today > entry.ReviewOn, p.Id));
         }
 
+        // PRG-TR-07: the next aftercare contact per party (rhythm in ParticipationActionRules.AftercareIntervalMonths).
+        if (p.JobStartOn is { } start)
+        {
+            foreach (var (party, _, label) in ParticipationActionRules.Parties)
+            {
+                var last = p.Aftercare.Where(c => c.With == party).Select(c => (DateOnly?)c.On).Max() ?? start;
+                var due = last.AddMonths(ParticipationActionRules.AftercareIntervalMonths);
+                if (p.AftercareEndsOn is null || due <= p.AftercareEndsOn)
+                {
+                    items.Add(new(ProgrammeRules.Aftercare, $"Nachbetreuung: nächster Kontakt ({label})", due, today > due, p.Id));
+                }
+            }
+        }
+
         return items.OrderBy(i => i.DueOn).ToList();
     }
 }

@@ -2484,10 +2484,53 @@ namespace Teilhabe.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("AdmittedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("AftercareEndsOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ContractContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ContractFileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContractSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("ContractSignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("ContractSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContractStorageKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("ContractUploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContractUploadedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateOnly?>("EligibilityCheckedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EndNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("date");
 
                     b.Property<string>("ExtensionReason")
@@ -2514,6 +2557,9 @@ namespace Teilhabe.Migrations.Postgres.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<DateOnly?>("MovedUpOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("OverCapacityReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -2527,6 +2573,9 @@ namespace Teilhabe.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("ProgrammeId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ProspectAssessedOn")
+                        .HasColumnType("date");
 
                     b.Property<DateOnly>("ReferralEndsOn")
                         .HasColumnType("date");
@@ -3694,6 +3743,48 @@ namespace Teilhabe.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsMany("Teilhabe.Core.Programmes.AftercareContact", "Aftercare", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Form")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
+
+                            b1.Property<DateOnly>("On")
+                                .HasColumnType("date");
+
+                            b1.Property<Guid>("ParticipationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("RecordedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("RecordedBy")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<string>("With")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ParticipationId");
+
+                            b1.ToTable("ParticipationAftercareContacts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ParticipationId");
+                        });
+
                     b.OwnsMany("Teilhabe.Core.Programmes.IcfItem", "IcfItems", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -3843,6 +3934,8 @@ namespace Teilhabe.Migrations.Postgres.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("ParticipationId");
                         });
+
+                    b.Navigation("Aftercare");
 
                     b.Navigation("IcfItems");
 

@@ -2469,10 +2469,53 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("AdmittedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("AftercareEndsOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ClientId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContractContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContractFileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContractSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ContractSignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ContractSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContractStorageKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ContractUploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContractUploadedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("EligibilityCheckedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ExtensionReason")
@@ -2499,6 +2542,9 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("MovedUpOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OverCapacityReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -2511,6 +2557,9 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ProspectAssessedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("ReferralEndsOn")
@@ -3679,6 +3728,48 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.OwnsMany("Teilhabe.Core.Programmes.AftercareContact", "Aftercare", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Form")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("On")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ParticipationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("RecordedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("RecordedBy")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("With")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ParticipationId");
+
+                            b1.ToTable("ParticipationAftercareContacts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ParticipationId");
+                        });
+
                     b.OwnsMany("Teilhabe.Core.Programmes.IcfItem", "IcfItems", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -3828,6 +3919,8 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("ParticipationId");
                         });
+
+                    b.Navigation("Aftercare");
 
                     b.Navigation("IcfItems");
 

@@ -219,9 +219,8 @@ public sealed class ProgrammeApiTests(TeilhabeFactory factory) : IClassFixture<T
     }
 
     [Fact]
-    [Trait("Rule", "PRG-TR-07")]
     [Trait("Rule", "PRG-TR-08")]
-    public async Task PRGTR07_PRGTR08_a_job_start_is_recorded_and_the_outcome_report_counts_entries_and_placements_per_referring_body()
+    public async Task PRGTR08_a_recorded_job_start_is_counted_as_a_placement_and_the_outcome_report_counts_entries_per_referring_body()
     {
         var (staff, id, agency, jobcenter) = await CoachingAsync();
         using var _s = staff;

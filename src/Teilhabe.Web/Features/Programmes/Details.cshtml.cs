@@ -20,6 +20,10 @@ internal sealed class DetailsModel(ProgrammeService programmes) : PageModel
     public List<Client> Clients { get; private set; } = [];
     public List<ProgrammeService.OutcomeRow> Outcomes { get; private set; } = [];
     public DateOnly Today => programmes.Today;
+
+    /// <summary>PRG-TR-01: the first of the waiting list (by referral date) and whether a place within the yearly places is free.</summary>
+    public ProgrammeService.ParticipationRow? NextWaiting { get; private set; }
+    public bool PlaceFree => PlacesUsed < Programme.YearlyPlaces;
     public bool IsLead => programmes.IsLead;
 
     [TempData]
@@ -53,6 +57,8 @@ internal sealed class DetailsModel(ProgrammeService programmes) : PageModel
         var rows = await programmes.ParticipationsAsync(id, ct);
         Active = [.. rows.Where(r => r.Participation.Status != ParticipationStatus.Waiting)];
         Waiting = [.. rows.Where(r => r.Participation.Status == ParticipationStatus.Waiting)];
+        var next = ProgrammeService.NextWaiting(rows);
+        NextWaiting = rows.FirstOrDefault(r => r.Participation == next);
         ReferringBodies = await programmes.ReferringBodyChoicesAsync(programme, ct);
         Clients = await programmes.ClientChoicesAsync(programme.ServiceId, ct);
         Outcomes = await programmes.OutcomeReportAsync(id, Today.Year, ct);
@@ -95,6 +101,25 @@ internal sealed class DetailsModel(ProgrammeService programmes) : PageModel
                 return await LoadAsync(id, ct) ? Page() : NotFound();
             default:
                 Notice = "Die Zuweisung ist über die Kapazität aufgenommen; die Begründung ist vermerkt.";
+                return Redirect($"/programme/{id}");
+        }
+    }
+
+    /// <summary>PRG-TR-01: the ProgrammeLead moves the first of the waiting list up into a freed place.</summary>
+    public async Task<IActionResult> OnPostMoveUpAsync(Guid id, CancellationToken ct)
+    {
+        var result = await programmes.MoveUpAsync(id, ct);
+        switch (result.Status)
+        {
+            case ResultStatus.NotFound:
+                return NotFound();
+            case ResultStatus.Forbidden:
+                return Forbid();
+            case ResultStatus.Invalid:
+                ModelState.AddViolations(result.Violations, new Dictionary<string, string> { ["moveUp"] = "move-up" });
+                return await LoadAsync(id, ct) ? Page() : NotFound();
+            default:
+                Notice = "Die erste Person der Warteliste ist nachgerückt und nimmt jetzt teil.";
                 return Redirect($"/programme/{id}");
         }
     }

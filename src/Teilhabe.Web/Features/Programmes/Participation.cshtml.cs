@@ -55,6 +55,7 @@ internal sealed partial class ParticipationModel(ProgrammeService programmes) : 
         Deadlines = ProgrammeDeadlines.For(view.Participation, Today);
         Modules = ProgrammesApi.ModuleUsage(view.Programme, view.Participation);
         InformationTalkOn ??= view.Participation.InformationTalkOn;
+        FillActionDefaults();
         BookingDate ??= Today;
         var previousMonth = new DateOnly(Today.Year, Today.Month, 1).AddMonths(-1);
         InvoiceFrom = previousMonth;

@@ -5,9 +5,11 @@ using Teilhabe.Core.Audit;
 using Teilhabe.Core.Clients;
 using Teilhabe.Core.Data;
 using Teilhabe.Core.Directory;
+using Teilhabe.Core.Profiles;
 using Teilhabe.Core.Programmes;
 using Teilhabe.Core.Rules;
 using Teilhabe.Core.Time;
+using Teilhabe.Web.Features.Documents;
 
 namespace Teilhabe.Web.Features.Programmes;
 
@@ -16,7 +18,8 @@ namespace Teilhabe.Web.Features.Programmes;
 /// its provider (the service its Trainer and ProgrammeLead accounts belong to), so the tenant filter of ACC-06
 /// scopes programmes, participations and bookings exactly like clients.
 /// </summary>
-internal sealed partial class ProgrammeService(TeilhabeDbContext db, AuditLog audit, ICurrentUser current, TimeProvider clock, IConfiguration configuration)
+internal sealed partial class ProgrammeService(
+    TeilhabeDbContext db, AuditLog audit, ICurrentUser current, TimeProvider clock, IConfiguration configuration, IDocumentStore store, StateProfile profile)
 {
     /// <summary>Roles that work in programmes.</summary>
     public static readonly string[] StaffRoles = [Roles.Trainer, Roles.ProgrammeLead];
@@ -232,7 +235,8 @@ internal sealed partial class ProgrammeService(TeilhabeDbContext db, AuditLog au
         return new(participation, programme, client, body.GetValueOrDefault(participation.ReferringBodyId, "—"));
     }
 
-    private async Task<Result<Participation>> ChangeAsync(Guid id, Func<Participation, Programme, List<RuleViolation>> change, CancellationToken ct, bool leadOnly = false)
+    private async Task<Result<Participation>> ChangeAsync(
+        Guid id, Func<Participation, Programme, List<RuleViolation>> change, CancellationToken ct, bool leadOnly = false, Func<Task>? beforeSave = null)
     {
         var participation = await db.Participations.Include(p => p.Bookings).Include(p => p.Plan).AsSplitQuery().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (participation is null)
@@ -250,6 +254,11 @@ internal sealed partial class ProgrammeService(TeilhabeDbContext db, AuditLog au
         if (errors.Count > 0)
         {
             return Result<Participation>.Invalid(errors);
+        }
+
+        if (beforeSave is not null)
+        {
+            await beforeSave();
         }
 
         await db.SaveChangesAsync(ct);
@@ -326,17 +335,17 @@ internal sealed partial class ProgrammeService(TeilhabeDbContext db, AuditLog au
             return [];
         }, ct);
 
-    /// <summary>PRG-TR-07 / PRG-TR-08: job start (placement); aftercare follows as contacts.</summary>
+    /// <summary>PRG-TR-07 / PRG-TR-08: job start (placement); aftercare follows as contacts until the programme's aftercare end.</summary>
     public Task<Result<Participation>> RecordJobStartAsync(Guid id, DateOnly? on, string? kind, CancellationToken ct)
-        => ChangeAsync(id, (p, _) =>
+        => ChangeAsync(id, (p, programme) =>
         {
-            if (on is null || kind is not ("apprenticeship" or "employment"))
+            var errors = ParticipationActionRules.CheckJobStart(p, on, kind);
+            if (errors.Count == 0)
             {
-                return [new(RuleIds.Input, "Der Arbeitsbeginn braucht ein Datum und die Art apprenticeship oder employment.", "kind")];
+                p.RecordJobStart(on!.Value, kind!, programme.AftercareMonths);
             }
 
-            p.RecordJobStart(on.Value, kind);
-            return [];
+            return errors;
         }, ct);
 
     /// <summary>PRG-LO-01 / PRG-LO-02: a booking of hours on a module.</summary>
@@ -354,6 +363,11 @@ internal sealed partial class ProgrammeService(TeilhabeDbContext db, AuditLog au
             if (date > Today)
             {
                 return [new(RuleIds.Input, "Stunden werden nicht im Voraus gebucht.", "date")];
+            }
+
+            if (p.Status == ParticipationStatus.Ended)
+            {
+                return [ParticipationActionRules.Ended(p, "date")];
             }
 
             if (p.Status != ParticipationStatus.Active)

@@ -56,7 +56,9 @@ internal static class ProgrammesApi
         DateOnly? InformationTalkOn, DateOnly ReferralEndsOn, string? ExtensionReason, string? OverCapacityReason,
         DateOnly? EligibilityCheckedOn, bool? Eligible, DateOnly? JobStartOn, string? PlacementKind,
         List<DeadlineDto> Deadlines, List<ModuleUsageDto> Modules, List<BookingDto> Bookings, List<PlanEntryDto> Plan,
-        List<ParticipationRecordsApi.ReflectionDto> Reflections, List<ParticipationRecordsApi.ModuleGoalDto> ModuleGoals, List<ParticipationRecordsApi.IcfItemDto> IcfItems);
+        List<ParticipationRecordsApi.ReflectionDto> Reflections, List<ParticipationRecordsApi.ModuleGoalDto> ModuleGoals, List<ParticipationRecordsApi.IcfItemDto> IcfItems,
+        DateOnly? AftercareEndsOn, List<ParticipationActionsApi.AftercareContactDto> AftercareContacts, bool PlacementProspect, DateOnly? ProspectAssessedOn,
+        DateOnly? EndedOn, string? EndReason, string? EndNote, ParticipationActionsApi.ContractDto? Contract);
 
     public sealed record ParticipationListItem(Guid Id, Guid ClientId, string ClientName, string Status, DateOnly FirstContactOn, DateOnly ReferredOn, DateOnly? InformationTalkOn, List<DeadlineDto> Deadlines);
 
@@ -230,7 +232,9 @@ internal static class ProgrammesApi
             Deadlines(p, programmes.Today), ModuleUsage(view.Programme, p),
             [.. p.Bookings.OrderBy(b => b.Date).Select(b => new BookingDto(b.Id, b.ModuleCode, b.Date, b.Hours))],
             [.. p.Plan.OrderBy(e => e.ReviewOn).Select(e => new PlanEntryDto(e.Id, e.Challenge, e.Goal, e.Steps, e.ReviewOn, e.ReviewedOn))],
-            ParticipationRecordsApi.Reflections(p), ParticipationRecordsApi.ModuleGoals(p), ParticipationRecordsApi.IcfItems(p)));
+            ParticipationRecordsApi.Reflections(p), ParticipationRecordsApi.ModuleGoals(p), ParticipationRecordsApi.IcfItems(p),
+            p.AftercareEndsOn, ParticipationActionsApi.Aftercare(p), p.PlacementProspect, p.ProspectAssessedOn,
+            p.EndedOn, p.EndReason is { } reason ? ParticipationActionRules.EndReasonCode(reason) : null, p.EndNote, ParticipationActionsApi.Contract(p)));
     }
 
     private static async Task<Results<Created<BookingCreated>, NotFound, ProblemHttpResult>> BookAsync(Guid id, BookingRequest r, ProgrammeService programmes, CancellationToken ct)

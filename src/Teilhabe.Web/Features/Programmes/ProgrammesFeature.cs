@@ -13,6 +13,7 @@ internal static class ProgrammesFeature
     {
         app.MapProgrammesApi();
         app.MapParticipationRecordsApi();
+        app.MapParticipationActionsApi();
         return app;
     }
 }
