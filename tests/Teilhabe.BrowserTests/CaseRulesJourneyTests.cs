@@ -19,7 +19,7 @@ public sealed class CaseRulesJourneyTests(BrowserFixture browser, ITestOutputHel
 
     [Fact]
     [Trait("Rule", "REP-04")]
-    public async Task InA_requests_a_Sachstandsbericht_the_caseworker_records_a_Reha_Traegers_and_both_are_on_the_deadline_list()
+    public async Task REP04_InA_requests_a_Sachstandsbericht_the_caseworker_records_a_Reha_Traegers_and_both_are_on_the_deadline_list()
     {
         var user = browser.User(Roles.Caseworker);
         using var api = await browser.Factory.LoginAsync(user);
@@ -58,7 +58,7 @@ public sealed class CaseRulesJourneyTests(BrowserFixture browser, ITestOutputHel
 
     [Fact]
     [Trait("Rule", "PH-FDS-06")]
-    public async Task Caseworker_ticks_the_27_SchwbAV_confirmations_in_the_case_form_and_then_completes_the_recommendation_in_FP4()
+    public async Task PHFDS06_caseworker_ticks_the_27_SchwbAV_confirmations_in_the_case_form_and_then_completes_the_recommendation_in_FP4()
     {
         var user = browser.User(Roles.Caseworker);
         using var api = await browser.Factory.LoginAsync(user);
@@ -91,7 +91,7 @@ public sealed class CaseRulesJourneyTests(BrowserFixture browser, ITestOutputHel
 
     [Fact]
     [Trait("Rule", "BA-ST-01")]
-    public async Task Caseworker_closes_a_Vermittlung_as_successful_placement_into_fixed_term_employment_chosen_on_the_page()
+    public async Task BAST01_caseworker_closes_a_Vermittlung_as_successful_placement_into_fixed_term_employment_chosen_on_the_page()
     {
         var user = browser.User(Roles.Caseworker);
         using var api = await browser.Factory.LoginAsync(user);
@@ -143,7 +143,7 @@ public sealed class CaseRulesJourneyTests(BrowserFixture browser, ITestOutputHel
 
     [Fact]
     [Trait("Rule", "BA-IB-01")]
-    public async Task Caseworker_applies_for_accompaniment_in_an_Inklusionsbetrieb_InA_approves_it_and_only_then_the_case_reaches_P3()
+    public async Task BAIB01_caseworker_applies_for_accompaniment_in_an_Inklusionsbetrieb_InA_approves_it_and_only_then_the_case_reaches_P3()
     {
         var user = browser.User(Roles.Caseworker);
         using var api = await browser.Factory.LoginAsync(user);
@@ -198,7 +198,7 @@ public sealed class CaseRulesJourneyTests(BrowserFixture browser, ITestOutputHel
 
     [Fact]
     [Trait("Rule", "DOC-04")]
-    public async Task InA_hinterlegt_a_template_the_caseworker_prints_it_and_a_Zielvereinbarung_on_an_outdated_version_is_refused()
+    public async Task DOC04_InA_uploads_a_template_the_caseworker_prints_it_and_a_Zielvereinbarung_on_an_outdated_version_is_refused()
     {
         var coordinatorUser = browser.User(Roles.IntegrationOfficeCoordinator);
         using (var coordinatorApi = await browser.Factory.LoginAsync(coordinatorUser))
