@@ -121,10 +121,12 @@ internal sealed class CoordinationService(
     // ---------------------------------------------------------------- TR-02
 
     /// <summary>The other IFDs of the same state (same Integrationsamt) a case may move to.</summary>
+    /// <remarks>The id is formatted in C#, not in SQL (SQLite would give it in capitals, unlike everywhere else).</remarks>
     public async Task<IReadOnlyList<Choice>> OtherServicesAsync(Case @case, CancellationToken ct)
-        => await db.Services.AsNoTracking()
+        => [.. (await db.Services.AsNoTracking()
             .Where(s => s.IntegrationOfficeId == @case.IntegrationOfficeId && s.Id != @case.ServiceId)
-            .OrderBy(s => s.Name).Select(s => new Choice(s.Id.ToString(), s.Name)).ToListAsync(ct);
+            .OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct))
+            .Select(s => new Choice(s.Id.ToString(), s.Name))];
 
     /// <summary>TR-02 (a): the sending IFD names the receiving IFD of the same state; the receiving IFD then sees a stub.</summary>
     public async Task<(CaseTransferRequest? Request, IReadOnlyList<RuleViolation> Errors)> RequestTransferAsync(Case @case, Guid? serviceId, CancellationToken ct)
