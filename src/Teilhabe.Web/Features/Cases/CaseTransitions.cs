@@ -195,10 +195,7 @@ internal sealed partial class CaseTransitions(
         var outcome = outcomeEntry?.Code;
 
         // BA-IB-01: the employer of the employment situation current on the phase date, and an approved application.
-        var employer = await db.EmploymentSituations.AsNoTracking()
-            .Where(e => e.ClientId == @case.ClientId && e.From <= date)
-            .OrderByDescending(e => e.From).ThenByDescending(e => e.CreatedOn).Select(e => e.InstitutionId).FirstOrDefaultAsync(ct);
-        var atInclusionCompany = employer is { } employerId && await db.Institutions.AsNoTracking().IgnoreQueryFilters()
+        var atInclusionCompany = client.EmploymentOn(date)?.InstitutionId is { } employerId && await db.Institutions.AsNoTracking().IgnoreQueryFilters()
             .AnyAsync(i => i.Id == employerId && i.Kind == InstitutionKind.InclusionCompany, ct);
         var inclusionApproved = atInclusionCompany && await db.InclusionCompanyApplications.AsNoTracking()
             .AnyAsync(a => a.CaseId == @case.Id && a.Approved == true, ct);

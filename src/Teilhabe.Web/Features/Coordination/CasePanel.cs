@@ -26,7 +26,7 @@ internal sealed record CasePanel
     public IEnumerable<CoordinationService.IncidentView> ActiveIncidents => Incidents.Where(i => i.Active);
 
     /// <summary>PH-FDS-05: a Zusatzauftrag of § 27 SchwbAV or Jobcoaching.</summary>
-    public bool IsAdditionalStatement => Case.IsAdditionalStatement && Case.LegalBasisCode is "fds-27-schwbav" or "fds-jobcoaching";
+    public bool IsAdditionalStatement => LetterFacts.IsAdditional(Case);
 
     /// <summary>The title of a statement's template per legal basis (HaGe 2.5: a template for each).</summary>
     public static string StatementTitle(string? legalBasis) => legalBasis switch
