@@ -293,11 +293,10 @@ internal sealed partial class DetailsModel(
         {
             var uploads = files.Select((f, i) => new DocumentService.Upload(f.FileName, streams[i], f.Length)).ToList();
             await using var tx = withEvidence ? await db.Database.BeginTransactionAsync(ct) : null;
-            // DOC-04: the form version chosen, or the one valid today when the field is left at its default.
-            var formVersion = Upload.Kind is { } uploadKind && FormVersionRules.IsVersioned(uploadKind)
-                ? (string.IsNullOrWhiteSpace(Upload.FormVersion) ? await cases.ValidFormVersionAsync(FormVersionRules.Form(uploadKind), Today, ct) : Upload.FormVersion)
-                : null;
-            var (stored, errors) = await documents.UploadAllAsync(@case, Upload.Kind, null, uploads, ct, formVersion: formVersion);
+            // DOC-04: the form version chosen, or the one valid today when the field is left at its default; the field
+            // is one for every kind of document and means nothing for the others.
+            var formVersion = Upload.Kind is { } uploadKind && FormVersionRules.IsVersioned(uploadKind) ? Upload.FormVersion : null;
+            var (stored, errors) = await documents.UploadAllAsync(@case, Upload.Kind, null, uploads, ct, formVersion: formVersion, validVersionWhenMissing: true);
             if (errors.Count > 0)
             {
                 ModelState.AddViolations(AtFiles(errors));

@@ -35,7 +35,8 @@ internal sealed class DocumentService(TeilhabeDbContext db, IDocumentStore store
     /// stored, so one refused file stores nothing; a failed save removes the files already written.
     /// </summary>
     public async Task<Result<IReadOnlyList<CaseDocument>>> UploadAllAsync(
-        Case @case, DocumentKind? kind, Guid? contactId, IReadOnlyList<Upload> files, CancellationToken ct, bool receivingService = false, string? formVersion = null)
+        Case @case, DocumentKind? kind, Guid? contactId, IReadOnlyList<Upload> files, CancellationToken ct, bool receivingService = false, string? formVersion = null,
+        bool validVersionWhenMissing = false)
     {
         // TR-02: the receiving IFD uploads the Schweigepflichtentbindung before it may see the case (checked by the caller).
         if (!receivingService && !access.CanEdit(@case))
@@ -69,12 +70,15 @@ internal sealed class DocumentService(TeilhabeDbContext db, IDocumentStore store
             errors.Add(new(RuleIds.Input, "Es wurde keine Datei übertragen.", "file"));
         }
 
-        // DOC-04: a Merkblatt, Zielvereinbarung or Schweigepflichtentbindung signed on an outdated form version is refused.
-        if (!string.IsNullOrWhiteSpace(formVersion) && kind is { } versioned)
+        // DOC-04: a Merkblatt, Zielvereinbarung or Schweigepflichtentbindung signed on an outdated form version is refused;
+        // the page leaves the field at "the valid one", which is then recorded.
+        var named = !string.IsNullOrWhiteSpace(formVersion);
+        if (kind is { } versioned && (named || (validVersionWhenMissing && FormVersionRules.IsVersioned(versioned))))
         {
             var valid = FormVersionRules.IsVersioned(versioned)
                 ? await Forms.FormVersions.ValidAsync(db, profile, FormVersionRules.Form(versioned), Core.Time.BerlinTime.Today(clock), ct)
                 : null;
+            formVersion = named ? formVersion : valid;
             if (FormVersionRules.CheckUpload(versioned, formVersion, valid, DocumentLabels.German(versioned)) is { } outdated)
             {
                 errors.Add(outdated);
