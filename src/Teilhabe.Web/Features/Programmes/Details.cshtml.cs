@@ -88,27 +88,17 @@ internal sealed class DetailsModel(ProgrammeService programmes) : PageModel
     }
 
     public async Task<IActionResult> OnPostAdmitAsync(Guid id, Guid participationId, string? reason, CancellationToken ct)
-    {
-        var result = await programmes.AdmitAsync(participationId, reason, ct);
-        switch (result.Status)
-        {
-            case ResultStatus.NotFound:
-                return NotFound();
-            case ResultStatus.Forbidden:
-                return Forbid();
-            case ResultStatus.Invalid:
-                ModelState.AddViolations(result.Violations, new Dictionary<string, string> { ["reason"] = $"reason-{participationId}" });
-                return await LoadAsync(id, ct) ? Page() : NotFound();
-            default:
-                Notice = "Die Zuweisung ist über die Kapazität aufgenommen; die Begründung ist vermerkt.";
-                return Redirect($"/programme/{id}");
-        }
-    }
+        => await AfterAsync(id, await programmes.AdmitAsync(participationId, reason, ct),
+            "Die Zuweisung ist über die Kapazität aufgenommen; die Begründung ist vermerkt.", new Dictionary<string, string> { ["reason"] = $"reason-{participationId}" }, ct);
 
     /// <summary>PRG-TR-01: the ProgrammeLead moves the first of the waiting list up into a freed place.</summary>
     public async Task<IActionResult> OnPostMoveUpAsync(Guid id, CancellationToken ct)
+        => await AfterAsync(id, await programmes.MoveUpAsync(id, ct),
+            "Die erste Person der Warteliste ist nachgerückt und nimmt jetzt teil.", new Dictionary<string, string> { ["moveUp"] = "move-up" }, ct);
+
+    /// <summary>404 / 403 as the service answers; a refusal stays on the page with each message at its field; success redirects with the notice.</summary>
+    private async Task<IActionResult> AfterAsync<T>(Guid id, Result<T> result, string notice, IReadOnlyDictionary<string, string> fields, CancellationToken ct)
     {
-        var result = await programmes.MoveUpAsync(id, ct);
         switch (result.Status)
         {
             case ResultStatus.NotFound:
@@ -116,10 +106,10 @@ internal sealed class DetailsModel(ProgrammeService programmes) : PageModel
             case ResultStatus.Forbidden:
                 return Forbid();
             case ResultStatus.Invalid:
-                ModelState.AddViolations(result.Violations, new Dictionary<string, string> { ["moveUp"] = "move-up" });
+                ModelState.AddViolations(result.Violations, fields);
                 return await LoadAsync(id, ct) ? Page() : NotFound();
             default:
-                Notice = "Die erste Person der Warteliste ist nachgerückt und nimmt jetzt teil.";
+                Notice = notice;
                 return Redirect($"/programme/{id}");
         }
     }
