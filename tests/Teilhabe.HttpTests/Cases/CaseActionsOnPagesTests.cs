@@ -22,7 +22,7 @@ public sealed class CaseActionsOnPagesTests(TeilhabeFactory factory) : IClassFix
         var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
         using var caseworker = await factory.LoginAsync(tenant.CaseworkerA);
         var ina = await caseworker.CreateFunderAsync(factory, "IntegrationOffice");
-        var id = await InaSicherungInP3Async(caseworker, ina);
+        var id = await caseworker.InaSicherungInP3Async(factory, ina);
         var page = $"/faelle/{id}";
         var inaDue = factory.BerlinToday().AddDays(21);
         var rehaDue = factory.BerlinToday().AddDays(30);
@@ -64,14 +64,9 @@ public sealed class CaseActionsOnPagesTests(TeilhabeFactory factory) : IClassFix
     [Trait("Rule", "PH-FDS-06")]
     public async Task PHFDS06_the_27_SchwbAV_confirmations_are_ticked_in_the_case_form_and_the_recommendation_then_reaches_FP4()
     {
-        var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
-        using var caseworker = await factory.LoginAsync(tenant.CaseworkerA);
-        var client = await caseworker.CreateClientAsync();
-        var ina = await caseworker.CreateFunderAsync(factory, "IntegrationOffice");
-        var main = await caseworker.CreateCaseAsync(new { clientId = client, careTypeCode = "retention", funderId = ina, legalBasisCode = "sgb9-185-2" });
-        var extra = await caseworker.CreateCaseAsync(new { clientId = client, careTypeCode = "expert-statement", funderId = ina, legalBasisCode = "fds-27-schwbav", parentCaseId = main });
-        await caseworker.UploadOkAsync(extra, "ExpertStatement");
-        using var pages = await factory.SignInToPagesAsync(tenant.CaseworkerA);
+        var (caseworker, pages, ina, main, extra) = await SchwbAv27RecommendationAsync();
+        using var _c = caseworker;
+        using var _p = pages;
         var page = $"/faelle/{extra}";
 
         var html = WebUtility.HtmlDecode(await pages.GetStringAsync(page));
@@ -85,17 +80,7 @@ public sealed class CaseActionsOnPagesTests(TeilhabeFactory factory) : IClassFix
         }
 
         Assert.Equal("FP1", await caseworker.PhaseOfAsync(extra));
-        var version = (await caseworker.GetJsonAsync($"/api/v1/cases/{extra}")).GetProperty("version").GetInt32().ToString(CultureInfo.InvariantCulture);
-        using (var saved = await pages.PostFormAsync(page + "?handler=Fields", new Dictionary<string, string>
-        {
-            ["Fields.Version"] = version,
-            ["Fields.FunderId"] = ina,
-            ["Fields.CareTypeCode"] = "expert-statement",
-            ["Fields.LegalBasisCode"] = "fds-27-schwbav",
-            ["Fields.SchwbAv27Shown"] = "true",
-            ["Fields.ApplicationWithIfdSupport"] = "true",
-            ["Fields.PriorMeasuresExhausted"] = "true",
-        }))
+        using (var saved = await SaveConfirmationsAsync(caseworker, pages, ina, extra, employerAppliedBefore: false))
         {
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
@@ -117,27 +102,11 @@ public sealed class CaseActionsOnPagesTests(TeilhabeFactory factory) : IClassFix
     [Trait("Rule", "PH-FDS-06")]
     public async Task PHFDS06_an_employer_application_before_the_IFD_ticked_in_the_case_form_refuses_FP4()
     {
-        var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
-        using var caseworker = await factory.LoginAsync(tenant.CaseworkerA);
-        var client = await caseworker.CreateClientAsync();
-        var ina = await caseworker.CreateFunderAsync(factory, "IntegrationOffice");
-        var main = await caseworker.CreateCaseAsync(new { clientId = client, careTypeCode = "retention", funderId = ina, legalBasisCode = "sgb9-185-2" });
-        var extra = await caseworker.CreateCaseAsync(new { clientId = client, careTypeCode = "expert-statement", funderId = ina, legalBasisCode = "fds-27-schwbav", parentCaseId = main });
-        await caseworker.UploadOkAsync(extra, "ExpertStatement");
-        using var pages = await factory.SignInToPagesAsync(tenant.CaseworkerA);
+        var (caseworker, pages, ina, _, extra) = await SchwbAv27RecommendationAsync();
+        using var _c = caseworker;
+        using var _p = pages;
         var page = $"/faelle/{extra}";
-        var version = (await caseworker.GetJsonAsync($"/api/v1/cases/{extra}")).GetProperty("version").GetInt32().ToString(CultureInfo.InvariantCulture);
-        using (var saved = await pages.PostFormAsync(page + "?handler=Fields", new Dictionary<string, string>
-        {
-            ["Fields.Version"] = version,
-            ["Fields.FunderId"] = ina,
-            ["Fields.CareTypeCode"] = "expert-statement",
-            ["Fields.LegalBasisCode"] = "fds-27-schwbav",
-            ["Fields.SchwbAv27Shown"] = "true",
-            ["Fields.ApplicationWithIfdSupport"] = "true",
-            ["Fields.PriorMeasuresExhausted"] = "true",
-            ["Fields.EmployerAppliedBeforeIfd"] = "true",
-        }))
+        using (var saved = await SaveConfirmationsAsync(caseworker, pages, ina, extra, employerAppliedBefore: true))
         {
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
@@ -158,10 +127,10 @@ public sealed class CaseActionsOnPagesTests(TeilhabeFactory factory) : IClassFix
     [InlineData("permanent-employment", "apprenticeship", "Zur Beschäftigung „Ausbildung“ passt")]
     public async Task BAST01_the_chosen_outcome_closes_the_Vermittlung_when_it_is_a_placement_outcome_matching_the_employment(string outcome, string employment, string? refusal)
     {
-        var (caseworker, client, id, employer, _) = await PlacementInP3Async();
+        var (caseworker, _, client, id, _, employer) = await factory.PlacementInP3Async();
         using var session = caseworker;
         var jobStart = factory.BerlinToday().AddDays(7);
-        using var form = PlacementForm(jobStart, employer, employment, outcome);
+        using var form = factory.PlacementForm(jobStart, employer, "sgb9-196-3-analog", CaseApi.SmallPdf, CaseApi.SmallPdf, employment, outcome);
         using var response = await caseworker.PostAsync($"/api/v1/cases/{id}/successful-placement", form);
         if (refusal is null)
         {
@@ -184,10 +153,10 @@ public sealed class CaseActionsOnPagesTests(TeilhabeFactory factory) : IClassFix
     [Trait("Rule", "BA-ST-01")]
     public async Task BAST01_the_page_offers_the_placement_outcomes_and_successful_placement_only_as_closing_reason_of_a_Vermittlung()
     {
-        var (caseworker, _, placement, _, user) = await PlacementInP3Async();
+        var (caseworker, user, _, placement, _, _) = await factory.PlacementInP3Async();
         using var _c = caseworker;
         var ina = await caseworker.CreateFunderAsync(factory, "IntegrationOffice");
-        var retention = await InaSicherungInP3Async(caseworker, ina);
+        var retention = await caseworker.InaSicherungInP3Async(factory, ina);
         using var pages = await factory.SignInToPagesAsync(user);
 
         var placementPage = WebUtility.HtmlDecode(await pages.GetStringAsync($"/faelle/{placement}"));
@@ -213,7 +182,7 @@ public sealed class CaseActionsOnPagesTests(TeilhabeFactory factory) : IClassFix
         var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
         using var caseworker = await factory.LoginAsync(tenant.CaseworkerA);
         var ina = await caseworker.CreateFunderAsync(factory, "IntegrationOffice");
-        var id = await InaSicherungInP3Async(caseworker, ina);
+        var id = await caseworker.InaSicherungInP3Async(factory, ina);
         await caseworker.PatchOkAsync(id, new { closingResult = "Arbeitsplatz gesichert." });
 
         using (var wrong = await caseworker.MoveAsync(id, new { to = "P4", reasonCode = "fulfilled", outcomeCategoryCode = "permanent-employment" }))
@@ -241,7 +210,7 @@ public sealed class CaseActionsOnPagesTests(TeilhabeFactory factory) : IClassFix
             await job.ExpectAsync(HttpStatusCode.Created);
         }
 
-        var id = await ReadyInaSicherungAsync(caseworker, ina, client);
+        var id = await caseworker.ReadyInaSicherungAsync(factory, ina, client);
         using (var refused = await caseworker.MoveAsync(id, new { to = "P3" }))
         {
             await refused.ExpectAsync(HttpStatusCode.UnprocessableEntity);
@@ -311,66 +280,42 @@ public sealed class CaseActionsOnPagesTests(TeilhabeFactory factory) : IClassFix
         Assert.DoesNotContain(mine, d => d.GetProperty("rule").GetString() == "BA-EXT-01");
     }
 
+    /// <summary>A § 27 SchwbAV recommendation (Zusatzauftrag of an InA Sicherung) in FP1 with its finished document, and the caseworker's page session.</summary>
+    private async Task<(HttpClient Caseworker, HttpClient Pages, string Ina, string Main, string Extra)> SchwbAv27RecommendationAsync()
+    {
+        var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
+        var caseworker = await factory.LoginAsync(tenant.CaseworkerA);
+        var client = await caseworker.CreateClientAsync();
+        var ina = await caseworker.CreateFunderAsync(factory, "IntegrationOffice");
+        var main = await caseworker.CreateCaseAsync(new { clientId = client, careTypeCode = "retention", funderId = ina, legalBasisCode = "sgb9-185-2" });
+        var extra = await caseworker.CreateCaseAsync(new { clientId = client, careTypeCode = "expert-statement", funderId = ina, legalBasisCode = "fds-27-schwbav", parentCaseId = main });
+        await caseworker.UploadOkAsync(extra, "ExpertStatement");
+        return (caseworker, await factory.SignInToPagesAsync(tenant.CaseworkerA), ina, main, extra);
+    }
+
+    /// <summary>The case form saved with both PH-FDS-06 confirmations ticked, and the employer's earlier application as given.</summary>
+    private static async Task<HttpResponseMessage> SaveConfirmationsAsync(HttpClient caseworker, HttpClient pages, string ina, string caseId, bool employerAppliedBefore)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["Fields.Version"] = (await caseworker.GetJsonAsync($"/api/v1/cases/{caseId}")).GetProperty("version").GetInt32().ToString(CultureInfo.InvariantCulture),
+            ["Fields.FunderId"] = ina,
+            ["Fields.CareTypeCode"] = "expert-statement",
+            ["Fields.LegalBasisCode"] = "fds-27-schwbav",
+            ["Fields.SchwbAv27Shown"] = "true",
+            ["Fields.ApplicationWithIfdSupport"] = "true",
+            ["Fields.PriorMeasuresExhausted"] = "true",
+        };
+        if (employerAppliedBefore)
+        {
+            fields["Fields.EmployerAppliedBeforeIfd"] = "true";
+        }
+
+        return await pages.PostFormAsync($"/faelle/{caseId}?handler=Fields", fields);
+    }
+
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static async Task<HttpResponseMessage> MoveOnPageAsync(HttpClient pages, string page, string to)
         => await pages.PostFormAsync(page + "?handler=Move", new Dictionary<string, string> { ["Move.To"] = to, ["Move.Date"] = "" });
-
-    private MultipartFormDataContent PlacementForm(DateOnly jobStart, string employer, string employmentKind, string outcome)
-    {
-        var form = new MultipartFormDataContent
-        {
-            { new StringContent(Iso(jobStart)), "jobStart" },
-            { new StringContent(employmentKind), "employmentKindCode" },
-            { new StringContent(outcome), "outcomeCategoryCode" },
-            { new StringContent(employer), "institutionId" },
-            { new StringContent("sgb9-196-3-analog"), "legalBasisCode" },
-            { new StringContent(factory.Today()), "dataProtectionNoticeSignedOn" },
-            { new StringContent("2026-01"), "dataProtectionNoticeVersion" },
-        };
-        foreach (var (field, name) in new[] { ("dataProtectionNotice", "merkblatt.pdf"), ("goalAgreement", "zielvereinbarung.pdf") })
-        {
-            var file = new ByteArrayContent(CaseApi.SmallPdf);
-            file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-            form.Add(file, field, name);
-        }
-
-        return form;
-    }
-
-    /// <summary>A Vermittlung for the Agentur für Arbeit in P3 with its Endbericht result, and an employer.</summary>
-    private async Task<(HttpClient Caseworker, string Client, string CaseId, string Employer, TestUser User)> PlacementInP3Async()
-    {
-        var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
-        var caseworker = await factory.LoginAsync(tenant.CaseworkerA);
-        var client = await caseworker.CreateCompleteClientAsync(factory);
-        var agency = await caseworker.CreateFunderAsync(factory, "EmploymentAgency");
-        var id = await caseworker.CreateCaseAsync(new { clientId = client, careTypeCode = "placement", funderId = agency, legalBasisCode = "placement-sgb3-sgb2", caseGroupCode = "support-need", referringBodyCode = "employment-agency" });
-        await caseworker.SignNoticeAsync(id, factory.Today());
-        await caseworker.UploadOkAsync(id, "DataProtectionNotice", "DisabilityProof", "GoalAgreement");
-        using (var moved = await caseworker.MoveAsync(id, new { to = "P3" }))
-        {
-            await moved.ExpectAsync(HttpStatusCode.OK);
-        }
-
-        await caseworker.PatchOkAsync(id, new { closingResult = "Arbeitsvertrag unterschrieben." });
-        using var institution = await caseworker.PostAsJsonAsync("/api/v1/institutions", new { name = factory.Unique("Arbeitgeber"), kind = "employer" });
-        return (caseworker, client, id, await institution.ReadCreatedIdAsync(), tenant.CaseworkerA);
-    }
-
-    private async Task<string> InaSicherungInP3Async(HttpClient caseworker, string ina)
-    {
-        var id = await ReadyInaSicherungAsync(caseworker, ina, await caseworker.CreateCompleteClientAsync(factory));
-        using var moved = await caseworker.MoveAsync(id, new { to = "P3" });
-        await moved.ExpectAsync(HttpStatusCode.OK);
-        return id;
-    }
-
-    private async Task<string> ReadyInaSicherungAsync(HttpClient caseworker, string ina, string client)
-    {
-        var id = await caseworker.CreateCaseAsync(new { clientId = client, careTypeCode = "retention", funderId = ina, legalBasisCode = "sgb9-185-2", caseGroupCode = "support-need", referringBodyCode = "employer" });
-        await caseworker.SignNoticeAsync(id, factory.Today());
-        await caseworker.UploadOkAsync(id, "DataProtectionNotice", "DisabilityProof", "GoalAgreement");
-        return id;
-    }
 }

@@ -22,9 +22,9 @@ public sealed class CommissionApiTests(TeilhabeFactory factory) : IClassFixture<
         var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
         using var caseworker = await factory.LoginAsync(tenant.CaseworkerA);
         var ina = await caseworker.CreateFunderAsync(factory, "IntegrationOffice");
-        var day27 = await InaSicherungInP3Async(caseworker, ina);
-        var day28 = await InaSicherungInP3Async(caseworker, ina);
-        var day29 = await InaSicherungInP3Async(caseworker, ina);
+        var day27 = await caseworker.InaSicherungInP3Async(factory, ina);
+        var day28 = await caseworker.InaSicherungInP3Async(factory, ina);
+        var day29 = await caseworker.InaSicherungInP3Async(factory, ina);
         Assert.Equal("requested", (await caseworker.GetJsonAsync($"/api/v1/cases/{day27}")).GetProperty("commissionStatus").GetString());
 
         factory.Clock.Advance(TimeSpan.FromDays(27));
@@ -67,8 +67,8 @@ public sealed class CommissionApiTests(TeilhabeFactory factory) : IClassFixture<
         var other = await TestTenant.CreateAsync(factory, withSecondService: false);
         using var caseworker = await factory.LoginAsync(tenant.CaseworkerA);
         var ina = await caseworker.CreateFunderAsync(factory, "IntegrationOffice");
-        var id = await InaSicherungInP3Async(caseworker, ina);
-        var untouched = await InaSicherungInP3Async(caseworker, ina);
+        var id = await caseworker.InaSicherungInP3Async(factory, ina);
+        var untouched = await caseworker.InaSicherungInP3Async(factory, ina);
 
         using (var byCaseworker = await caseworker.PostAsJsonAsync($"/api/v1/cases/{id}/objection", new { reason = "x" }))
         {
@@ -120,7 +120,7 @@ public sealed class CommissionApiTests(TeilhabeFactory factory) : IClassFixture<
         var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
         using var caseworker = await factory.LoginAsync(tenant.CaseworkerA);
         var ina = await caseworker.CreateFunderAsync(factory, "IntegrationOffice");
-        var id = await InaSicherungInP3Async(caseworker, ina);
+        var id = await caseworker.InaSicherungInP3Async(factory, ina);
         var client = (await caseworker.GetJsonAsync($"/api/v1/cases/{id}")).GetProperty("clientId").GetString()!;
         await caseworker.PatchOkAsync(id, new { closingResult = "Aufhebungsvertrag zum Monatsende." });
         var today = factory.Today();
@@ -160,7 +160,7 @@ public sealed class CommissionApiTests(TeilhabeFactory factory) : IClassFixture<
             await marginal.ExpectAsync(HttpStatusCode.Created);
         }
 
-        var id = await ReadyInaSicherungAsync(caseworker, ina, client);
+        var id = await caseworker.ReadyInaSicherungAsync(factory, ina, client);
         var check = await caseworker.GetJsonAsync($"/api/v1/cases/{id}/transitions/P3/check");
         Assert.True(check.GetProperty("allowed").GetBoolean());
         Assert.Contains(check.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("rule").GetString() == "BA-SI-05" && w.GetProperty("field").GetString() == "employment");
@@ -211,8 +211,8 @@ public sealed class CommissionApiTests(TeilhabeFactory factory) : IClassFixture<
         var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
         using var caseworker = await factory.LoginAsync(tenant.CaseworkerA);
         var ina = await caseworker.CreateFunderAsync(factory, "IntegrationOffice");
-        var early = await InaSicherungInP3Async(caseworker, ina);
-        var late = await InaSicherungInP3Async(caseworker, ina);
+        var early = await caseworker.InaSicherungInP3Async(factory, ina);
+        var late = await caseworker.InaSicherungInP3Async(factory, ina);
         var end = DateOnly.Parse((await caseworker.GetJsonAsync($"/api/v1/cases/{early}")).GetProperty("plannedEndDate").GetString()!, CultureInfo.InvariantCulture);
         var wanted = end.AddMonths(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -307,9 +307,9 @@ public sealed class CommissionApiTests(TeilhabeFactory factory) : IClassFixture<
     [Trait("Rule", "BA-ST-02")]
     public async Task BAST01_successful_placement_closes_the_Vermittlung_the_day_before_the_job_and_opens_a_P3_stabilisation_with_the_same_funder()
     {
-        var (caseworker, client, id, agency, employer) = await PlacementInP3Async();
+        var (caseworker, _, client, id, agency, employer) = await factory.PlacementInP3Async();
         var jobStart = DateOnly.Parse(factory.Today(), CultureInfo.InvariantCulture).AddDays(7);
-        using var form = PlacementForm(jobStart, employer, "sgb9-196-3-analog", CaseApi.SmallPdf, CaseApi.SmallPdf);
+        using var form = factory.PlacementForm(jobStart, employer, "sgb9-196-3-analog", CaseApi.SmallPdf, CaseApi.SmallPdf);
         using var response = await caseworker.PostAsync($"/api/v1/cases/{id}/successful-placement", form);
         await response.ExpectAsync(HttpStatusCode.Created);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -346,19 +346,19 @@ public sealed class CommissionApiTests(TeilhabeFactory factory) : IClassFixture<
     [InlineData("wrong-legal-basis", "BA-ST-01")]
     public async Task BAST01_any_refusal_leaves_both_cases_employment_and_documents_unchanged(string failure, string rule)
     {
-        var (caseworker, client, id, _, employer) = await PlacementInP3Async();
+        var (caseworker, _, client, id, _, employer) = await factory.PlacementInP3Async();
         var before = await caseworker.GetJsonAsync($"/api/v1/cases/{id}");
         var employmentBefore = (await caseworker.GetJsonAsync($"/api/v1/clients/{client}")).GetProperty("employmentSituations").GetArrayLength();
         var documentsBefore = (await caseworker.GetJsonAsync($"/api/v1/cases/{id}/documents")).GetArrayLength();
         var jobStart = DateOnly.Parse(factory.Today(), CultureInfo.InvariantCulture).AddDays(3);
         using var form = failure switch
         {
-            "second-file-invalid" => PlacementForm(jobStart, employer, "sgb9-196-3-analog", CaseApi.SmallPdf, "kein PDF, sondern Text"u8.ToArray()),
+            "second-file-invalid" => factory.PlacementForm(jobStart, employer, "sgb9-196-3-analog", CaseApi.SmallPdf, "kein PDF, sondern Text"u8.ToArray()),
 
             // § 196 Abs. 3 is a Reha commission and needs the schriftliche Beauftragung (optional file "writtenCommission"):
             // without it the new P3 is refused only after the employment and the closing were written.
-            "new-case-refused-in-the-middle" => PlacementForm(jobStart, employer, "sgb9-196-3", CaseApi.SmallPdf, CaseApi.SmallPdf),
-            _ => PlacementForm(jobStart, employer, "sgb9-185-2", CaseApi.SmallPdf, null),
+            "new-case-refused-in-the-middle" => factory.PlacementForm(jobStart, employer, "sgb9-196-3", CaseApi.SmallPdf, CaseApi.SmallPdf),
+            _ => factory.PlacementForm(jobStart, employer, "sgb9-185-2", CaseApi.SmallPdf, null),
         };
 
         using var response = await caseworker.PostAsync($"/api/v1/cases/{id}/successful-placement", form);
@@ -427,7 +427,7 @@ public sealed class CommissionApiTests(TeilhabeFactory factory) : IClassFixture<
         var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
         using var caseworker = await factory.LoginAsync(tenant.CaseworkerA);
         var ina = await caseworker.CreateFunderAsync(factory, "IntegrationOffice");
-        var id = await InaSicherungInP3Async(caseworker, ina);
+        var id = await caseworker.InaSicherungInP3Async(factory, ina);
         var number = (await caseworker.GetJsonAsync($"/api/v1/cases/{id}")).GetProperty("caseNumber").GetString()!;
 
         using var coordinatorPages = await factory.SignInToPagesAsync(tenant.Coordinator);
@@ -470,8 +470,8 @@ public sealed class CommissionApiTests(TeilhabeFactory factory) : IClassFixture<
         using var caseworker = await factory.LoginAsync(tenant.CaseworkerA);
         using var coordinator = await factory.LoginAsync(tenant.Coordinator);
         var ina = await caseworker.CreateFunderAsync(factory, "IntegrationOffice");
-        var objected = await InaSicherungInP3Async(caseworker, ina);
-        var extended = await InaSicherungInP3Async(caseworker, ina);
+        var objected = await caseworker.InaSicherungInP3Async(factory, ina);
+        var extended = await caseworker.InaSicherungInP3Async(factory, ina);
         using (var objection = await coordinator.PostAsJsonAsync($"/api/v1/cases/{objected}/objection", new { reason = "Reha-Träger vorrangig zuständig." }))
         {
             await objection.ExpectAsync(HttpStatusCode.OK);
@@ -519,65 +519,4 @@ public sealed class CommissionApiTests(TeilhabeFactory factory) : IClassFixture<
     }
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private MultipartFormDataContent PlacementForm(DateOnly jobStart, string employer, string legalBasis, byte[] notice, byte[]? goals)
-    {
-        var form = new MultipartFormDataContent
-        {
-            { new StringContent(Iso(jobStart)), "jobStart" },
-            { new StringContent("employed"), "employmentKindCode" },
-            { new StringContent(employer), "institutionId" },
-            { new StringContent(legalBasis), "legalBasisCode" },
-            { new StringContent(factory.Today()), "dataProtectionNoticeSignedOn" },
-            { new StringContent("2026-01"), "dataProtectionNoticeVersion" },
-        };
-        var noticeFile = new ByteArrayContent(notice);
-        noticeFile.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        form.Add(noticeFile, "dataProtectionNotice", "merkblatt.pdf");
-        if (goals is not null)
-        {
-            var goalFile = new ByteArrayContent(goals);
-            goalFile.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-            form.Add(goalFile, "goalAgreement", "zielvereinbarung.pdf");
-        }
-
-        return form;
-    }
-
-    /// <summary>A Vermittlung for the Agentur für Arbeit in P3 with its Endbericht result, and an employer.</summary>
-    private async Task<(HttpClient Caseworker, string Client, string CaseId, string Agency, string Employer)> PlacementInP3Async()
-    {
-        var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
-        var caseworker = await factory.LoginAsync(tenant.CaseworkerA);
-        var client = await caseworker.CreateCompleteClientAsync(factory);
-        var agency = await caseworker.CreateFunderAsync(factory, "EmploymentAgency");
-        var id = await caseworker.CreateCaseAsync(new { clientId = client, careTypeCode = "placement", funderId = agency, legalBasisCode = "placement-sgb3-sgb2", caseGroupCode = "support-need", referringBodyCode = "employment-agency" });
-        await caseworker.SignNoticeAsync(id, factory.Today());
-        await caseworker.UploadOkAsync(id, "DataProtectionNotice", "DisabilityProof", "GoalAgreement");
-        using (var moved = await caseworker.MoveAsync(id, new { to = "P3" }))
-        {
-            await moved.ExpectAsync(HttpStatusCode.OK);
-        }
-
-        await caseworker.PatchOkAsync(id, new { closingResult = "Arbeitsvertrag unterschrieben." });
-        using var institution = await caseworker.PostAsJsonAsync("/api/v1/institutions", new { name = factory.Unique("Arbeitgeber"), kind = "employer" });
-        return (caseworker, client, id, agency, await institution.ReadCreatedIdAsync());
-    }
-
-    /// <summary>An InA Sicherung (§ 185 Abs. 2) with everything PH-P3-01 asks for, moved to P3 today.</summary>
-    private async Task<string> InaSicherungInP3Async(HttpClient caseworker, string ina)
-    {
-        var id = await ReadyInaSicherungAsync(caseworker, ina, await caseworker.CreateCompleteClientAsync(factory));
-        using var moved = await caseworker.MoveAsync(id, new { to = "P3" });
-        await moved.ExpectAsync(HttpStatusCode.OK);
-        return id;
-    }
-
-    private async Task<string> ReadyInaSicherungAsync(HttpClient caseworker, string ina, string client)
-    {
-        var id = await caseworker.CreateCaseAsync(new { clientId = client, careTypeCode = "retention", funderId = ina, legalBasisCode = "sgb9-185-2", caseGroupCode = "support-need", referringBodyCode = "employer" });
-        await caseworker.SignNoticeAsync(id, factory.Today());
-        await caseworker.UploadOkAsync(id, "DataProtectionNotice", "DisabilityProof", "GoalAgreement");
-        return id;
-    }
 }
