@@ -32,6 +32,22 @@ public sealed class AppUser : IdentityUser
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>ACC-05: when InA-Koordination or an administrator last set an initial password, and who (told at the next login).</summary>
+    public DateTimeOffset? PasswordResetAt { get; private set; }
+
+    public string? PasswordResetBy { get; private set; }
+
+    /// <summary>Counts the administrative changes (name, e-mail, roles, active): the ETag of PATCH /api/v1/admin/users/{id}.</summary>
+    public int Version { get; private set; }
+
+    public void Changed() => Version++;
+
+    public void RecordReset(DateTimeOffset at, string byDisplayName)
+    {
+        PasswordResetAt = at;
+        PasswordResetBy = byDisplayName;
+    }
+
     /// <summary>
     /// ACC-05: carried in every session (cookie and bearer token); a lock or a reset by InA-Koordination
     /// renews it and so ends every open session. The user's own password change keeps the session.

@@ -14,6 +14,11 @@ public static class AuditActions
     public const string Unlock = "unlock";
     public const string PasswordChange = "password-change";
     public const string PasswordReset = "password-reset";
+    public const string RolesChange = "roles-change";
+    public const string Deactivate = "deactivate";
+    public const string Activate = "activate";
+    public const string SecondFactorEnable = "mfa-enable";
+    public const string SecondFactorFailed = "mfa-failed";
 }
 
 /// <summary>

@@ -24,6 +24,9 @@ public sealed record StateProfile
     /// <summary>ACC-05: how long a login (cookie or bearer token) lasts, in hours.</summary>
     public int SessionHours { get; init; } = 8;
 
+    /// <summary>ACC-05: a page session without a request for this many minutes ends (bearer tokens: absolute lifetime only).</summary>
+    public int SessionIdleMinutes { get; init; } = 30;
+
     /// <summary>The roles that must use a second factor (TH: InA-Koordination and Administrator).</summary>
     public IReadOnlyList<string> SecondFactorRoles { get; init; } = [Accounts.Roles.IntegrationOfficeCoordinator, Accounts.Roles.Administrator];
 

@@ -28,6 +28,7 @@ public static class StateProfileNumbers
         new("passwordReminderDays", "Erinnerung an Passwortwechsel nach (Tagen)", "ACC-04", 1, 3650, p => p.PasswordReminderDays, (p, v) => p with { PasswordReminderDays = (int)v! }),
         new("maxFailedLogins", "Sperre nach Fehlversuchen in Folge", "ACC-05", 1, 20, p => p.MaxFailedLogins, (p, v) => p with { MaxFailedLogins = (int)v! }),
         new("sessionHours", "Dauer einer Anmeldung (Stunden)", "ACC-05", 1, 24, p => p.SessionHours, (p, v) => p with { SessionHours = (int)v! }),
+        new("sessionIdleMinutes", "Abmeldung der Seiten nach Untätigkeit (Minuten)", "ACC-05", 5, 480, p => p.SessionIdleMinutes, (p, v) => p with { SessionIdleMinutes = (int)v! }),
         new("incidentAccessDays", "Anlassbezogener Vollzugriff (Tage)", "ACC-08", 1, 90, p => p.IncidentAccessDays, (p, v) => p with { IncidentAccessDays = (int)v! }),
         new("counsellingMonths", "Höchstdauer Qualifizierte Beratung (Monate)", "PH-P2-02", 1, 24, p => p.CounsellingMaxMonths, (p, v) => p with { CounsellingMaxMonths = (int)v! }),
         new("duplicateRegistrationMonths", "Keine zweite InA-Anmeldung in P3 innerhalb von (Monaten)", "PH-P3-03", 0, 24, p => p.DuplicateRegistrationMonths, (p, v) => p with { DuplicateRegistrationMonths = (int)v! }),

@@ -49,6 +49,9 @@ public sealed record Result<T>
 
     public static Result<T> Forbidden() => new(default, ResultStatus.Forbidden, [], []);
 
+    /// <summary>403 with the refusal that says why (e.g. ACC-05: no reset of an account of the same role).</summary>
+    public static Result<T> Forbidden(RuleViolation refusal) => new(default, ResultStatus.Forbidden, [refusal], []);
+
     /// <summary>409: someone else changed the record (the one wording), or a named clash such as a duplicate entry.</summary>
     public static Result<T> Conflict(RuleViolation? clash = null) => new(default, ResultStatus.Conflict, clash is null ? [] : [clash], []);
 

@@ -59,6 +59,7 @@ internal static class ApiResults
     {
         ResultStatus.Invalid => Violations(result.Violations),
         ResultStatus.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound),
+        ResultStatus.Forbidden when result.Violations is [var refusal] => Status(StatusCodes.Status403Forbidden, refusal),
         ResultStatus.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden),
         ResultStatus.Conflict => Status(StatusCodes.Status409Conflict, result.ConflictMessage),
         _ => throw new InvalidOperationException("A successful result is not a problem."),

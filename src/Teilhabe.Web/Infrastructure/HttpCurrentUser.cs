@@ -10,6 +10,7 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
     public const string OfficeClaim = "teilhabe:office";
     public const string MustChangePasswordClaim = "teilhabe:must-change-password";
     public const string SessionClaim = "teilhabe:session";
+    public const string SessionIdClaim = "teilhabe:sid";
 
     private ClaimsPrincipal? _actingUser;
 

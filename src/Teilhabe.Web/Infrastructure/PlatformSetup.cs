@@ -108,6 +108,7 @@ internal static class PlatformSetup
         });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddScoped<AccountService>();
+        services.AddScoped<Sessions>();
         return builder;
     }
 

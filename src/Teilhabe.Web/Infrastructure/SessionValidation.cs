@@ -2,12 +2,14 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Teilhabe.Core.Accounts;
+using Teilhabe.Web.Features.Accounts;
 
 namespace Teilhabe.Web.Infrastructure;
 
 /// <summary>
-/// Every authenticated request (cookie or bearer token) is checked against the account: a locked, deactivated
-/// or reset account (new security stamp) ends the session at once (ACC-05), and an initial password must be
+/// Every authenticated request (cookie or bearer token) is checked against the account and its session row: a locked,
+/// deactivated or reset account (new security stamp), a logout, a password change elsewhere, the absolute lifetime
+/// and — for pages — the idle timeout end the session at once on every node (ACC-05). An initial password must be
 /// changed before anything else — pages lead to the change form, the API answers 403.
 /// </summary>
 internal static class SessionValidation
@@ -24,9 +26,9 @@ internal static class SessionValidation
             }
 
             var users = ctx.RequestServices.GetRequiredService<UserManager<AppUser>>();
-            var user = await users.GetUserAsync(ctx.User);
+            var user = await ctx.RequestServices.GetRequiredService<Sessions>().ContinueAsync(ctx.User, ctx.RequestAborted);
             var stamp = ctx.User.FindFirstValue(HttpCurrentUser.SessionClaim);
-            if (user is null || !user.IsActive || await users.IsLockedOutAsync(user) || stamp != user.SessionStamp || IsExpired(ctx))
+            if (user is null || !user.IsActive || await users.IsLockedOutAsync(user) || stamp != user.SessionStamp)
             {
                 await EndSessionAsync(ctx);
                 return;
@@ -46,19 +48,6 @@ internal static class SessionValidation
 
             await next();
         });
-
-    /// <summary>ACC-05: a login lasts the session hours of the profile of the user's Integrationsamt.</summary>
-    private static bool IsExpired(HttpContext ctx)
-    {
-        var issued = ctx.Features.Get<Microsoft.AspNetCore.Authentication.IAuthenticateResultFeature>()?.AuthenticateResult?.Properties?.IssuedUtc;
-        if (issued is null)
-        {
-            return false;
-        }
-
-        var hours = ctx.RequestServices.GetRequiredService<Core.Profiles.StateProfile>().SessionHours;
-        return ctx.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow() > issued.Value.AddHours(hours);
-    }
 
     private static async Task EndSessionAsync(HttpContext ctx)
     {

@@ -203,7 +203,7 @@ public sealed class LockoutApiTests(TeilhabeFactory factory) : IClassFixture<Tei
         using var coordinator = await factory.LoginAsync(tenant.Coordinator);
 
         using var reset = await coordinator.PostAsJsonAsync(
-            $"/api/v1/admin/users/{tenant.CaseworkerA.Id}/reset-password", new { initialPassword = "Kurz#1" });
+            $"/api/v1/admin/users/{tenant.CaseworkerA.Id}/reset-password", new { initialPassword = "Kurz#1", reason = "Passwort vergessen" });
 
         await reset.ExpectAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("ACC-01", await reset.ReadViolatedRulesAsync());

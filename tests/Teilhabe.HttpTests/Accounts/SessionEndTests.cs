@@ -38,7 +38,7 @@ public sealed class SessionEndTests(TeilhabeFactory factory) : IClassFixture<Tei
         var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
         using var open = await factory.LoginAsync(tenant.CaseworkerA);
         using var coordinator = await factory.LoginAsync(tenant.Coordinator);
-        using (var reset = await coordinator.PostAsJsonAsync($"/api/v1/admin/users/{tenant.CaseworkerA.Id}/reset-password", new { initialPassword = "Neu#Start2026" }))
+        using (var reset = await coordinator.PostAsJsonAsync($"/api/v1/admin/users/{tenant.CaseworkerA.Id}/reset-password", new { initialPassword = "Neu#Start2026", reason = "Passwort vergessen, telefonisch bestätigt" }))
         {
             await reset.ExpectAsync(HttpStatusCode.NoContent);
         }

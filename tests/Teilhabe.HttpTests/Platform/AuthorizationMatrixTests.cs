@@ -63,6 +63,7 @@ public sealed class AuthorizationMatrixTests(TeilhabeFactory factory) : IClassFi
         new("GET", "/openapi/{documentName}.json", Public),
         new("POST", "/api/v1/auth/token", Public),
         new("POST", "/api/v1/auth/password", All),
+        new("POST", "/api/v1/auth/logout", All),
 
         // Administration
         new("POST", "/api/v1/admin/organisations", AdminOnly),
@@ -71,6 +72,8 @@ public sealed class AuthorizationMatrixTests(TeilhabeFactory factory) : IClassFi
         new("GET", "/api/v1/admin/services", AdminOnly),
         new("POST", "/api/v1/admin/users", AdminOnly),
         new("GET", "/api/v1/admin/users", AdminCoord),
+        new("GET", "/api/v1/admin/users/{id}", AdminCoord),
+        new("PATCH", "/api/v1/admin/users/{id}", AdminOnly),
         new("POST", "/api/v1/admin/users/{id}/unlock", AdminCoord),
         new("POST", "/api/v1/admin/users/{id}/reset-password", AdminCoord),
         new("GET", "/api/v1/admin/audit/", AdminLead),
@@ -359,7 +362,7 @@ public sealed class AuthorizationMatrixTests(TeilhabeFactory factory) : IClassFi
         var random = new Random(20261123);
         var ordered = endpoints
             .Where(e => byKey.ContainsKey(e.Key))
-            .OrderBy(e => e.Pattern == "/konto/abmelden" ? 1 : 0) // signing out comes last
+            .OrderBy(e => e.Pattern is "/konto/abmelden" or "/api/v1/auth/logout" ? 1 : 0) // signing out comes last
             .ThenBy(e => e.Key, StringComparer.Ordinal)
             .ToList();
         var paths = ordered.ToDictionary(e => e.Key, e => Fill(e.Pattern, random), StringComparer.Ordinal);

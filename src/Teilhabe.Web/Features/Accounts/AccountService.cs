@@ -24,7 +24,8 @@ internal sealed class AccountService(
     TeilhabeDbContext db,
     AuditLog audit,
     TimeProvider clock,
-    IStateProfileResolver profiles)
+    IStateProfileResolver profiles,
+    Sessions sessions)
 {
     /// <summary>Checks the password; the profile's number of failures in a row locks the account (ACC-05).</summary>
     public async Task<(SignInOutcome Outcome, AppUser? User)> CheckCredentialsAsync(string userName, string password, CancellationToken ct)
@@ -84,8 +85,11 @@ internal sealed class AccountService(
         return Result<AppUser>.Ok(user);
     }
 
-    /// <summary>The user changes the own password (ACC-01, ACC-02, ACC-03); clears a forced change.</summary>
-    public async Task<IReadOnlyList<RuleViolation>> ChangeAsync(AppUser user, string currentPassword, string newPassword)
+    /// <summary>
+    /// The user changes the own password (ACC-01, ACC-02, ACC-03); clears a forced change. Every other session and
+    /// token of the user ends; the session of <paramref name="current"/> goes on.
+    /// </summary>
+    public async Task<IReadOnlyList<RuleViolation>> ChangeAsync(AppUser user, string currentPassword, string newPassword, System.Security.Claims.ClaimsPrincipal current)
     {
         if (!await users.CheckPasswordAsync(user, currentPassword))
         {
@@ -102,34 +106,54 @@ internal sealed class AccountService(
         user.PasswordChangedAt = clock.GetUtcNow();
         await users.UpdateAsync(user);
         await RememberAsync(user);
+        await sessions.EndAllAsync(user.Id, Sessions.PasswordChanged, current, CancellationToken.None);
         await audit.RecordAsync(AuditActions.PasswordChange, "User", user.Id, CancellationToken.None, serviceId: user.ServiceId);
         return [];
     }
 
-    /// <summary>ACC-05: InA-Koordination or an administrator sets a new initial password; the account is unlocked.</summary>
-    public async Task<IReadOnlyList<RuleViolation>> ResetAsync(AppUser user, string initialPassword)
+    /// <summary>
+    /// ACC-05: InA-Koordination or an administrator sets a new initial password; the account is unlocked and every
+    /// session ends. Only for an account of a lower role than the actor's, never the own, and — unless it is locked —
+    /// only with a reason; the user is told at the next login who reset it and when. Audited with the reason.
+    /// </summary>
+    public async Task<Result<AppUser>> ResetAsync(AppUser actor, AppUser user, string initialPassword, string? reason)
     {
+        if (AccountRules.MayNotActOn(actor.Id, await users.GetRolesAsync(actor), user.Id, await users.GetRolesAsync(user)) is { } refusal)
+        {
+            return Result<AppUser>.Forbidden(refusal);
+        }
+
+        var locked = await users.IsLockedOutAsync(user);
+        if (AccountRules.ResetNeedsReason(locked, reason) is { } missing)
+        {
+            return Result<AppUser>.Invalid(missing);
+        }
+
         var violations = await ValidateNewAsync(user, initialPassword, "initialPassword");
         if (violations.Count > 0)
         {
-            return violations;
+            return Result<AppUser>.Invalid(violations);
         }
 
         await users.RemovePasswordAsync(user);
         var result = await users.AddPasswordAsync(user, initialPassword);
         if (!result.Succeeded)
         {
-            return ToViolations(result, "initialPassword");
+            return Result<AppUser>.Invalid(ToViolations(result, "initialPassword"));
         }
 
+        var now = clock.GetUtcNow();
         user.MustChangePassword = true;
-        user.PasswordChangedAt = clock.GetUtcNow();
+        user.PasswordChangedAt = now;
+        user.RecordReset(now, actor.DisplayName);
         user.RevokeSessions();
         await users.UpdateAsync(user);
         await UnlockCoreAsync(user);
         await RememberAsync(user);
-        await audit.RecordAsync(AuditActions.PasswordReset, "User", user.Id, CancellationToken.None, serviceId: user.ServiceId);
-        return [];
+        await sessions.EndAllAsync(user.Id, Sessions.PasswordReset, null, CancellationToken.None);
+        var why = string.IsNullOrWhiteSpace(reason) ? "Konto war gesperrt" : reason.Trim();
+        await audit.RecordAsync(AuditActions.PasswordReset, "User", user.Id, CancellationToken.None, serviceId: user.ServiceId, reason: why);
+        return Result<AppUser>.Ok(user);
     }
 
     /// <summary>ACC-05: lift a lock-out.</summary>

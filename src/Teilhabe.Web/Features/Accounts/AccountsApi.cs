@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Teilhabe.Core.Accounts;
+using Teilhabe.Core.Audit;
 using Teilhabe.Core.Rules;
 using Teilhabe.Web.Infrastructure;
 
@@ -21,6 +22,7 @@ internal static class AccountsApi
         group.MapPost("/token", IssueTokenAsync).AllowAnonymous().RequireRateLimiting(PlatformSetup.LoginRateLimit)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status423Locked);
         group.MapPost("/password", ChangePasswordAsync).RequireAuthorization(PlatformSetup.ApiPolicy);
+        group.MapPost("/logout", LogoutAsync).RequireAuthorization(PlatformSetup.ApiPolicy);
         return group;
     }
 
@@ -29,6 +31,7 @@ internal static class AccountsApi
         TokenRequest request,
         AccountService accounts,
         IUserClaimsPrincipalFactory<AppUser> claims,
+        Sessions sessions,
         TimeProvider clock,
         HttpContext http,
         CancellationToken ct)
@@ -57,11 +60,24 @@ internal static class AccountsApi
 
         var options = PlatformSetup.BearerOptions(http.RequestServices);
         var principal = await claims.CreateAsync(user!);
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(await sessions.OpenAsync(user!, SessionKind.Api, ct));
         var now = clock.GetUtcNow();
         var expiresAt = now + options.BearerTokenExpiration;
         var properties = new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = expiresAt };
         var ticket = new AuthenticationTicket(principal, properties, IdentityConstants.BearerScheme);
         return TypedResults.Ok(new TokenResponse(options.BearerTokenProtector.Protect(ticket), expiresAt));
+    }
+
+    /// <summary>Ends the calling token's session on every node (the token answers 401 from then on).</summary>
+    private static async Task<NoContent> LogoutAsync(HttpContext http, AuditLog audit, Sessions sessions, UserManager<AppUser> users, CancellationToken ct)
+    {
+        if (users.GetUserId(http.User) is { } userId)
+        {
+            await audit.RecordAsync(AuditActions.Logout, "User", userId, ct);
+        }
+
+        await sessions.EndAsync(http.User, Sessions.LoggedOut, ct);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult, UnauthorizedHttpResult>> ChangePasswordAsync(
@@ -78,7 +94,7 @@ internal static class AccountsApi
             return ApiResults.Input("currentPassword", "Bisheriges und neues Passwort sind anzugeben.");
         }
 
-        var violations = await accounts.ChangeAsync(user, request.CurrentPassword, request.NewPassword);
+        var violations = await accounts.ChangeAsync(user, request.CurrentPassword, request.NewPassword, http.User);
         return violations.Count == 0 ? TypedResults.NoContent() : ApiResults.Violations(violations);
     }
 }

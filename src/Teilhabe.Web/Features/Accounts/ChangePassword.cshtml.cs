@@ -19,6 +19,9 @@ internal sealed class ChangePasswordModel(UserManager<AppUser> users, SignInMana
     public string? ConfirmPassword { get; set; }
 
     public bool Forced { get; private set; }
+
+    /// <summary>ACC-05: who set the initial password and when, told at the next login.</summary>
+    public string? ResetNotice { get; private set; }
     public bool Done { get; private set; }
 
     public string RulesText =>
@@ -28,8 +31,15 @@ internal sealed class ChangePasswordModel(UserManager<AppUser> users, SignInMana
 
     public async Task OnGetAsync()
     {
-        Forced = (await users.GetUserAsync(User))?.MustChangePassword ?? false;
+        var user = await users.GetUserAsync(User);
+        Forced = user?.MustChangePassword ?? false;
+        ResetNotice = Forced ? NoticeOf(user!) : null;
     }
+
+    private static string? NoticeOf(AppUser user)
+        => user is { PasswordResetAt: { } at, PasswordResetBy: { } by }
+            ? $"Ihr Passwort wurde am {GermanFormat.DateTime(at)} von {by} zurückgesetzt. Wenn Sie das nicht veranlasst haben, wenden Sie sich bitte an Ihre IFD-Leitung oder die Datenschutzbeauftragte."
+            : null;
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -40,6 +50,7 @@ internal sealed class ChangePasswordModel(UserManager<AppUser> users, SignInMana
         }
 
         Forced = user.MustChangePassword;
+        ResetNotice = Forced ? NoticeOf(user) : null;
         if (string.IsNullOrEmpty(CurrentPassword))
         {
             ModelState.AddModelError(nameof(CurrentPassword), "Bitte das bisherige Passwort eingeben.");
@@ -55,7 +66,7 @@ internal sealed class ChangePasswordModel(UserManager<AppUser> users, SignInMana
             return Page();
         }
 
-        var violations = await accounts.ChangeAsync(user, CurrentPassword!, NewPassword ?? string.Empty);
+        var violations = await accounts.ChangeAsync(user, CurrentPassword!, NewPassword ?? string.Empty, User);
         if (violations.Count > 0)
         {
             ModelState.AddViolations(violations, new Dictionary<string, string>
@@ -66,7 +77,8 @@ internal sealed class ChangePasswordModel(UserManager<AppUser> users, SignInMana
             return Page();
         }
 
-        await signIn.RefreshSignInAsync(user);
+        // New claims (no forced change any more), the same session: the other sessions ended with the change.
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, Sessions.ClaimsOf(User));
         if (Forced)
         {
             return Redirect("/");

@@ -9,7 +9,7 @@ using Teilhabe.Web.Infrastructure;
 namespace Teilhabe.Web.Features.Accounts;
 
 [EnableRateLimiting(PlatformSetup.LoginRateLimit)]
-internal sealed class LoginModel(AccountService accounts, SignInManager<AppUser> signIn) : PageModel
+internal sealed class LoginModel(AccountService accounts, SignInManager<AppUser> signIn, Sessions sessions) : PageModel
 {
     [BindProperty]
     public string? UserName { get; set; }
@@ -47,7 +47,7 @@ internal sealed class LoginModel(AccountService accounts, SignInManager<AppUser>
         }
 
         await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
-        await signIn.SignInAsync(user!, isPersistent: false);
+        await signIn.SignInWithClaimsAsync(user!, isPersistent: false, [await sessions.OpenAsync(user!, SessionKind.Page, ct)]);
         if (user!.MustChangePassword)
         {
             return Redirect(SessionValidation.ChangePage);

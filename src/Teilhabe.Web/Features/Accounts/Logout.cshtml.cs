@@ -6,7 +6,7 @@ using Teilhabe.Core.Audit;
 
 namespace Teilhabe.Web.Features.Accounts;
 
-internal sealed class LogoutModel(SignInManager<AppUser> signIn, AuditLog audit) : PageModel
+internal sealed class LogoutModel(SignInManager<AppUser> signIn, AuditLog audit, Sessions sessions) : PageModel
 {
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Razor Pages finds instance handlers only.")]
     public void OnGet()
@@ -19,6 +19,7 @@ internal sealed class LogoutModel(SignInManager<AppUser> signIn, AuditLog audit)
         if (userId is not null)
         {
             await audit.RecordAsync(AuditActions.Logout, "User", userId, ct);
+            await sessions.EndAsync(User, Sessions.LoggedOut, ct);
         }
 
         await signIn.SignOutAsync();

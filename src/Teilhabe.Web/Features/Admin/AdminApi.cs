@@ -26,7 +26,9 @@ internal static class AdminApi
         bool? MustChangePassword,
         string? Email = null);
 
-    public sealed record ResetRequest(string? InitialPassword);
+    public sealed record ResetRequest(string? InitialPassword, string? Reason);
+
+    public sealed record UserPatch(string? DisplayName, string? Email, string[]? Roles, bool? Active);
 
     public sealed record Created(string Id);
 
@@ -34,7 +36,7 @@ internal static class AdminApi
 
     public sealed record ServiceDto(Guid Id, string Name, Guid ProviderId, Guid IntegrationOfficeId);
 
-    public sealed record UserDto(string Id, string UserName, string DisplayName, IList<string> Roles, Guid? ServiceId, Guid? IntegrationOfficeId, bool Locked, bool MustChangePassword);
+    public sealed record UserDto(string Id, string UserName, string DisplayName, IList<string> Roles, Guid? ServiceId, Guid? IntegrationOfficeId, bool Locked, bool MustChangePassword, bool Active, string? Email, bool SecondFactor);
 
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
@@ -45,10 +47,12 @@ internal static class AdminApi
         adminOnly.MapPost("/services", CreateServiceAsync);
         adminOnly.MapGet("/services", ListServicesAsync);
         adminOnly.MapPost("/users", CreateUserAsync).ProducesProblem(StatusCodes.Status409Conflict);
+        adminOnly.MapPatch("/users/{id}", PatchUserAsync).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
 
         var unlockers = group.MapGroup(string.Empty)
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.IntegrationOfficeCoordinator));
         unlockers.MapGet("/users", ListUsersAsync);
+        unlockers.MapGet("/users/{id}", GetUserAsync);
         unlockers.MapPost("/users/{id}/unlock", UnlockAsync);
         unlockers.MapPost("/users/{id}/reset-password", ResetPasswordAsync);
         return group;
@@ -147,11 +151,51 @@ internal static class AdminApi
         var result = new List<UserDto>(users.Count);
         foreach (var u in users)
         {
-            result.Add(new UserDto(u.Id, u.UserName!, u.DisplayName, roles[u.Id], u.ServiceId, u.IntegrationOfficeId,
-                await administration.IsLockedAsync(u), u.MustChangePassword));
+            result.Add(await DtoAsync(u, roles[u.Id], administration));
         }
 
         return TypedResults.Ok(result);
+    }
+
+    private static async Task<UserDto> DtoAsync(AppUser u, IList<string> roles, UserAdministration administration)
+        => new(u.Id, u.UserName!, u.DisplayName, roles, u.ServiceId, u.IntegrationOfficeId,
+            await administration.IsLockedAsync(u), u.MustChangePassword, u.IsActive, u.Email, u.TwoFactorEnabled);
+
+    private static async Task<Results<Ok<UserDto>, NotFound>> GetUserAsync(string id, UserAdministration administration, HttpContext http, CancellationToken ct)
+    {
+        var user = await administration.FindVisibleAsync(id, ct);
+        if (user is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        http.Response.Headers.ETag = ETags.Of(user.Version);
+        return TypedResults.Ok(await DtoAsync(user, await administration.RolesOfAsync(user), administration));
+    }
+
+    /// <summary>Name, e-mail, roles, active (If-Match with the ETag of GET): 200, 403 (own account, same or higher role), 409 (stale).</summary>
+    private static async Task<Results<Ok<UserDto>, NotFound, ProblemHttpResult>> PatchUserAsync(
+        string id, UserPatch request, UserAdministration administration, HttpContext http,
+        [Microsoft.AspNetCore.Mvc.FromHeader(Name = "If-Match")] string? ifMatch, CancellationToken ct)
+    {
+        if (!ETags.TryParseIfMatch(ifMatch, out var expected))
+        {
+            return ApiResults.Input("If-Match", "If-Match muss das ETag aus GET /api/v1/admin/users/{id} enthalten.");
+        }
+
+        var outcome = await administration.ChangeAsync(id, new UserAdministration.UserChange(request.DisplayName, request.Email, request.Roles, request.Active), expected, ct);
+        if (outcome.Status == Core.Rules.ResultStatus.NotFound)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (outcome.Value is not { } user)
+        {
+            return ApiResults.Problem(outcome);
+        }
+
+        http.Response.Headers.ETag = ETags.Of(user.Version);
+        return TypedResults.Ok(await DtoAsync(user, await administration.RolesOfAsync(user), administration));
     }
 
     private static async Task<Results<NoContent, NotFound>> UnlockAsync(string id, UserAdministration administration, AccountService accounts, CancellationToken ct)
@@ -167,21 +211,15 @@ internal static class AdminApi
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> ResetPasswordAsync(
-        string id, ResetRequest request, UserAdministration administration, AccountService accounts, CancellationToken ct)
+        string id, ResetRequest request, UserAdministration administration, CancellationToken ct)
     {
-        var user = await administration.FindVisibleAsync(id, ct);
-        if (user is null)
+        var outcome = await administration.ResetAsync(id, request.InitialPassword, request.Reason, ct);
+        return outcome.Status switch
         {
-            return TypedResults.NotFound();
-        }
-
-        if (string.IsNullOrEmpty(request.InitialPassword))
-        {
-            return ApiResults.Input("initialPassword", "Das neue Initialpasswort fehlt.");
-        }
-
-        var violations = await accounts.ResetAsync(user, request.InitialPassword);
-        return violations.Count == 0 ? TypedResults.NoContent() : ApiResults.Violations(violations);
+            Core.Rules.ResultStatus.Ok => TypedResults.NoContent(),
+            Core.Rules.ResultStatus.NotFound => TypedResults.NotFound(),
+            _ => ApiResults.Problem(outcome),
+        };
     }
 
     private static Core.Rules.RuleViolation Input(string field, string message) => Core.Rules.RuleViolation.Input(message, field);

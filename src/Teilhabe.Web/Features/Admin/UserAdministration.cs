@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Teilhabe.Core.Accounts;
+using Teilhabe.Core.Audit;
 using Teilhabe.Core.Data;
 using Teilhabe.Core.Organisations;
 using Teilhabe.Core.Rules;
@@ -18,8 +19,13 @@ internal sealed class UserAdministration(
     AccountService accounts,
     TeilhabeDbContext db,
     ICurrentUser current,
-    IHostEnvironment env)
+    IHostEnvironment env,
+    Sessions sessions,
+    AuditLog audit)
 {
+    /// <summary>A change of PATCH /api/v1/admin/users/{id}: null keeps the value.</summary>
+    public sealed record UserChange(string? DisplayName, string? Email, IReadOnlyList<string>? Roles, bool? Active);
+
     public sealed record NewUser(
         string? UserName,
         string? DisplayName,
@@ -137,6 +143,144 @@ internal sealed class UserAdministration(
         };
         return await accounts.CreateAsync(user, request.InitialPassword!, request.Roles, request.MustChangePassword);
     }
+
+    /// <summary>ACC-05: a new initial password for a visible account (rules in <see cref="AccountService.ResetAsync"/>).</summary>
+    public async Task<Result<AppUser>> ResetAsync(string id, string? initialPassword, string? reason, CancellationToken ct)
+    {
+        var user = await FindVisibleAsync(id, ct);
+        if (user is null)
+        {
+            return Result<AppUser>.NotFound();
+        }
+
+        if (string.IsNullOrEmpty(initialPassword))
+        {
+            return Result<AppUser>.Invalid(Input("initialPassword", "Das neue Initialpasswort fehlt."));
+        }
+
+        if (reason?.Length > 500)
+        {
+            return Result<AppUser>.Invalid(Input("reason", "Die Begründung ist zu lang (höchstens 500 Zeichen)."));
+        }
+
+        return await accounts.ResetAsync(await ActorAsync(), user, initialPassword, reason);
+    }
+
+    /// <summary>
+    /// Name, e-mail, roles and active state of another account (ACC-05, ACC-06). A role change or a deactivation ends
+    /// every session and token of the account at once; a deactivated account cannot log in and keeps its name in the
+    /// records. Role changes and (de)activations are audited.
+    /// </summary>
+    public async Task<Result<AppUser>> ChangeAsync(string id, UserChange change, int? expectedVersion, CancellationToken ct)
+    {
+        var user = await FindVisibleAsync(id, ct);
+        if (user is null)
+        {
+            return Result<AppUser>.NotFound();
+        }
+
+        var actor = await ActorAsync();
+        var actorRoles = await users.GetRolesAsync(actor);
+        var oldRoles = await users.GetRolesAsync(user);
+        if (AccountRules.MayNotActOn(actor.Id, actorRoles, user.Id, oldRoles) is { } refusal)
+        {
+            return Result<AppUser>.Forbidden(refusal);
+        }
+
+        if (expectedVersion is { } expected && expected != user.Version)
+        {
+            return Result<AppUser>.Conflict();
+        }
+
+        var errors = new List<RuleViolation>();
+        if (change.DisplayName is not null && (string.IsNullOrWhiteSpace(change.DisplayName) || change.DisplayName.Trim().Length > 200))
+        {
+            errors.Add(Input("displayName", "Anzeigename (Vor- und Nachname, höchstens 200 Zeichen) angeben."));
+        }
+
+        if (change.Email is { Length: > 0 } email && (email.Length > 256 || !System.Net.Mail.MailAddress.TryCreate(email.Trim(), out _)))
+        {
+            errors.Add(Input("email", "Die E-Mail-Adresse ist ungültig (Beispiel: name@ifd.example)."));
+        }
+
+        if (change.Roles is { } roles)
+        {
+            if (roles.Count == 0 || roles.Any(r => !Roles.All.Contains(r)))
+            {
+                errors.Add(Input("roles", "Mindestens eine gültige Rolle angeben: " + string.Join(", ", Roles.All) + "."));
+            }
+            else if (roles.Any(Roles.ServiceBound.Contains) && user.ServiceId is null)
+            {
+                errors.Add(Input("roles", "Rollen im IFD brauchen ein Konto mit IFD; dieses Konto gehört zu keinem IFD."));
+            }
+            else if (roles.Contains(Roles.IntegrationOfficeCoordinator) && (user.IntegrationOfficeId is null || user.ServiceId is not null))
+            {
+                errors.Add(Input("roles", "Die InA-Koordination braucht ein Konto des Integrationsamtes (ohne IFD)."));
+            }
+            else if (AccountRules.MayNotGrant(actorRoles, roles) is { } grant)
+            {
+                return Result<AppUser>.Forbidden(grant);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<AppUser>.Invalid(errors);
+        }
+
+        if (change.DisplayName is not null)
+        {
+            user.DisplayName = change.DisplayName.Trim();
+        }
+
+        if (change.Email is not null)
+        {
+            user.Email = change.Email.Length == 0 ? null : change.Email.Trim();
+        }
+
+        var rolesChanged = change.Roles is { } newRoles && !newRoles.ToHashSet().SetEquals(oldRoles);
+        var activeChanged = change.Active is { } active && active != user.IsActive;
+        if (rolesChanged)
+        {
+            await users.RemoveFromRolesAsync(user, oldRoles);
+            await users.AddToRolesAsync(user, change.Roles!.Distinct());
+        }
+
+        if (activeChanged)
+        {
+            user.IsActive = change.Active!.Value;
+        }
+
+        // The roles are claims of every cookie and token: a role change, like a deactivation, ends them all.
+        if (rolesChanged || (activeChanged && !user.IsActive))
+        {
+            user.RevokeSessions();
+        }
+
+        user.Changed();
+        await users.UpdateAsync(user);
+        if (rolesChanged)
+        {
+            await sessions.EndAllAsync(user.Id, Sessions.RolesChanged, null, ct);
+            await audit.RecordAsync(AuditActions.RolesChange, "User", user.Id, ct, serviceId: user.ServiceId,
+                reason: $"{string.Join(", ", oldRoles.Order(StringComparer.Ordinal))} → {string.Join(", ", change.Roles!.Distinct().Order(StringComparer.Ordinal))}");
+        }
+
+        if (activeChanged)
+        {
+            if (!user.IsActive)
+            {
+                await sessions.EndAllAsync(user.Id, Sessions.Deactivated, null, ct);
+            }
+
+            await audit.RecordAsync(user.IsActive ? AuditActions.Activate : AuditActions.Deactivate, "User", user.Id, ct, serviceId: user.ServiceId);
+        }
+
+        return Result<AppUser>.Ok(user);
+    }
+
+    private async Task<AppUser> ActorAsync()
+        => await users.FindByIdAsync(current.UserId ?? string.Empty) ?? throw new InvalidOperationException("Kein angemeldeter Benutzer.");
 
     private static RuleViolation Input(string field, string message) => new(RuleIds.Input, message, field);
 }

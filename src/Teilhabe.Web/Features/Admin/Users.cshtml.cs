@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Teilhabe.Core.Accounts;
 using Teilhabe.Core.Data;
 using Teilhabe.Core.Organisations;
+using Teilhabe.Core.Rules;
 using Teilhabe.Web.Features.Accounts;
 using Teilhabe.Web.Features.Shared;
 
@@ -13,7 +14,7 @@ namespace Teilhabe.Web.Features.Admin;
 [Authorize(Roles = Roles.Administrator + "," + Roles.IntegrationOfficeCoordinator)]
 internal sealed class UsersModel(UserAdministration administration, AccountService accounts, TeilhabeDbContext db) : PageModel
 {
-    public sealed record Row(string Id, string UserName, string DisplayName, IList<string> Roles, string? ServiceName, bool Locked, bool MustChangePassword);
+    public sealed record Row(string Id, string UserName, string DisplayName, string? Email, IList<string> Roles, string? ServiceName, bool Locked, bool MustChangePassword, bool Active, bool SecondFactor, int Version);
 
     public sealed class NewUserInput
     {
@@ -50,22 +51,50 @@ internal sealed class UsersModel(UserAdministration administration, AccountServi
         return Page();
     }
 
-    public async Task<IActionResult> OnPostResetAsync(string id, string? initialPassword, CancellationToken ct)
+    public async Task<IActionResult> OnPostResetAsync(string id, string? initialPassword, string? reason, CancellationToken ct)
     {
-        var user = await administration.FindVisibleAsync(id, ct);
-        if (user is null)
+        var outcome = await administration.ResetAsync(id, initialPassword, reason, ct);
+        if (outcome.Status == ResultStatus.NotFound)
         {
             return NotFound();
         }
 
-        var violations = await accounts.ResetAsync(user, initialPassword ?? string.Empty);
-        if (violations.Count > 0)
+        if (outcome.Value is { } user)
         {
-            ModelState.AddViolations(violations.Select(v => v with { Field = null }));
+            Message = $"Für {user.UserName} ist ein neues Initialpasswort gesetzt; das Konto ist entsperrt, alle Anmeldungen sind beendet.";
         }
         else
         {
-            Message = $"Für {user.UserName} ist ein neues Initialpasswort gesetzt; das Konto ist entsperrt.";
+            ModelState.AddResult(outcome, new Dictionary<string, string> { ["initialPassword"] = string.Empty, ["reason"] = string.Empty });
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>Name, e-mail, roles and active state of an account (Administration only).</summary>
+    public async Task<IActionResult> OnPostChangeAsync(string id, string? displayName, string? email, string[]? roles, bool active, int version, CancellationToken ct)
+    {
+        if (!CanCreate)
+        {
+            return Forbid();
+        }
+
+        var outcome = await administration.ChangeAsync(id, new UserAdministration.UserChange(displayName ?? string.Empty, email ?? string.Empty, roles ?? [], active), version, ct);
+        if (outcome.Status == ResultStatus.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome.Value is { } user)
+        {
+            Message = user.IsActive
+                ? $"Das Konto {user.UserName} ist gespeichert."
+                : $"Das Konto {user.UserName} ist gespeichert und deaktiviert; alle Anmeldungen sind beendet.";
+        }
+        else
+        {
+            ModelState.AddResult(outcome, new Dictionary<string, string> { ["displayName"] = string.Empty, ["email"] = string.Empty, ["roles"] = string.Empty });
         }
 
         await LoadAsync(ct);
@@ -113,8 +142,9 @@ internal sealed class UsersModel(UserAdministration administration, AccountServi
         var roles = await administration.RolesOfAsync(visible, ct);
         foreach (var u in visible)
         {
-            Users.Add(new Row(u.Id, u.UserName!, u.DisplayName, roles[u.Id],
-                u.ServiceId is { } sid ? names.GetValueOrDefault(sid) : null, await administration.IsLockedAsync(u), u.MustChangePassword));
+            Users.Add(new Row(u.Id, u.UserName!, u.DisplayName, u.Email, roles[u.Id],
+                u.ServiceId is { } sid ? names.GetValueOrDefault(sid) : null, await administration.IsLockedAsync(u), u.MustChangePassword,
+                u.IsActive, u.TwoFactorEnabled, u.Version));
         }
     }
 }

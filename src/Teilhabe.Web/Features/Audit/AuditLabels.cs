@@ -19,6 +19,11 @@ internal static class AuditLabels
         (AuditActions.Unlock, "Entsperrung"),
         (AuditActions.PasswordChange, "Passwortänderung"),
         (AuditActions.PasswordReset, "Passwort zurückgesetzt"),
+        (AuditActions.RolesChange, "Rollen geändert"),
+        (AuditActions.Deactivate, "Konto deaktiviert"),
+        (AuditActions.Activate, "Konto wieder aktiviert"),
+        (AuditActions.SecondFactorEnable, "Zweiter Faktor eingerichtet"),
+        (AuditActions.SecondFactorFailed, "Zweiter Faktor falsch"),
     ];
 
     public static string Action(string code) => Actions.FirstOrDefault(a => a.Code == code).Label ?? code;

@@ -31,7 +31,7 @@ internal static class ModelStateViolations
                 state.AddModelError(Key(result.Violations.Count > 0 ? result.Violations[0].Field : null, fieldMap), result.ConflictMessage);
                 break;
             case ResultStatus.Forbidden:
-                state.AddModelError(string.Empty, ResultMessages.Forbidden);
+                state.AddModelError(string.Empty, result.Violations is [var refusal] ? refusal.Message : ResultMessages.Forbidden);
                 break;
             case ResultStatus.NotFound:
                 state.AddModelError(string.Empty, "Der Eintrag wurde nicht gefunden.");
