@@ -41,7 +41,7 @@ public static class AccountRules
 
     /// <summary>Roles may be given only below the own rank (InA-Koordination gives no InA-Koordination or Administration); Administration gives every role.</summary>
     public static RuleViolation? MayNotGrant(IEnumerable<string> actorRoles, IEnumerable<string> newRoles)
-        => Rank(actorRoles) < Rank([Roles.Administrator]) && Rank(newRoles) >= Rank(actorRoles)
+        => !actorRoles.Contains(Roles.Administrator) && Rank(newRoles) >= Rank(actorRoles)
             ? new RuleViolation(Rule, "Diese Rolle kann nur eine höhere Rolle vergeben.", "roles")
             : null;
 }

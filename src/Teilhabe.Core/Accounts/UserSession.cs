@@ -41,8 +41,6 @@ public sealed class UserSession
     public DateTimeOffset? EndedAt { get; private set; }
     public string? EndReason { get; private set; }
 
-    public bool IsOpen => EndedAt is null;
-
     /// <summary>
     /// Whether the session may go on at <paramref name="now"/>: not ended, within the absolute lifetime and — for
     /// page sessions — within the idle timeout (profile numbers <c>sessionHours</c>, <c>sessionIdleMinutes</c>).
@@ -62,17 +60,6 @@ public sealed class UserSession
 
         LastSeenAt = now;
         return true;
-    }
-
-    public void End(DateTimeOffset now, string reason)
-    {
-        if (EndedAt is not null)
-        {
-            return;
-        }
-
-        EndedAt = now;
-        EndReason = reason;
     }
 }
 

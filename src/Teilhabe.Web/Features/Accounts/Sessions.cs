@@ -17,7 +17,6 @@ internal sealed class Sessions(TeilhabeDbContext db, TimeProvider clock, IStateP
     public const string PasswordChanged = "Passwortwechsel";
     public const string PasswordReset = "Passwort zurückgesetzt";
     public const string Deactivated = "Konto deaktiviert";
-    public const string Locked = "Konto gesperrt";
     public const string RolesChanged = "Rollen geändert";
 
     /// <summary>Opens a session and returns the claim that names it (added to the cookie or token).</summary>
@@ -62,18 +61,18 @@ internal sealed class Sessions(TeilhabeDbContext db, TimeProvider clock, IStateP
 
     /// <summary>Ends the session of this request (logout).</summary>
     public Task EndAsync(ClaimsPrincipal principal, string reason, CancellationToken ct)
-        => IdOf(principal) is { } id
-            ? db.UserSessions.Where(s => s.Id == id && s.EndedAt == null)
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, clock.GetUtcNow()).SetProperty(s => s.EndReason, reason), ct)
-            : Task.CompletedTask;
+        => IdOf(principal) is { } id ? EndWhereAsync(db.UserSessions.Where(s => s.Id == id), reason, ct) : Task.CompletedTask;
 
     /// <summary>Ends every open session of the user, except the one of <paramref name="keep"/> when given.</summary>
     public Task EndAllAsync(string userId, string reason, ClaimsPrincipal? keep, CancellationToken ct)
     {
         var except = keep is null ? null : IdOf(keep);
-        return db.UserSessions.Where(s => s.UserId == userId && s.EndedAt == null && (except == null || s.Id != except))
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, clock.GetUtcNow()).SetProperty(s => s.EndReason, reason), ct);
+        return EndWhereAsync(db.UserSessions.Where(s => s.UserId == userId && (except == null || s.Id != except)), reason, ct);
     }
+
+    private Task<int> EndWhereAsync(IQueryable<UserSession> sessions, string reason, CancellationToken ct)
+        => sessions.Where(s => s.EndedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, clock.GetUtcNow()).SetProperty(s => s.EndReason, reason), ct);
 
     /// <summary>The session claim of a principal, to keep the session when the cookie is issued anew.</summary>
     public static IReadOnlyList<Claim> ClaimsOf(ClaimsPrincipal principal)
