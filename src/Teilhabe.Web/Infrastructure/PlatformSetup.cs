@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -199,6 +200,18 @@ internal static class PlatformSetup
             o.AccessDeniedPath = "/zugriff-verweigert";
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+        });
+
+        // Identity renews the cookie's principal every 30 minutes; the renewed cookie must keep naming its session row,
+        // or every page session would end after half an hour of use.
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = ctx =>
+        {
+            if (ctx.NewPrincipal?.Identity is ClaimsIdentity renewed && ctx.CurrentPrincipal is { } current)
+            {
+                renewed.AddClaims(Features.Accounts.Sessions.ClaimsOf(current));
+            }
+
+            return Task.CompletedTask;
         });
 
         services.AddAuthorizationBuilder()

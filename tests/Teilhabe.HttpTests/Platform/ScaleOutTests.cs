@@ -124,6 +124,51 @@ public sealed class ScaleOutTests(ScaleOutTests.TwoInstances nodes) : IClassFixt
     }
 
     [Fact]
+    [Trait("Rule", "ACC-05")]
+    public async Task ScaleOut_a_logged_out_token_is_refused_on_the_other_node()
+    {
+        var tenant = await nodes.TenantAsync();
+        foreach (var (issuer, other) in new[] { (nodes.A, nodes.B), (nodes.B, nodes.A) })
+        {
+            var token = await TokenAsync(issuer, tenant.CaseworkerA);
+            using var onIssuer = ClientWithToken(issuer, token);
+            using var onOther = ClientWithToken(other, token);
+            using (var before = await onOther.GetAsync("/api/v1/clients"))
+            {
+                await before.ExpectAsync(HttpStatusCode.OK);
+            }
+
+            using (var logout = await onIssuer.PostAsync("/api/v1/auth/logout", null))
+            {
+                await logout.ExpectAsync(HttpStatusCode.NoContent);
+            }
+
+            using var after = await onOther.GetAsync("/api/v1/clients");
+            await after.ExpectAsync(HttpStatusCode.Unauthorized);
+        }
+    }
+
+    [Fact]
+    [Trait("Rule", "ACC-05")]
+    public async Task ScaleOut_a_password_change_on_one_node_ends_the_other_tokens_on_the_other_node()
+    {
+        var tenant = await nodes.TenantAsync();
+        var user = await nodes.A.CreateUserAsync(Roles.Caseworker, tenant.ServiceA);
+        using var changing = await ApiClientAsync(nodes.A, nodes.A, user);
+        using var elsewhere = await ApiClientAsync(nodes.A, nodes.B, user);
+
+        using (var change = await changing.PostAsJsonAsync("/api/v1/auth/password", new { currentPassword = user.Password, newPassword = "Geändert#2026b" }))
+        {
+            await change.ExpectAsync(HttpStatusCode.NoContent);
+        }
+
+        using var refused = await elsewhere.GetAsync("/api/v1/clients");
+        await refused.ExpectAsync(HttpStatusCode.Unauthorized);
+        using var kept = await changing.GetAsync("/api/v1/clients");
+        await kept.ExpectAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task ScaleOut_document_uploaded_on_one_node_is_downloaded_on_the_other()
     {
         var tenant = await nodes.TenantAsync();
@@ -224,10 +269,17 @@ public sealed class ScaleOutTests(ScaleOutTests.TwoInstances nodes) : IClassFixt
 
     /// <summary>A bearer token issued by one node, sent to another.</summary>
     private static async Task<HttpClient> ApiClientAsync(TeilhabeFactory issuer, TeilhabeFactory target, TestUser user)
+        => ClientWithToken(target, await TokenAsync(issuer, user));
+
+    private static async Task<string> TokenAsync(TeilhabeFactory issuer, TestUser user)
     {
         using var response = await issuer.RequestTokenAsync(user.UserName, user.Password);
         await response.ExpectAsync(HttpStatusCode.OK);
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    private static HttpClient ClientWithToken(TeilhabeFactory target, string token)
+    {
         var client = new HttpClient { BaseAddress = target.ServerAddress };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
