@@ -2,7 +2,7 @@ using Teilhabe.Core.Rules;
 
 namespace Teilhabe.Core.Accounts;
 
-/// <summary>ACC-05 / ACC-13 for a session or token that may not go on: the refusals, worded once.</summary>
+/// <summary>ACC-05 for a session or token that may not go on: the refusals, worded once.</summary>
 public static class SessionRules
 {
     public const string Rule = "ACC-05";

@@ -21,13 +21,13 @@ public sealed record StateProfile
     /// <summary>The Land whose public holidays count (two-letter code of the PublicHoliday library, e.g. TH).</summary>
     public string HolidayState { get; init; } = "TH";
 
-    /// <summary>ACC-05: how long a login (cookie or bearer token) lasts, in hours.</summary>
+    /// <summary>ACC-13: how long a login (cookie or bearer token) lasts, in hours.</summary>
     public int SessionHours { get; init; } = 8;
 
-    /// <summary>ACC-05: a page session without a request for this many minutes ends (bearer tokens: absolute lifetime only).</summary>
+    /// <summary>ACC-13: a page session without a request for this many minutes ends (bearer tokens: absolute lifetime only).</summary>
     public int SessionIdleMinutes { get; init; } = 30;
 
-    /// <summary>The roles that must use a second factor (TH: InA-Koordination and Administrator).</summary>
+    /// <summary>ACC-11: the roles that must use a second factor (TH: InA-Koordination and Administrator).</summary>
     public IReadOnlyList<string> SecondFactorRoles { get; init; } = [Accounts.Roles.IntegrationOfficeCoordinator, Accounts.Roles.Administrator];
 
     /// <summary>DOC-04: form versions of this state's own (added to the shared ones of the form-versions catalogue).</summary>

@@ -13,6 +13,9 @@ public static class RuleIds
     public const string Lockout = "ACC-05";
     public const string Roles = "ACC-06";
     public const string Audit = "ACC-09";
+    public const string SecondFactor = "ACC-11";
+    public const string PasswordReset = "ACC-12";
+    public const string Sessions = "ACC-13";
     public const string NetworkMembers = "NET-01";
     public const string NetworkPipeline = "NET-02";
     public const string NetworkAnonymity = "NET-03";

@@ -9,7 +9,7 @@ namespace Teilhabe.Web.Infrastructure;
 /// <summary>
 /// Every authenticated request (cookie or bearer token) is checked against the account and its session row: a locked,
 /// deactivated or reset account (new security stamp), a logout, a password change elsewhere, the absolute lifetime
-/// and — for pages — the idle timeout end the session at once on every node (ACC-05). An initial password must be
+/// and — for pages — the idle timeout end the session at once on every node (ACC-05, ACC-13). An initial password must be
 /// changed before anything else — pages lead to the change form, the API answers 403.
 /// </summary>
 internal static class SessionValidation

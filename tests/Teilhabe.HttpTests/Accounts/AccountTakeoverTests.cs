@@ -12,7 +12,7 @@ using Teilhabe.TestSupport;
 namespace Teilhabe.HttpTests.Accounts;
 
 /// <summary>
-/// ACC-05, no account takeover by reset: only a locked account, or another one with a recorded reason; never one's own
+/// ACC-12, no account takeover by reset: only a locked account, or another one with a recorded reason; never one's own
 /// account or one of the same or a higher role; the user is told at the next login; audited with the reason.
 /// </summary>
 public sealed class AccountTakeoverTests(TeilhabeFactory factory) : IClassFixture<TeilhabeFactory>
@@ -21,8 +21,8 @@ public sealed class AccountTakeoverTests(TeilhabeFactory factory) : IClassFixtur
     private const string Reason = "Passwort vergessen, Rückruf unter der Dienstnummer bestätigt";
 
     [Fact]
-    [Trait("Rule", "ACC-05")]
-    public async Task ACC05_InA_cannot_reset_another_coordinator()
+    [Trait("Rule", "ACC-12")]
+    public async Task ACC12_InA_cannot_reset_another_coordinator()
     {
         var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
         var colleague = await factory.CreateUserAsync(Roles.IntegrationOfficeCoordinator, officeId: tenant.IntegrationOfficeId);
@@ -31,14 +31,14 @@ public sealed class AccountTakeoverTests(TeilhabeFactory factory) : IClassFixtur
         using var reset = await ResetAsync(coordinator, colleague.Id, Reason);
 
         await reset.ExpectAsync(HttpStatusCode.Forbidden);
-        Assert.Equal(["ACC-05"], await reset.ReadViolatedRulesAsync());
+        Assert.Equal(["ACC-12"], await reset.ReadViolatedRulesAsync());
         using var stillWorks = await factory.RequestTokenAsync(colleague.UserName, colleague.Password);
         await stillWorks.ExpectAsync(HttpStatusCode.OK);
     }
 
     [Fact]
-    [Trait("Rule", "ACC-05")]
-    public async Task ACC05_an_administrator_cannot_reset_another_administrator()
+    [Trait("Rule", "ACC-12")]
+    public async Task ACC12_an_administrator_cannot_reset_another_administrator()
     {
         var other = await factory.CreateUserAsync(Roles.Administrator);
         using var admin = await factory.AdminClientAsync();
@@ -46,12 +46,12 @@ public sealed class AccountTakeoverTests(TeilhabeFactory factory) : IClassFixtur
         using var reset = await ResetAsync(admin, other.Id, Reason);
 
         await reset.ExpectAsync(HttpStatusCode.Forbidden);
-        Assert.Equal(["ACC-05"], await reset.ReadViolatedRulesAsync());
+        Assert.Equal(["ACC-12"], await reset.ReadViolatedRulesAsync());
     }
 
     [Fact]
-    [Trait("Rule", "ACC-05")]
-    public async Task ACC05_nobody_resets_their_own_password_by_the_reset()
+    [Trait("Rule", "ACC-12")]
+    public async Task ACC12_nobody_resets_their_own_password_by_the_reset()
     {
         var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
         using var coordinator = await factory.LoginAsync(tenant.Coordinator);
@@ -59,12 +59,12 @@ public sealed class AccountTakeoverTests(TeilhabeFactory factory) : IClassFixtur
         using var reset = await ResetAsync(coordinator, tenant.Coordinator.Id, Reason);
 
         await reset.ExpectAsync(HttpStatusCode.Forbidden);
-        Assert.Equal(["ACC-05"], await reset.ReadViolatedRulesAsync());
+        Assert.Equal(["ACC-12"], await reset.ReadViolatedRulesAsync());
     }
 
     [Fact]
-    [Trait("Rule", "ACC-05")]
-    public async Task ACC05_a_reset_of_an_account_that_is_not_locked_without_a_reason_is_refused_and_changes_nothing()
+    [Trait("Rule", "ACC-12")]
+    public async Task ACC12_a_reset_of_an_account_that_is_not_locked_without_a_reason_is_refused_and_changes_nothing()
     {
         var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
         using var coordinator = await factory.LoginAsync(tenant.Coordinator);
@@ -72,14 +72,14 @@ public sealed class AccountTakeoverTests(TeilhabeFactory factory) : IClassFixtur
         using var reset = await ResetAsync(coordinator, tenant.CaseworkerA.Id, reason: "  ");
 
         await reset.ExpectAsync(HttpStatusCode.UnprocessableEntity);
-        Assert.Equal(["ACC-05"], await reset.ReadViolatedRulesAsync());
+        Assert.Equal(["ACC-12"], await reset.ReadViolatedRulesAsync());
         using var oldPassword = await factory.RequestTokenAsync(tenant.CaseworkerA.UserName, tenant.CaseworkerA.Password);
         await oldPassword.ExpectAsync(HttpStatusCode.OK);
     }
 
     [Fact]
-    [Trait("Rule", "ACC-05")]
-    public async Task ACC05_a_locked_account_is_reset_without_a_reason_and_the_audit_says_it_was_locked()
+    [Trait("Rule", "ACC-12")]
+    public async Task ACC12_a_locked_account_is_reset_without_a_reason_and_the_audit_says_it_was_locked()
     {
         var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
         for (var i = 0; i < 3; i++)
@@ -97,8 +97,8 @@ public sealed class AccountTakeoverTests(TeilhabeFactory factory) : IClassFixtur
     }
 
     [Fact]
-    [Trait("Rule", "ACC-05")]
-    public async Task ACC05_a_reset_with_a_reason_is_audited_with_that_reason_and_the_actor()
+    [Trait("Rule", "ACC-12")]
+    public async Task ACC12_a_reset_with_a_reason_is_audited_with_that_reason_and_the_actor()
     {
         var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
         using var coordinator = await factory.LoginAsync(tenant.Coordinator);
@@ -115,8 +115,8 @@ public sealed class AccountTakeoverTests(TeilhabeFactory factory) : IClassFixtur
     }
 
     [Fact]
-    [Trait("Rule", "ACC-05")]
-    public async Task ACC05_the_user_is_told_at_the_next_login_who_reset_the_password_and_when()
+    [Trait("Rule", "ACC-12")]
+    public async Task ACC12_the_user_is_told_at_the_next_login_who_reset_the_password_and_when()
     {
         var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
         using (var coordinator = await factory.LoginAsync(tenant.Coordinator))

@@ -6,15 +6,15 @@ using Teilhabe.TestSupport;
 namespace Teilhabe.HttpTests.Accounts;
 
 /// <summary>
-/// ACC-05, sessions and tokens: logout and password change end them at once; page sessions end after the profile's
+/// ACC-13, sessions and tokens: logout and password change end them at once; page sessions end after the profile's
 /// idle minutes and absolute hours (TH: 30 minutes, 8 hours); bearer tokens keep only the absolute lifetime.
 /// Each test moves this class's own clock, so the class has its own factory.
 /// </summary>
 public sealed class SessionLifetimeTests(TeilhabeFactory factory) : IClassFixture<TeilhabeFactory>
 {
     [Fact]
-    [Trait("Rule", "ACC-05")]
-    public async Task ACC05_a_logged_out_token_is_refused()
+    [Trait("Rule", "ACC-13")]
+    public async Task ACC13_a_logged_out_token_is_refused()
     {
         var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
         using var api = await factory.LoginAsync(tenant.CaseworkerA);
@@ -29,8 +29,8 @@ public sealed class SessionLifetimeTests(TeilhabeFactory factory) : IClassFixtur
     }
 
     [Fact]
-    [Trait("Rule", "ACC-05")]
-    public async Task ACC05_a_password_change_ends_the_other_tokens_and_keeps_the_own()
+    [Trait("Rule", "ACC-13")]
+    public async Task ACC13_a_password_change_ends_the_other_tokens_and_keeps_the_own()
     {
         var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
         using var changing = await factory.LoginAsync(tenant.CaseworkerA);
@@ -48,8 +48,8 @@ public sealed class SessionLifetimeTests(TeilhabeFactory factory) : IClassFixtur
     }
 
     [Fact]
-    [Trait("Rule", "ACC-05")]
-    public async Task ACC05_a_page_cookie_copied_before_logout_is_refused_afterwards()
+    [Trait("Rule", "ACC-13")]
+    public async Task ACC13_a_page_cookie_copied_before_logout_is_refused_afterwards()
     {
         var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
         var jar = new CookieContainer();
@@ -77,8 +77,8 @@ public sealed class SessionLifetimeTests(TeilhabeFactory factory) : IClassFixtur
     }
 
     [Fact]
-    [Trait("Rule", "ACC-05")]
-    public async Task ACC05_a_page_session_ends_after_the_profiles_idle_minutes_and_not_before()
+    [Trait("Rule", "ACC-13")]
+    public async Task ACC13_a_page_session_ends_after_the_profiles_idle_minutes_and_not_before()
     {
         var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
         using var pages = await factory.SignInToPagesAsync(tenant.CaseworkerA);
@@ -96,8 +96,8 @@ public sealed class SessionLifetimeTests(TeilhabeFactory factory) : IClassFixtur
     }
 
     [Fact]
-    [Trait("Rule", "ACC-05")]
-    public async Task ACC05_a_page_session_in_use_ends_after_the_profiles_absolute_hours()
+    [Trait("Rule", "ACC-13")]
+    public async Task ACC13_a_page_session_in_use_ends_after_the_profiles_absolute_hours()
     {
         var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
         using var pages = await factory.SignInToPagesAsync(tenant.CaseworkerA);
@@ -119,8 +119,8 @@ public sealed class SessionLifetimeTests(TeilhabeFactory factory) : IClassFixtur
     }
 
     [Fact]
-    [Trait("Rule", "ACC-05")]
-    public async Task ACC05_a_bearer_token_has_no_idle_timeout_within_its_lifetime()
+    [Trait("Rule", "ACC-13")]
+    public async Task ACC13_a_bearer_token_has_no_idle_timeout_within_its_lifetime()
     {
         var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
         using var api = await factory.LoginAsync(tenant.CaseworkerA);

@@ -11,7 +11,7 @@ using Teilhabe.TestSupport;
 namespace Teilhabe.HttpTests.Accounts;
 
 /// <summary>
-/// PATCH /api/v1/admin/users/{id} (ACC-05, ACC-06): roles and active state of an account. A deactivation or a role
+/// PATCH /api/v1/admin/users/{id} (ACC-06, ACC-13): roles and active state of an account. A deactivation or a role
 /// change ends every session and token at once; a deactivated account cannot log in; both are audited; a stale
 /// ETag is a conflict, not a silent overwrite.
 /// </summary>
@@ -20,8 +20,8 @@ public sealed class UserChangeTests(TeilhabeFactory factory) : IClassFixture<Tei
     private static readonly string[] CaseworkerAndDeputy = [Roles.Caseworker, Roles.Deputy];
 
     [Fact]
-    [Trait("Rule", "ACC-05")]
-    public async Task ACC05_a_deactivated_account_loses_its_open_token_and_cannot_log_in_until_reactivated()
+    [Trait("Rule", "ACC-13")]
+    public async Task ACC13_a_deactivated_account_loses_its_open_token_and_cannot_log_in_until_reactivated()
     {
         var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
         using var open = await factory.LoginAsync(tenant.CaseworkerA);
@@ -54,8 +54,8 @@ public sealed class UserChangeTests(TeilhabeFactory factory) : IClassFixture<Tei
     }
 
     [Fact]
-    [Trait("Rule", "ACC-05")]
-    public async Task ACC05_a_role_change_ends_the_open_token_and_is_audited_with_old_and_new_roles()
+    [Trait("Rule", "ACC-13")]
+    public async Task ACC13_a_role_change_ends_the_open_token_and_is_audited_with_old_and_new_roles()
     {
         var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
         using var open = await factory.LoginAsync(tenant.CaseworkerA);
@@ -99,8 +99,8 @@ public sealed class UserChangeTests(TeilhabeFactory factory) : IClassFixture<Tei
     }
 
     [Fact]
-    [Trait("Rule", "ACC-05")]
-    public async Task ACC05_an_administrator_cannot_change_or_deactivate_the_own_account()
+    [Trait("Rule", "ACC-06")]
+    public async Task ACC06_an_administrator_cannot_change_or_deactivate_the_own_account()
     {
         using var admin = await factory.AdminClientAsync();
         using var me = await admin.GetAsync("/api/v1/admin/users");
@@ -110,7 +110,7 @@ public sealed class UserChangeTests(TeilhabeFactory factory) : IClassFixture<Tei
         using var refused = await PatchAsync(admin, own, new { active = false });
 
         await refused.ExpectAsync(HttpStatusCode.Forbidden);
-        Assert.Equal(["ACC-05"], await refused.ReadViolatedRulesAsync());
+        Assert.Equal(["ACC-06"], await refused.ReadViolatedRulesAsync());
     }
 
     [Fact]

@@ -124,7 +124,7 @@ public sealed class ScaleOutTests(ScaleOutTests.TwoInstances nodes) : IClassFixt
     }
 
     [Fact]
-    [Trait("Rule", "ACC-05")]
+    [Trait("Rule", "ACC-13")]
     public async Task ScaleOut_a_logged_out_token_is_refused_on_the_other_node()
     {
         var tenant = await nodes.TenantAsync();
@@ -149,7 +149,7 @@ public sealed class ScaleOutTests(ScaleOutTests.TwoInstances nodes) : IClassFixt
     }
 
     [Fact]
-    [Trait("Rule", "ACC-05")]
+    [Trait("Rule", "ACC-13")]
     public async Task ScaleOut_a_password_change_on_one_node_ends_the_other_tokens_on_the_other_node()
     {
         var tenant = await nodes.TenantAsync();

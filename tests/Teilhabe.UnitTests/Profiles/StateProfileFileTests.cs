@@ -140,7 +140,7 @@ public sealed class StateProfileFileTests
         var error = Refused(json);
 
         Assert.Contains("„contactGapWeeks“ (CT-05) fehlt", error.Message);
-        Assert.Contains("„sessionHours“ (ACC-05) ist 0", error.Message);
+        Assert.Contains("„sessionHours“ (ACC-13) ist 0", error.Message);
     }
 
     [Fact]

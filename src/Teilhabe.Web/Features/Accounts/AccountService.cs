@@ -118,7 +118,7 @@ internal sealed class AccountService(
     /// </summary>
     public async Task<Result<AppUser>> ResetAsync(AppUser actor, AppUser user, string initialPassword, string? reason)
     {
-        if (AccountRules.MayNotActOn(actor.Id, await users.GetRolesAsync(actor), user.Id, await users.GetRolesAsync(user)) is { } refusal)
+        if (AccountRules.MayNotActOn(actor.Id, await users.GetRolesAsync(actor), user.Id, await users.GetRolesAsync(user), RuleIds.PasswordReset) is { } refusal)
         {
             return Result<AppUser>.Forbidden(refusal);
         }

@@ -20,7 +20,7 @@ internal sealed class ChangePasswordModel(UserManager<AppUser> users, SignInMana
 
     public bool Forced { get; private set; }
 
-    /// <summary>ACC-05: who set the initial password and when, told at the next login.</summary>
+    /// <summary>ACC-12: who set the initial password and when, told at the next login.</summary>
     public string? ResetNotice { get; private set; }
     public bool Done { get; private set; }
 

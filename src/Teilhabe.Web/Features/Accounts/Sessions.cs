@@ -8,7 +8,7 @@ using Teilhabe.Web.Infrastructure;
 namespace Teilhabe.Web.Features.Accounts;
 
 /// <summary>
-/// The open logins of the users (ACC-05): opened at sign-in, checked on every request, ended by logout,
+/// The open logins of the users (ACC-13): opened at sign-in, checked on every request, ended by logout,
 /// password change, lock, reset or deactivation. Rows live in the database, so every node sees the end at once.
 /// </summary>
 internal sealed class Sessions(TeilhabeDbContext db, TimeProvider clock, IStateProfileResolver profiles)

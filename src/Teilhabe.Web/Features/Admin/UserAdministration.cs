@@ -144,7 +144,7 @@ internal sealed class UserAdministration(
         return await accounts.CreateAsync(user, request.InitialPassword!, request.Roles, request.MustChangePassword);
     }
 
-    /// <summary>ACC-05: a new initial password for a visible account (rules in <see cref="AccountService.ResetAsync"/>).</summary>
+    /// <summary>ACC-12: a new initial password for a visible account (rules in <see cref="AccountService.ResetAsync"/>).</summary>
     public async Task<Result<AppUser>> ResetAsync(string id, string? initialPassword, string? reason, CancellationToken ct)
     {
         var user = await FindVisibleAsync(id, ct);
@@ -167,7 +167,7 @@ internal sealed class UserAdministration(
     }
 
     /// <summary>
-    /// Name, e-mail, roles and active state of another account (ACC-05, ACC-06). A role change or a deactivation ends
+    /// Name, e-mail, roles and active state of another account (ACC-06, ACC-13). A role change or a deactivation ends
     /// every session and token of the account at once; a deactivated account cannot log in and keeps its name in the
     /// records. Role changes and (de)activations are audited.
     /// </summary>
@@ -182,7 +182,7 @@ internal sealed class UserAdministration(
         var actor = await ActorAsync();
         var actorRoles = await users.GetRolesAsync(actor);
         var oldRoles = await users.GetRolesAsync(user);
-        if (AccountRules.MayNotActOn(actor.Id, actorRoles, user.Id, oldRoles) is { } refusal)
+        if (AccountRules.MayNotActOn(actor.Id, actorRoles, user.Id, oldRoles, RuleIds.Roles) is { } refusal)
         {
             return Result<AppUser>.Forbidden(refusal);
         }
