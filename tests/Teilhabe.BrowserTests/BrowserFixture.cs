@@ -20,6 +20,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     ];
 
     private static readonly System.Text.RegularExpressions.Regex LoginPage = new("/konto/anmelden", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+    private static readonly System.Text.RegularExpressions.Regex CodePage = new("/konto/anmelden/code", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
 
     private readonly Dictionary<string, TestUser> _users = [];
     private IPlaywright? _playwright;
@@ -47,7 +48,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         _users[Roles.ProgrammeLead] = await Factory.CreateUserAsync(Roles.ProgrammeLead, tenant.ServiceA);
         using (await Factory.AdminClientAsync())
         {
-            _users[Roles.Administrator] = new TestUser(string.Empty, TeilhabeFactory.AdminUserName, TeilhabeFactory.AdminPassword, Roles.Administrator, null, null);
+            _users[Roles.Administrator] = new TestUser(string.Empty, TeilhabeFactory.AdminUserName, TeilhabeFactory.AdminPassword, Roles.Administrator, null, null, Factory.SecondFactorKeyOf(TeilhabeFactory.AdminUserName));
         }
 
         _playwright = await Playwright.CreateAsync();
@@ -89,6 +90,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("Benutzername").FillAsync(user.UserName);
         await page.GetByLabel("Passwort", new PageGetByLabelOptions { Exact = true }).FillAsync(user.Password);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Anmelden" }).ClickAsync();
+        if (user.SecondFactorKey is not null)
+        {
+            // ACC-11: the code step after the password.
+            await Assertions.Expect(page).ToHaveURLAsync(CodePage);
+            await page.GetByLabel("Code", new PageGetByLabelOptions { Exact = true }).FillAsync(user.CurrentCode()!);
+            await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Anmelden" }).ClickAsync();
+        }
+
         // The session cookie comes with the redirect away from the login page, so the address is all to wait for.
         // WaitForURLAsync would also wait for the page's "load" state, which Playwright now and then never reports
         // after this redirect (an intermittent 15 s timeout in any test that signs in); the assertion only polls the URL.

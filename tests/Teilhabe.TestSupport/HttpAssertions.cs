@@ -15,7 +15,7 @@ public static class HttpAssertions
             var body = await response.Content.ReadAsStringAsync();
             throw new HttpExpectationException(
                 $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: expected {(int)expected} {expected}, " +
-                $"got {(int)response.StatusCode} {response.StatusCode}. Body: {body}");
+                $"got {(int)response.StatusCode} {response.StatusCode}{(response.Headers.Location is { } to ? " to " + to : string.Empty)}. Body: {body}");
         }
     }
 

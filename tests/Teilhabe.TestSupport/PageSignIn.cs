@@ -25,6 +25,21 @@ public static partial class PageSignIn
                 $"Sign-in of {user.UserName} at /konto/anmelden answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         }
 
+        // ACC-11: the second step asks for the code.
+        if (response.Headers.Location?.OriginalString.StartsWith("/konto/anmelden/code", StringComparison.Ordinal) == true)
+        {
+            using var code = await client.PostFormAsync(response.Headers.Location.OriginalString, new Dictionary<string, string>
+            {
+                ["Code"] = user.CurrentCode() ?? factory.SecondFactorCodeFor(user.UserName)
+                    ?? throw new HttpExpectationException($"{user.UserName} has a second factor this factory did not set up."),
+            });
+            if (code.StatusCode != HttpStatusCode.Redirect)
+            {
+                client.Dispose();
+                throw new HttpExpectationException($"The code step of {user.UserName} answered {(int)code.StatusCode}.");
+            }
+        }
+
         return client;
     }
 

@@ -42,6 +42,7 @@ public sealed class TeilhabeFactory : WebApplicationFactory<Program>
     private string? _adminToken;
     private DateTimeOffset _adminTokenExpiresAt;
     private int _sequence;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _secondFactorKeys = new(StringComparer.OrdinalIgnoreCase);
 
     public TeilhabeFactory()
         : this(new TeilhabeFactoryOptions())
@@ -174,11 +175,52 @@ public sealed class TeilhabeFactory : WebApplicationFactory<Program>
             BaseAddress = _options.RealServer ? ServerAddress : ClientOptions.BaseAddress,
         });
 
-    /// <summary>POST /api/v1/auth/token as it comes back: 200, 401, 423 or 429.</summary>
-    public async Task<HttpResponseMessage> RequestTokenAsync(string userName, string password)
+    /// <summary>
+    /// POST /api/v1/auth/token as it comes back: 200, 401, 423 or 429. For a user whose second factor this factory set
+    /// up, the current code goes along (ACC-11).
+    /// </summary>
+    public Task<HttpResponseMessage> RequestTokenAsync(string userName, string password)
+        => RequestTokenAsync(userName, password, SecondFactorCodeFor(userName));
+
+    /// <summary>POST /api/v1/auth/token with the given second-factor code (null: none).</summary>
+    public async Task<HttpResponseMessage> RequestTokenAsync(string userName, string password, string? code)
     {
         using var client = AnonymousClient();
-        return await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password });
+        return await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password, code });
+    }
+
+    /// <summary>
+    /// The roles whose test users get a second factor at creation: those profile TH requires (ACC-11) and the IFD lead,
+    /// which the example profile XX requires as well.
+    /// </summary>
+    public static readonly IReadOnlySet<string> RolesWithSecondFactor = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Roles.IntegrationOfficeCoordinator,
+        Roles.Administrator,
+        Roles.ServiceLead,
+    };
+
+    /// <summary>The key of a user's second factor when this factory set it up (e.g. the administrator's).</summary>
+    public string? SecondFactorKeyOf(string userName) => _secondFactorKeys.TryGetValue(userName, out var key) ? key : null;
+
+    /// <summary>The current TOTP code of a user whose second factor this factory set up; null for others.</summary>
+    public string? SecondFactorCodeFor(string userName)
+        => _secondFactorKeys.TryGetValue(userName, out var key) ? TotpCode(key) : null;
+
+    /// <summary>The TOTP code (RFC 6238, 6 digits, 30 s) of a key at a moment (default: now; Identity checks real time).</summary>
+    public static string TotpCode(string key, DateTime? atUtc = null)
+        => new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp(atUtc ?? DateTime.UtcNow);
+
+    /// <summary>Sets up the second factor of the user behind <paramref name="client"/> through the API; returns the key.</summary>
+    public async Task<string> SetUpSecondFactorAsync(HttpClient client, string userName)
+    {
+        using var setup = await client.PostAsync("/api/v1/auth/mfa/setup", null);
+        await setup.ExpectAsync(HttpStatusCode.OK);
+        var key = (await setup.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("secret").GetString()!;
+        using var enable = await client.PostAsJsonAsync("/api/v1/auth/mfa/enable", new { code = TotpCode(key) });
+        await enable.ExpectAsync(HttpStatusCode.NoContent);
+        _secondFactorKeys[userName] = key;
+        return key;
     }
 
     /// <summary>Signs in through the API and returns a client that sends the bearer token.</summary>
@@ -205,6 +247,7 @@ public sealed class TeilhabeFactory : WebApplicationFactory<Program>
                     using var change = await first.PostAsJsonAsync(
                         "/api/v1/auth/password", new { currentPassword = BootstrapAdminPassword, newPassword = AdminPassword });
                     await change.ExpectAsync(HttpStatusCode.NoContent);
+                    await SetUpSecondFactorAsync(first, AdminUserName);
                     _adminPasswordChanged = true;
                 }
 
@@ -254,6 +297,16 @@ public sealed class TeilhabeFactory : WebApplicationFactory<Program>
             mustChangePassword,
         });
         var id = await response.ReadCreatedIdAsync();
+        if (RolesWithSecondFactor.Contains(role))
+        {
+            using var tokenResponse = await RequestTokenAsync(userName, password, code: null);
+            await tokenResponse.ExpectAsync(HttpStatusCode.OK);
+            var token = await tokenResponse.Content.ReadFromJsonAsync<TokenResponse>();
+            using var own = ClientWithToken(token!.AccessToken);
+            var key = await SetUpSecondFactorAsync(own, userName);
+            return new TestUser(id, userName, password, role, serviceId, officeId, key);
+        }
+
         return new TestUser(id, userName, password, role, serviceId, officeId);
     }
 

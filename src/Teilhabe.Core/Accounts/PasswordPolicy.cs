@@ -51,6 +51,12 @@ public static class PasswordPolicy
                 "password"));
         }
 
+        // Only a password that meets the rules above is compared with the list: one thing to fix at a time.
+        if (violations.Count == 0 && CommonPasswords.Check(password) is { } common)
+        {
+            violations.Add(common);
+        }
+
         return violations;
     }
 

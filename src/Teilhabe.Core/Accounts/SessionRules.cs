@@ -12,4 +12,10 @@ public static class SessionRules
 
     public static RuleViolation SessionEnded()
         => new(Rule, "Die Anmeldung ist nicht mehr gültig (Konto gesperrt oder Passwort zurückgesetzt). Bitte neu anmelden.");
+
+    public static RuleViolation SecondFactorSetupRequired()
+        => new(RuleIds.SecondFactor, "Für Ihre Rolle ist ein zweiter Faktor Pflicht (ACC-11). Bitte zuerst einrichten: POST /api/v1/auth/mfa/setup und /api/v1/auth/mfa/enable, oder auf der Seite /konto/zweiter-faktor.");
+
+    public static RuleViolation SecondFactorRequired()
+        => new(RuleIds.SecondFactor, "Der Code des zweiten Faktors fehlt oder stimmt nicht (ACC-11): Anmeldung mit userName, password und code.", "code");
 }

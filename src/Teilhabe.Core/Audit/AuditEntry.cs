@@ -19,6 +19,7 @@ public static class AuditActions
     public const string Activate = "activate";
     public const string SecondFactorEnable = "mfa-enable";
     public const string SecondFactorFailed = "mfa-failed";
+    public const string SecondFactorDisable = "mfa-disable";
 }
 
 /// <summary>

@@ -66,6 +66,17 @@ internal static class ApiResults
     };
 
     /// <summary>409 with the one conflict wording (a stale If-Match or concurrency token).</summary>
+    /// <summary>A refusal with one flag more for the client (e.g. <c>"mfaRequired": true</c>), its rule in the violations.</summary>
+    public static ProblemHttpResult Flagged(int status, RuleViolation refusal, string flag)
+        => TypedResults.Problem(
+            statusCode: status,
+            title: refusal.Message,
+            extensions: new Dictionary<string, object?>
+            {
+                [flag] = true,
+                ["violations"] = new[] { new ViolationDto(refusal.Rule, refusal.Message, refusal.Field) },
+            });
+
     public static ProblemHttpResult Conflict() => Status(StatusCodes.Status409Conflict, ResultMessages.Conflict);
 
     public sealed record ViolationDto(string Rule, string Message, string? Field);

@@ -98,6 +98,7 @@ internal static class PlatformSetup
             o.Conventions.ConfigureFilter(new RequireHandlerFilter());
             o.RootDirectory = "/Features";
             o.Conventions.AllowAnonymousToPage("/Accounts/Login");
+            o.Conventions.AllowAnonymousToPage("/Accounts/LoginCode");
             o.Conventions.AllowAnonymousToPage("/Shared/Error");
             o.Conventions.AllowAnonymousToPage("/Home/Accessibility");
         }).AddMvcOptions(o => GermanModelBinding.Apply(o.ModelBindingMessageProvider));
@@ -110,6 +111,7 @@ internal static class PlatformSetup
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddScoped<AccountService>();
         services.AddScoped<Sessions>();
+        services.AddScoped<SecondFactor>();
         return builder;
     }
 

@@ -10,11 +10,13 @@ namespace Teilhabe.Web.Infrastructure;
 /// Every authenticated request (cookie or bearer token) is checked against the account and its session row: a locked,
 /// deactivated or reset account (new security stamp), a logout, a password change elsewhere, the absolute lifetime
 /// and — for pages — the idle timeout end the session at once on every node (ACC-05, ACC-13). An initial password must be
-/// changed before anything else — pages lead to the change form, the API answers 403.
+/// changed before anything else — pages lead to the change form, the API answers 403 —, and so must a second factor
+/// that the profile requires for the user's roles (ACC-11).
 /// </summary>
 internal static class SessionValidation
 {
     public const string ChangePage = "/konto/passwort";
+    public const string SecondFactorPage = "/konto/zweiter-faktor";
 
     public static IApplicationBuilder UseSessionValidation(this IApplicationBuilder app)
         => app.Use(async (ctx, next) =>
@@ -46,6 +48,20 @@ internal static class SessionValidation
                 return;
             }
 
+            // ACC-11: the profile's roles set up their second factor before anything else.
+            if (!IsAllowedDuringSecondFactorSetup(ctx.Request.Path)
+                && ctx.RequestServices.GetRequiredService<SecondFactor>().SetupPending(user, ctx.User))
+            {
+                if (ctx.Request.Path.StartsWithSegments("/api"))
+                {
+                    await ApiResults.Flagged(StatusCodes.Status403Forbidden, SessionRules.SecondFactorSetupRequired(), "mfaSetupRequired").ExecuteAsync(ctx);
+                    return;
+                }
+
+                ctx.Response.Redirect(SecondFactorPage);
+                return;
+            }
+
             await next();
         });
 
@@ -63,6 +79,9 @@ internal static class SessionValidation
 
     private static bool IsStatic(PathString path)
         => path.StartsWithSegments("/css") || path.StartsWithSegments("/js") || path.StartsWithSegments("/lib") || path.StartsWithSegments("/health");
+
+    private static bool IsAllowedDuringSecondFactorSetup(PathString path)
+        => path.StartsWithSegments(SecondFactorPage) || IsAllowedDuringForcedChange(path);
 
     private static bool IsAllowedDuringForcedChange(PathString path)
         => path.StartsWithSegments(ChangePage) || path.StartsWithSegments("/konto/abmelden") || path.StartsWithSegments("/api/v1/auth");

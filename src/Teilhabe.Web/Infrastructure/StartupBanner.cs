@@ -26,6 +26,7 @@ internal static class StartupBanner
                 output.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0,-24} {1,-18} {2}", userName, Roles.GermanLabel(role), displayName));
             }
 
+            output.WriteLine("InA-Koordination und Administration richten beim ersten Anmelden einen zweiten Faktor ein (Authenticator-App, ACC-11).");
             output.WriteLine();
         });
 }

@@ -62,6 +62,8 @@ public sealed class PasswordReminderTests
             Assert.Contains("Ihr Passwort wurde geändert.", await change.Content.ReadAsStringAsync());
         }
 
-        Assert.DoesNotContain(Reminder, await client.GetStringAsync("/"));
+        using var start = await client.GetAsync("/");
+        await start.ExpectAsync(HttpStatusCode.OK);
+        Assert.DoesNotContain(Reminder, await start.Content.ReadAsStringAsync());
     }
 }

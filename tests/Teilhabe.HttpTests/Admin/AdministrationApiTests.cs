@@ -31,6 +31,14 @@ public sealed class AdministrationApiTests(TeilhabeFactory factory) : IClassFixt
             new { currentPassword = TeilhabeFactory.BootstrapAdminPassword, newPassword = TeilhabeFactory.AdminPassword });
         await change.ExpectAsync(HttpStatusCode.NoContent);
 
+        // ACC-11: profile TH requires a second factor of administrators; until it is set up, only /api/v1/auth/mfa/* answers.
+        using (var beforeSecondFactor = await admin.GetAsync("/api/v1/admin/organisations"))
+        {
+            await beforeSecondFactor.ExpectAsync(HttpStatusCode.Forbidden);
+            Assert.True((await beforeSecondFactor.ReadProblemAsync()).GetProperty("mfaSetupRequired").GetBoolean());
+        }
+
+        await fresh.SetUpSecondFactorAsync(admin, TeilhabeFactory.AdminUserName);
         using var afterChange = await admin.GetAsync("/api/v1/admin/organisations");
         await afterChange.ExpectAsync(HttpStatusCode.OK);
     }

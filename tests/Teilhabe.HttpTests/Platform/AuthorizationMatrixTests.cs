@@ -64,6 +64,8 @@ public sealed class AuthorizationMatrixTests(TeilhabeFactory factory) : IClassFi
         new("POST", "/api/v1/auth/token", Public),
         new("POST", "/api/v1/auth/password", All),
         new("POST", "/api/v1/auth/logout", All),
+        new("POST", "/api/v1/auth/mfa/setup", All),
+        new("POST", "/api/v1/auth/mfa/enable", All),
 
         // Administration
         new("POST", "/api/v1/admin/organisations", AdminOnly),
@@ -257,6 +259,7 @@ public sealed class AuthorizationMatrixTests(TeilhabeFactory factory) : IClassFi
 
         // Pages (GET only; POST handlers need antiforgery)
         new("GET", "/konto/anmelden", Public),
+        new("GET", "/konto/anmelden/code", Public),
         new("GET", "/fehler", Public),
         new("GET", "/api-docs/{documentName?}", Public),
         new("GET", "/api-docs/scalar.js", Public),
@@ -268,6 +271,7 @@ public sealed class AuthorizationMatrixTests(TeilhabeFactory factory) : IClassFi
         new("GET", "/", All),
         new("GET", "/zugriff-verweigert", All),
         new("GET", "/konto/passwort", All),
+        new("GET", "/konto/zweiter-faktor", All),
         new("GET", "/konto/abmelden", All),
         new("GET", "/leistungstraeger", DirectoryEditors),
         new("GET", "/leistungstraeger/{id:guid}", DirectoryEditors),

@@ -50,7 +50,15 @@ internal sealed class AccountService(
             return (SignInOutcome.Succeeded, user);
         }
 
-        // ACC-05 with the number of the profile of the user's Integrationsamt (Identity itself only counts).
+        return (await CountFailureAsync(user, AuditActions.LoginFailed, ct), user);
+    }
+
+    /// <summary>
+    /// ACC-05 with the number of the profile of the user's Integrationsamt (Identity itself only counts): a wrong password
+    /// or a wrong second-factor code counts as a failed login; the last one allowed locks the account.
+    /// </summary>
+    public async Task<SignInOutcome> CountFailureAsync(AppUser user, string auditAction, CancellationToken ct)
+    {
         var profile = profiles.ForUser(user);
         await users.AccessFailedAsync(user);
         if (await users.GetAccessFailedCountAsync(user) >= profile.MaxFailedLogins)
@@ -61,11 +69,11 @@ internal sealed class AccountService(
             await users.UpdateAsync(user);
             await audit.RecordAsync(AuditActions.Lock, "User", user.Id, ct, userId: user.Id, serviceId: user.ServiceId,
                 reason: $"{profile.MaxFailedLogins} Fehlversuche in Folge");
-            return (SignInOutcome.LockedOut, user);
+            return SignInOutcome.LockedOut;
         }
 
-        await audit.RecordAsync(AuditActions.LoginFailed, "User", user.Id, ct, userId: user.Id, serviceId: user.ServiceId);
-        return (SignInOutcome.WrongCredentials, user);
+        await audit.RecordAsync(auditAction, "User", user.Id, ct, userId: user.Id, serviceId: user.ServiceId);
+        return SignInOutcome.WrongCredentials;
     }
 
     /// <summary>Creates a user with an initial password; it must be changed at first login unless told otherwise.</summary>

@@ -10,7 +10,11 @@ namespace Teilhabe.Web.Features.Accounts;
 
 internal static class AccountsApi
 {
-    public sealed record TokenRequest(string? UserName, string? Password);
+    public sealed record TokenRequest(string? UserName, string? Password, string? Code = null);
+
+    public sealed record SecondFactorSetupResponse(string Secret, string OtpauthUri);
+
+    public sealed record SecondFactorCode(string? Code);
 
     public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
 
@@ -23,13 +27,19 @@ internal static class AccountsApi
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status423Locked);
         group.MapPost("/password", ChangePasswordAsync).RequireAuthorization(PlatformSetup.ApiPolicy);
         group.MapPost("/logout", LogoutAsync).RequireAuthorization(PlatformSetup.ApiPolicy);
+        group.MapPost("/mfa/setup", BeginSecondFactorAsync).RequireAuthorization(PlatformSetup.ApiPolicy).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/mfa/enable", EnableSecondFactorAsync).RequireAuthorization(PlatformSetup.ApiPolicy).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         return group;
     }
 
-    /// <summary>Bearer token for the API; wrong credentials 401, locked account 423 with ACC-05.</summary>
+    /// <summary>
+    /// Bearer token for the API; wrong credentials 401, locked account 423 with ACC-05; with a second factor only with its
+    /// current code (otherwise 401 with <c>"mfaRequired": true</c>, ACC-11).
+    /// </summary>
     private static async Task<Results<Ok<TokenResponse>, UnauthorizedHttpResult, ProblemHttpResult>> IssueTokenAsync(
         TokenRequest request,
         AccountService accounts,
+        SecondFactor secondFactor,
         IUserClaimsPrincipalFactory<AppUser> claims,
         Sessions sessions,
         TimeProvider clock,
@@ -58,9 +68,21 @@ internal static class AccountsApi
                 return TypedResults.Unauthorized();
         }
 
+        if (user!.TwoFactorEnabled)
+        {
+            switch (await secondFactor.VerifyAsync(user, request.Code, ct))
+            {
+                case SignInOutcome.LockedOut:
+                    return ApiResults.Status(StatusCodes.Status423Locked,
+                        "Das Konto ist gesperrt. Bitte wenden Sie sich an die InA-Koordination, um es entsperren zu lassen.", RuleIds.Lockout);
+                case SignInOutcome.WrongCredentials:
+                    return ApiResults.Flagged(StatusCodes.Status401Unauthorized, SessionRules.SecondFactorRequired(), "mfaRequired");
+            }
+        }
+
         var options = PlatformSetup.BearerOptions(http.RequestServices);
-        var principal = await claims.CreateAsync(user!);
-        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(await sessions.OpenAsync(user!, SessionKind.Api, ct));
+        var principal = await claims.CreateAsync(user);
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(await sessions.OpenAsync(user, SessionKind.Api, ct));
         var now = clock.GetUtcNow();
         var expiresAt = now + options.BearerTokenExpiration;
         var properties = new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = expiresAt };
@@ -78,6 +100,33 @@ internal static class AccountsApi
 
         await sessions.EndAsync(http.User, Sessions.LoggedOut, ct);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>ACC-11: a new authenticator key for the caller (409 when the second factor is already on).</summary>
+    private static async Task<Results<Ok<SecondFactorSetupResponse>, ProblemHttpResult, UnauthorizedHttpResult>> BeginSecondFactorAsync(
+        UserManager<AppUser> users, SecondFactor secondFactor, HttpContext http)
+    {
+        if (await users.GetUserAsync(http.User) is not { } user)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        return await secondFactor.BeginAsync(user, renew: true) is { } setup
+            ? TypedResults.Ok(new SecondFactorSetupResponse(setup.Secret, setup.OtpauthUri))
+            : ApiResults.Status(StatusCodes.Status409Conflict, "Der zweite Faktor ist schon eingerichtet.", RuleIds.SecondFactor);
+    }
+
+    /// <summary>ACC-11: switches the second factor on with a first valid code (204); a wrong code 422.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult, UnauthorizedHttpResult>> EnableSecondFactorAsync(
+        SecondFactorCode request, UserManager<AppUser> users, SecondFactor secondFactor, HttpContext http)
+    {
+        if (await users.GetUserAsync(http.User) is not { } user)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var outcome = await secondFactor.EnableAsync(user, request.Code);
+        return outcome.Status == ResultStatus.Ok ? TypedResults.NoContent() : ApiResults.Problem(outcome);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult, UnauthorizedHttpResult>> ChangePasswordAsync(

@@ -47,12 +47,26 @@ internal sealed class LoginModel(AccountService accounts, SignInManager<AppUser>
         }
 
         await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
-        await signIn.SignInWithClaimsAsync(user!, isPersistent: false, [await sessions.OpenAsync(user!, SessionKind.Page, ct)]);
-        if (user!.MustChangePassword)
+        if (user!.TwoFactorEnabled)
         {
-            return Redirect(SessionValidation.ChangePage);
+            // ACC-11: the password was right; the session opens only after the code (LoginCode).
+            await LoginCodeModel.RememberPasswordStepAsync(HttpContext, user);
+            return Redirect(LoginCodeModel.Path + (Url.IsLocalUrl(ReturnUrl) ? "?returnUrl=" + Uri.EscapeDataString(ReturnUrl!) : string.Empty));
         }
 
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        return await CompleteAsync(HttpContext, signIn, sessions, user, ReturnUrl, Url, ct);
+    }
+
+    /// <summary>Opens the page session (password and, where set up, the code were right) and leads on.</summary>
+    internal static async Task<IActionResult> CompleteAsync(
+        HttpContext http, SignInManager<AppUser> signIn, Sessions sessions, AppUser user, string? returnUrl, IUrlHelper url, CancellationToken ct)
+    {
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [await sessions.OpenAsync(user, SessionKind.Page, ct)]);
+        if (user.MustChangePassword)
+        {
+            return new RedirectResult(SessionValidation.ChangePage);
+        }
+
+        return new LocalRedirectResult(url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
     }
 }

@@ -24,6 +24,7 @@ internal static class AuditLabels
         (AuditActions.Activate, "Konto wieder aktiviert"),
         (AuditActions.SecondFactorEnable, "Zweiter Faktor eingerichtet"),
         (AuditActions.SecondFactorFailed, "Zweiter Faktor falsch"),
+        (AuditActions.SecondFactorDisable, "Zweiter Faktor ausgeschaltet"),
     ];
 
     public static string Action(string code) => Actions.FirstOrDefault(a => a.Code == code).Label ?? code;
