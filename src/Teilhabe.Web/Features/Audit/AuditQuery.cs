@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Teilhabe.Core.Accounts;
 using Teilhabe.Core.Audit;
 using Teilhabe.Core.Data;
