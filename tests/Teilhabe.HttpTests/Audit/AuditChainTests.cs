@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Teilhabe.Core.Data;
 using Teilhabe.TestSupport;
 using Teilhabe.Web.Infrastructure;
@@ -112,6 +113,71 @@ public sealed class AuditChainTests
         var result = await VerifyAsync(admin);
         Assert.True(result.GetProperty("intact").GetBoolean(), result.GetProperty("problem").GetString());
         Assert.Equal(await ChainedRowsAsync(app), result.GetProperty("checked").GetInt64());
+    }
+
+    [Fact]
+    [Trait("Rule", "ACC-09")]
+    public async Task ACC09_on_PostgreSQL_the_app_role_cannot_update_delete_or_truncate_audit_rows()
+    {
+        if (TestDatabase.FromEnvironment().Provider != DatabaseProvider.Postgres)
+        {
+            return; // SQLite has no roles; its append-only triggers are tested in SessionEndTests.
+        }
+
+        var settings = new Dictionary<string, string?>();
+        var app = TeilhabeFactory.With(new() { Settings = settings });
+        var owner = new NpgsqlConnectionStringBuilder(app.Database.ConnectionString);
+        var role = $"teilhabe_app_{Guid.NewGuid():N}";
+        var appConnection = new NpgsqlConnectionStringBuilder(owner.ConnectionString) { Username = role, Pooling = false }.ConnectionString;
+        await OnServerAsync(owner, $"CREATE ROLE \"{role}\" LOGIN");
+        try
+        {
+            // The migrations run as the owner; the app itself connects as the new role.
+            settings["Teilhabe:Database:MigrationConnectionString"] = owner.ConnectionString;
+            settings["Teilhabe:Database:ConnectionString"] = appConnection;
+            await WriteSomeAuditRowsAsync(app);
+
+            await using (var connection = new NpgsqlConnection(appConnection))
+            {
+                await connection.OpenAsync();
+                foreach (var sql in Tampering)
+                {
+                    await using var command = new NpgsqlCommand(sql, connection);
+                    var refused = await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
+                    Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+                }
+
+                // The migration step granted the role everything else: it reads the trail and changes other tables.
+                await using var count = new NpgsqlCommand("""SELECT count(*) FROM "AuditEntries" """, connection);
+                Assert.True((long)(await count.ExecuteScalarAsync())! > 3);
+                await using var other = new NpgsqlCommand("""UPDATE "AspNetUsers" SET "DisplayName" = "DisplayName" """, connection);
+                Assert.True(await other.ExecuteNonQueryAsync() > 3);
+            }
+
+            using var admin = await app.AdminClientAsync();
+            Assert.True((await VerifyAsync(admin)).GetProperty("intact").GetBoolean());
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            await OnServerAsync(owner, $"DROP ROLE IF EXISTS \"{role}\"");
+        }
+    }
+
+    private static readonly string[] Tampering =
+    [
+        """UPDATE "AuditEntries" SET "Reason" = 'geändert'""",
+        """DELETE FROM "AuditEntries" """,
+        """TRUNCATE "AuditEntries" """,
+    ];
+
+    private static async Task OnServerAsync(NpgsqlConnectionStringBuilder owner, string sql)
+    {
+        var server = new NpgsqlConnectionStringBuilder(owner.ConnectionString) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(server.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task WriteSomeAuditRowsAsync(TeilhabeFactory app)
