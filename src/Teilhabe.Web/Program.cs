@@ -25,8 +25,8 @@ using Teilhabe.Web.Features.Team;
 using Teilhabe.Web.Infrastructure;
 
 var demo = args.Contains("--demo");
-// Operations commands (README "Operations"): rotate-document-key, backup FOLDER, restore FOLDER, migrate.
-var command = args.FirstOrDefault() is "rotate-document-key" or "backup" or "restore" or "migrate" ? args[0] : null;
+// Operations commands (README "Operations"): rotate-document-key, backup FOLDER, restore FOLDER, migrate, audit-verify.
+var command = args.FirstOrDefault() is "rotate-document-key" or "backup" or "restore" or "migrate" or "audit-verify" ? args[0] : null;
 var commandArgument = command is null ? null : args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo" && a != command && a != commandArgument).ToArray());
 if (demo)
@@ -68,6 +68,11 @@ if (command == "rotate-document-key")
 if (command is "backup" or "restore")
 {
     return await Backup.CommandAsync(app.Services, command, commandArgument);
+}
+
+if (command == "audit-verify")
+{
+    return await AuditFeature.VerifyCommandAsync(app.Services);
 }
 
 if (command == "migrate")

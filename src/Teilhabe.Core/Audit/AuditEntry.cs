@@ -60,4 +60,21 @@ public sealed class AuditEntry
 
     /// <summary>Names of the changed fields (never their values: the trail must not copy personal data).</summary>
     public string? Fields { get; init; }
+
+    /// <summary>Place in the hash chain (1, 2, 3 …); empty for rows written before the chain existed.</summary>
+    public long? Sequence { get; private set; }
+
+    /// <summary>The <see cref="Hash"/> of the row before this one in the chain (<see cref="AuditChain.Genesis"/> for the first).</summary>
+    public string? PreviousHash { get; private set; }
+
+    /// <summary>SHA-256 (hex) over this row's content and <see cref="PreviousHash"/>: an altered or removed row breaks the chain.</summary>
+    public string? Hash { get; private set; }
+
+    /// <summary>Links the new row to the chain; called once, just before it is inserted.</summary>
+    internal void Chain(long sequence, string previousHash)
+    {
+        Sequence = sequence;
+        PreviousHash = previousHash;
+        Hash = AuditChain.HashOf(this);
+    }
 }

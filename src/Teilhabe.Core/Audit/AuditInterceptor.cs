@@ -15,15 +15,101 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Stamp(eventData.Context);
+        if (eventData.Context is TeilhabeDbContext db && NewRows(db) is { Count: > 0 } rows)
+        {
+            if (db.Database.CurrentTransaction is null)
+            {
+                db.AuditChainTransaction = db.Database.BeginTransaction();
+            }
+
+            AuditChain.Append(db, rows);
+        }
+
         return base.SavingChanges(eventData, result);
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         Stamp(eventData.Context);
-        return base.SavingChangesAsync(eventData, result, cancellationToken);
+        if (eventData.Context is TeilhabeDbContext db && NewRows(db) is { Count: > 0 } rows)
+        {
+            // The chain's last row must be read in the transaction that appends to it.
+            if (db.Database.CurrentTransaction is null)
+            {
+                db.AuditChainTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            }
+
+            await AuditChain.AppendAsync(db, rows, cancellationToken);
+        }
+
+        return await base.SavingChangesAsync(eventData, result, cancellationToken);
     }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (eventData.Context is TeilhabeDbContext { AuditChainTransaction: { } tx } db)
+        {
+            db.AuditChainTransaction = null;
+            using (tx)
+            {
+                tx.Commit();
+            }
+        }
+
+        return base.SavedChanges(eventData, result);
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is TeilhabeDbContext { AuditChainTransaction: { } tx } db)
+        {
+            db.AuditChainTransaction = null;
+            await using (tx)
+            {
+                await tx.CommitAsync(cancellationToken);
+            }
+        }
+
+        return await base.SavedChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        EndFailed(eventData.Context);
+        base.SaveChangesFailed(eventData);
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        EndFailed(eventData.Context);
+        await base.SaveChangesFailedAsync(eventData, cancellationToken);
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData)
+    {
+        EndFailed(eventData.Context);
+        base.SaveChangesCanceled(eventData);
+    }
+
+    public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        EndFailed(eventData.Context);
+        await base.SaveChangesCanceledAsync(eventData, cancellationToken);
+    }
+
+    // Disposing rolls back: nothing of a failed save stays, neither the change nor its audit rows.
+    private static void EndFailed(DbContext? context)
+    {
+        if (context is TeilhabeDbContext { AuditChainTransaction: { } tx } db)
+        {
+            db.AuditChainTransaction = null;
+            tx.Dispose();
+        }
+    }
+
+    private static List<AuditEntry> NewRows(TeilhabeDbContext db)
+        => db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
 
     private void Stamp(DbContext? context)
     {

@@ -59,6 +59,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.EntityId).HasMaxLength(64);
         b.Property(a => a.Reason).HasMaxLength(2000);
         b.Property(a => a.Fields).HasMaxLength(2000);
+        b.Property(a => a.PreviousHash).HasMaxLength(64);
+        b.Property(a => a.Hash).HasMaxLength(64);
+        b.HasIndex(a => a.Sequence).IsUnique();
         b.HasIndex(a => a.At);
         b.HasIndex(a => new { a.ClientId, a.At });
         b.HasIndex(a => new { a.CaseId, a.At });

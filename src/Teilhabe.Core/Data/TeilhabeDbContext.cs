@@ -26,6 +26,9 @@ public sealed class TeilhabeDbContext(DbContextOptions<TeilhabeDbContext> option
 
     public ICurrentUser CurrentUser { get; } = currentUser;
 
+    /// <summary>The transaction the audit interceptor opened for one SaveChanges to append to the hash chain (ACC-09).</summary>
+    internal Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? AuditChainTransaction { get; set; }
+
     // Referenced by the query filters; EF parameterises them per context instance.
     private bool ScopeIsSystem => CurrentUser.IsSystem;
     private Guid? ScopeServiceId => CurrentUser.ServiceId;

@@ -28,7 +28,7 @@ internal static class DatabaseInitializer
 
         if (options.Database.Migrate || migrate)
         {
-            await db.Database.MigrateAsync();
+            await MigrateAsync(db, options.Database, app.Environment.ContentRootPath);
         }
 
         if (options.Database.Provider == DatabaseProvider.Sqlite)
@@ -83,5 +83,31 @@ internal static class DatabaseInitializer
         {
             logger.LogWarning(e, "The document store is not available at start.");
         }
+    }
+
+    private static async Task MigrateAsync(TeilhabeDbContext db, DatabaseOptions options, string contentRoot)
+    {
+        if (options.Provider != DatabaseProvider.Postgres || string.IsNullOrWhiteSpace(options.MigrationConnectionString))
+        {
+            await db.Database.MigrateAsync();
+            return;
+        }
+
+        var builder = new DbContextOptionsBuilder<TeilhabeDbContext>();
+        DatabaseSetup.Configure(builder, new DatabaseOptions { Provider = options.Provider, ConnectionString = options.MigrationConnectionString }, contentRoot);
+        await using var owner = new TeilhabeDbContext(builder.Options, SystemUser.Instance);
+        await owner.Database.MigrateAsync();
+
+        // ACC-09: the app's role may read and write the product's tables, but only read and append to the audit trail.
+        var appRole = new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()).Username
+            ?? throw new InvalidOperationException("Teilhabe__Database__ConnectionString nennt keinen Benutzer (Username), dem die Rechte gegeben werden.");
+        var role = "\"" + appRole.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        var grants = $"""
+            GRANT USAGE ON SCHEMA public TO {role};
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
+            GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {role};
+            REVOKE UPDATE, DELETE, TRUNCATE ON "AuditEntries" FROM {role};
+            """;
+        await owner.Database.ExecuteSqlRawAsync(grants);
     }
 }

@@ -50,6 +50,13 @@ internal sealed class DatabaseOptions
 
     /// <summary>Apply migrations at start; production may switch this off and migrate in a deployment step.</summary>
     public bool Migrate { get; set; } = true;
+
+    /// <summary>
+    /// PostgreSQL: the connection of the role that owns the schema and applies the migrations. When set, the app's own
+    /// connection (<see cref="ConnectionString"/>) is granted reading and writing, but on the audit trail only SELECT
+    /// and INSERT (ACC-09: the app's role cannot update, delete or truncate audit rows).
+    /// </summary>
+    public string? MigrationConnectionString { get; set; }
 }
 
 internal enum StorageProvider

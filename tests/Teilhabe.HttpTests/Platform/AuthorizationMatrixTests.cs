@@ -79,6 +79,7 @@ public sealed class AuthorizationMatrixTests(TeilhabeFactory factory) : IClassFi
         new("POST", "/api/v1/admin/users/{id}/unlock", AdminCoord),
         new("POST", "/api/v1/admin/users/{id}/reset-password", AdminCoord),
         new("GET", "/api/v1/admin/audit/", AdminLead),
+        new("GET", "/api/v1/admin/audit/verification", AdminOnly),
 
         // State profiles: every signed-in user reads the profile of their Integrationsamt.
         new("GET", "/api/v1/profile", All),

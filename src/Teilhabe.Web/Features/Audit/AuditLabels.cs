@@ -47,6 +47,8 @@ internal static class AuditLabels
         "ReportVersion" => "Bericht",
         "ReportRequest" => "Berichtsanforderung",
         "CaseGoal" => "Ziel",
+        "Goals" => "Ziele",
+        "AuditTrail" => "Protokoll",
         "ExtensionRequest" => "Verlängerungsantrag",
         "InclusionCompanyApplication" => "Antrag Inklusionsbetrieb",
         "IncidentAccess" => "Anlassbezogene Einsicht",

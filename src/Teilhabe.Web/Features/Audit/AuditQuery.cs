@@ -1,11 +1,13 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Teilhabe.Core.Accounts;
+using Teilhabe.Core.Audit;
 using Teilhabe.Core.Data;
 
 namespace Teilhabe.Web.Features.Audit;
 
 /// <summary>The audit trail as the caller may see it: administrators all of it, an IFD lead the own IFD's rows.</summary>
-internal sealed class AuditQuery(TeilhabeDbContext db, ICurrentUser current)
+internal sealed class AuditQuery(TeilhabeDbContext db, ICurrentUser current, AuditLog audit)
 {
     public const int MaxRows = 5000;
 
@@ -15,9 +17,13 @@ internal sealed class AuditQuery(TeilhabeDbContext db, ICurrentUser current)
 
     /// <summary>The newest rows first, up to <see cref="MaxRows"/>.</summary>
     public async Task<List<Row>> RunAsync(Filter filter, CancellationToken ct)
-        => await Query(filter, null).OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(MaxRows)
+    {
+        var rows = await Query(filter, null).OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(MaxRows)
             .Select(a => new Row(a.At, a.UserId, a.Action, a.Entity, a.EntityId, a.ClientId, a.CaseId, a.Reason, a.Fields))
             .ToListAsync(ct);
+        await RecordReadAsync(filter, null, rows.Count, ct);
+        return rows;
+    }
 
     /// <summary>One page of the trail for the page, newest first, with the number of all matching rows.</summary>
     public async Task<(List<Row> Rows, int Total)> PageAsync(Filter filter, string? action, int page, int pageSize, CancellationToken ct)
@@ -28,7 +34,24 @@ internal sealed class AuditQuery(TeilhabeDbContext db, ICurrentUser current)
             .Skip((Math.Max(page, 1) - 1) * pageSize).Take(pageSize)
             .Select(a => new Row(a.At, a.UserId, a.Action, a.Entity, a.EntityId, a.ClientId, a.CaseId, a.Reason, a.Fields))
             .ToListAsync(ct);
+        await RecordReadAsync(filter, action, items.Count, ct);
         return (items, total);
+    }
+
+    /// <summary>ACC-09: the trail names who did what to whose data, so reading it is written down too: filter and number of rows shown.</summary>
+    private Task RecordReadAsync(Filter filter, string? action, int count, CancellationToken ct)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var parts = new[]
+        {
+            filter.UserId is null ? null : "userId=" + filter.UserId,
+            filter.From is { } from ? "from=" + from.ToString("yyyy-MM-dd", inv) : null,
+            filter.To is { } to ? "to=" + to.ToString("yyyy-MM-dd", inv) : null,
+            action is null ? null : "action=" + action,
+        }.Where(p => p is not null);
+        var reason = string.Join(", ", parts);
+        return audit.RecordAsync(AuditActions.Read, "AuditTrail", count.ToString(inv), ct,
+            serviceId: current.ServiceId, clientId: filter.ClientId, caseId: filter.CaseId, reason: reason.Length == 0 ? null : "Filter: " + reason);
     }
 
     private IQueryable<Teilhabe.Core.Audit.AuditEntry> Query(Filter filter, string? action)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Teilhabe.Core.Accounts;
+using Teilhabe.Core.Audit;
 using Teilhabe.Core.Data;
 
 namespace Teilhabe.Web.Features.Audit;
@@ -14,7 +15,7 @@ namespace Teilhabe.Web.Features.Audit;
 /// numbers, user names and objects, not whom a record is about.
 /// </summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.ServiceLead)]
-internal sealed class AuditTrailModel(AuditQuery query, UserManager<AppUser> users, TeilhabeDbContext db, ICurrentUser current) : PageModel
+internal sealed class AuditTrailModel(AuditQuery query, UserManager<AppUser> users, TeilhabeDbContext db, ICurrentUser current, AuditChainVerifier verifier) : PageModel
 {
     public const int PageSize = 50;
 
@@ -43,6 +44,25 @@ internal sealed class AuditTrailModel(AuditQuery query, UserManager<AppUser> use
 
     /// <summary>Whether names of clients are shown: the IFD lead, for the own IFD's rows.</summary>
     public bool ShowsClientNames => current.IsInRole(Roles.ServiceLead) && current.ServiceId is not null;
+
+    /// <summary>Only administrators check the hash chain: it spans the rows of every IFD.</summary>
+    public bool MayVerify => current.IsInRole(Roles.Administrator);
+
+    /// <summary>The result of the hash chain check, when one was asked for.</summary>
+    public AuditChainVerifier.Result? Verification { get; private set; }
+
+    /// <summary>ACC-09: checks the hash chain and shows the result above the trail.</summary>
+    public async Task<IActionResult> OnGetVerifyAsync(CancellationToken ct)
+    {
+        if (!MayVerify)
+        {
+            return Forbid();
+        }
+
+        Verification = await verifier.VerifyAsync(ct);
+        await OnGetAsync(ct);
+        return Page();
+    }
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -144,7 +144,7 @@ internal sealed class GoalsModel(ReportService reports, CaseAccess access) : Pag
 
         Case = @case;
         CanEdit = access.CanEdit(@case);
-        Goals = await reports.GoalsAsync(Id, ct);
+        Goals = await reports.ReadGoalsAsync(@case, ct);
         PreviousRatings = await reports.PreviousRatingsAsync(@case, ct);
         return true;
     }

@@ -44,6 +44,14 @@ internal sealed class ReportService(
         return @case is not null && access.CanSee(@case) ? @case : null;
     }
 
+    /// <summary>The goals of a case for someone to read (goals page, API): the read is written to the audit trail (ACC-09).</summary>
+    public async Task<List<CaseGoal>> ReadGoalsAsync(Case @case, CancellationToken ct)
+    {
+        var goals = await GoalsAsync(@case.Id, ct);
+        await audit.ReadAsync("Goals", @case.Id, @case.ServiceId, ct, clientId: @case.ClientId, caseId: @case.Id, reason: access.AuditReason(@case));
+        return goals;
+    }
+
     public async Task<List<CaseGoal>> GoalsAsync(Guid caseId, CancellationToken ct, bool tracked = false)
     {
         var query = db.CaseGoals.Where(g => g.CaseId == caseId).OrderBy(g => g.CreatedAt);

@@ -151,7 +151,7 @@ internal static class ReportsApi
     private static async Task<Results<Ok<List<GoalDto>>, NotFound>> ListGoalsAsync(Guid id, ReportService reports, CancellationToken ct)
     {
         var @case = await reports.FindCaseAsync(id, ct);
-        return @case is null ? TypedResults.NotFound() : TypedResults.Ok((await reports.GoalsAsync(id, ct)).Select(GoalDto.From).ToList());
+        return @case is null ? TypedResults.NotFound() : TypedResults.Ok((await reports.ReadGoalsAsync(@case, ct)).Select(GoalDto.From).ToList());
     }
 
     private static async Task<Results<Created<GoalDto>, NotFound, ForbidHttpResult, ProblemHttpResult>> AddGoalAsync(
