@@ -12,6 +12,11 @@ public static class UploadRules
         => new(Rule, $"Die Datei „{fileName}“ ist {(length / 1024.0 / 1024.0).ToString("0.0", CultureInfo.GetCultureInfo("de-DE"))} MB groß; erlaubt sind höchstens {limit} je Datei. " +
             "Bitte die Datei aufteilen oder in Schwarz-Weiß bzw. mit geringerer Auflösung scannen.", field);
 
+    /// <summary>A whole upload (all its files together) above what one request may carry; refused before it is read.</summary>
+    public static RuleViolation RequestTooLarge(long length, string limit, int files, string field = "file")
+        => new(Rule, $"Die Sendung ist {(length / 1024.0 / 1024.0).ToString("0.0", CultureInfo.GetCultureInfo("de-DE"))} MB groß; mit einer Sendung gehen höchstens {files} Dateien zu je {limit}. " +
+            "Bitte weniger Dateien auf einmal hochladen, große Dateien aufteilen oder in Schwarz-Weiß bzw. mit geringerer Auflösung scannen.", field);
+
     public static RuleViolation Empty(string fileName, string field = "file")
         => new(Rule, $"Die Datei „{fileName}“ ist leer.", field);
 

@@ -104,6 +104,9 @@ internal sealed partial class ProgrammeService
     /// <summary>The upload limit of the profile (DOC-01), for the form's hint.</summary>
     public string MaxUploadText => profile.MaxUploadText;
 
+    /// <summary>Whether the caller sees the participation at all (asked before an upload's body is read).</summary>
+    public Task<bool> IsVisibleAsync(Guid id, CancellationToken ct) => db.Participations.AnyAsync(p => p.Id == id, ct);
+
     /// <summary>
     /// PRG-TR-04: the signed participation contract, checked like every upload (DOC-01: size of the profile, real
     /// content type), stored in the document store; a replaced contract's file is removed after the new one is saved.
