@@ -22,4 +22,13 @@ public static class UploadRules
 
     public static RuleViolation UnknownType(string fileName, string field = "file")
         => new(Rule, $"„{fileName}“ ist keine PDF-, PNG-, JPEG-, TIFF-, DOCX- oder ODT-Datei (geprüft wird der Inhalt, nicht der Name).", field);
+
+    /// <summary>A package (DOCX, ODT) that would expand far beyond any document: refused without expanding it.</summary>
+    public static RuleViolation Bomb(string fileName, string field = "file")
+        => new(Rule, $"„{fileName}“ wird nicht angenommen: die Datei würde beim Öffnen auf ein Vielfaches ihrer Größe anwachsen (gepackt wie eine „Zip-Bombe“). " +
+            "Bitte das Dokument als PDF speichern und dieses hochladen.", field);
+
+    /// <summary>Office files with macros are refused: a case file stores documents, not programs.</summary>
+    public static RuleViolation MacroEnabled(string fileName, string field = "file")
+        => new(Rule, $"„{fileName}“ enthält Makros und wird deshalb nicht angenommen. Bitte als DOCX ohne Makros oder als PDF speichern und erneut hochladen.", field);
 }

@@ -1,5 +1,7 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
 using Teilhabe.HttpTests.Cases;
 using Teilhabe.HttpTests.Clients;
 using Teilhabe.TestSupport;
@@ -53,6 +55,82 @@ public sealed class HostileUploadTests(ProbedTeilhabe app) : IClassFixture<Probe
         Assert.Contains("4 MB", message, StringComparison.Ordinal);
         Assert.Equal(0, app.Probe.BytesReadBeforeAnswer(probe));
         Assert.Equal(0, (await caseworker.GetJsonAsync($"/api/v1/cases/{id}/documents")).GetArrayLength());
+    }
+
+    [Fact]
+    [Trait("Rule", "DOC-01")]
+    public async Task DOC01_a_zip_bomb_is_refused()
+    {
+        var tenant = await TestTenant.CreateAsync(Factory, withSecondService: false);
+        using var caseworker = await Factory.LoginAsync(tenant.CaseworkerA);
+        var id = await caseworker.CreateCaseAsync(new { clientId = await caseworker.CreateClientAsync() });
+
+        // A DOCX of a few hundred KB whose one picture expands to 256 MB: refused from the package directory, not expanded.
+        using var refused = await caseworker.UploadAsync(id, "Other", Bomb.Value, "bericht.docx");
+
+        await refused.ExpectAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["DOC-01"], await refused.ReadViolatedRulesAsync());
+        var message = (await refused.ReadProblemAsync()).GetProperty("violations")[0].GetProperty("message").GetString()!;
+        Assert.Contains("Zip-Bombe", message, StringComparison.Ordinal);
+        Assert.Equal(0, (await caseworker.GetJsonAsync($"/api/v1/cases/{id}/documents")).GetArrayLength());
+    }
+
+    [Fact]
+    [Trait("Rule", "DOC-01")]
+    public async Task DOC01_a_macro_enabled_Word_file_is_refused_and_a_plain_one_is_stored()
+    {
+        var tenant = await TestTenant.CreateAsync(Factory, withSecondService: false);
+        using var caseworker = await Factory.LoginAsync(tenant.CaseworkerA);
+        var id = await caseworker.CreateCaseAsync(new { clientId = await caseworker.CreateClientAsync() });
+
+        // Once with a VBA project named .docx, once as .docm with the macro-enabled content type only.
+        foreach (var (bytes, name) in new[] { (Docx(withVbaProject: true), "bericht.docx"), (Docx(macroContentType: true), "bericht.docm") })
+        {
+            using var refused = await caseworker.UploadAsync(id, "Other", bytes, name);
+            await refused.ExpectAsync(HttpStatusCode.UnprocessableEntity);
+            Assert.Equal(["DOC-01"], await refused.ReadViolatedRulesAsync());
+            var message = (await refused.ReadProblemAsync()).GetProperty("violations")[0].GetProperty("message").GetString()!;
+            Assert.Contains("Makros", message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, (await caseworker.GetJsonAsync($"/api/v1/cases/{id}/documents")).GetArrayLength());
+        using var plain = await caseworker.UploadAsync(id, "Other", Docx(), "bericht.docx");
+        await plain.ExpectAsync(HttpStatusCode.Created);
+    }
+
+    private static readonly Lazy<byte[]> Bomb = new(() => Docx(picture: 256L * 1024 * 1024));
+
+    private static byte[] Docx(bool withVbaProject = false, bool macroContentType = false, long picture = 0)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            var main = macroContentType ? "application/vnd.ms-word.document.macroEnabled.main+xml" : "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+            Write(zip, "[Content_Types].xml", $"""<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="{main}"/></Types>""");
+            Write(zip, "word/document.xml", """<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Bericht</w:t></w:r></w:p></w:body></w:document>""");
+            if (withVbaProject)
+            {
+                Write(zip, "word/vbaProject.bin", "Attribute VB_Name = \"AutoOpen\"");
+            }
+
+            if (picture > 0)
+            {
+                using var stream = zip.CreateEntry("word/media/bild1.png", CompressionLevel.Fastest).Open();
+                var zeros = new byte[1024 * 1024];
+                for (var written = 0L; written < picture; written += zeros.Length)
+                {
+                    stream.Write(zeros);
+                }
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static void Write(ZipArchive zip, string name, string text)
+    {
+        using var stream = zip.CreateEntry(name).Open();
+        stream.Write(Encoding.UTF8.GetBytes(text));
     }
 
     /// <summary>A multipart body that announces its length and produces zeros only as far as it is read.</summary>

@@ -132,10 +132,10 @@ internal sealed partial class ProgrammeService
         {
             bytes = new byte[file.Length];
             await file.Content.ReadExactlyAsync(bytes, ct);
-            contentType = ContentSniffer.Detect(bytes.AsSpan(0, Math.Min(bytes.Length, 16)), bytes);
+            (contentType, var refused) = ContentSniffer.Inspect(bytes, file.FileName);
             if (contentType is null)
             {
-                fileErrors.Add(UploadRules.UnknownType(file.FileName));
+                fileErrors.Add(refused!);
             }
         }
 
