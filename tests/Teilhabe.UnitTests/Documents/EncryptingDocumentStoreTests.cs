@@ -17,7 +17,7 @@ public sealed class EncryptingDocumentStoreTests
         await store.SaveAsync("2026/3f2a9c1e", Plain, CancellationToken.None);
 
         var raw = inner.Objects["2026/3f2a9c1e"];
-        Assert.Equal(Plain.Length + 28, raw.Length);
+        Assert.Equal(Plain.Length + 32, raw.Length);
         Assert.Equal(-1, raw.AsSpan().IndexOf(Plain.AsSpan(0, 8)));
         Assert.Equal(Plain, await store.ReadAsync("2026/3f2a9c1e", CancellationToken.None));
     }
@@ -137,6 +137,53 @@ public sealed class EncryptingDocumentStoreTests
         Assert.Equal(Plain, await new EncryptingDocumentStore(inner, newKey).ReadAsync("2026/b", CancellationToken.None));
         Assert.True(await ring.ReencryptAsync("2025/a", CancellationToken.None));
         Assert.False(await ring.ReencryptAsync("2025/a", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_documents_ciphertext_swapped_onto_another_document_does_not_decrypt()
+    {
+        var inner = new MemoryBlobStore();
+        var store = new EncryptingDocumentStore(inner, RandomNumberGenerator.GetBytes(32));
+        await store.SaveAsync("2026/aaaa", Plain, CancellationToken.None);
+        await store.SaveAsync("2026/bbbb", Encoding.UTF8.GetBytes("%PDF-1.7 Merkblatt Herr Muster"), CancellationToken.None);
+
+        // Someone with access to the storage (not to the key) copies A's object over B's.
+        inner.Objects["2026/bbbb"] = inner.Objects["2026/aaaa"];
+
+        await Assert.ThrowsAnyAsync<CryptographicException>(() => store.ReadAsync("2026/bbbb", CancellationToken.None));
+        Assert.Equal(Plain, await store.ReadAsync("2026/aaaa", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_document_stored_in_the_old_layout_stays_readable_and_the_rotation_binds_it_to_its_key()
+    {
+        var inner = new MemoryBlobStore();
+        var key = RandomNumberGenerator.GetBytes(32);
+        inner.Objects["2025/cccc"] = OldLayout(key, Plain);
+        var store = new EncryptingDocumentStore(inner, key);
+
+        Assert.Equal(Plain, await store.ReadAsync("2025/cccc", CancellationToken.None));
+
+        // Re-encrypted with the same key it moves to the bound layout; moved elsewhere, it then no longer opens.
+        Assert.True(await store.ReencryptAsync("2025/cccc", CancellationToken.None));
+        Assert.False(await store.ReencryptAsync("2025/cccc", CancellationToken.None));
+        Assert.Equal(Plain, await store.ReadAsync("2025/cccc", CancellationToken.None));
+        inner.Objects["2025/dddd"] = inner.Objects["2025/cccc"];
+        await Assert.ThrowsAnyAsync<CryptographicException>(() => store.ReadAsync("2025/dddd", CancellationToken.None));
+    }
+
+    /// <summary>The layout written before documents were bound to their storage key: nonce (12), tag (16), ciphertext.</summary>
+    private static byte[] OldLayout(byte[] key, byte[] plain)
+    {
+        var nonce = RandomNumberGenerator.GetBytes(12);
+        var tag = new byte[16];
+        var cipher = new byte[plain.Length];
+        using (var aes = new AesGcm(key, 16))
+        {
+            aes.Encrypt(nonce, plain, cipher, tag);
+        }
+
+        return [.. nonce, .. tag, .. cipher];
     }
 
     private sealed class MemoryBlobStore : IBlobStore

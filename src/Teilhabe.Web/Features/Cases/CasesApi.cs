@@ -40,8 +40,7 @@ internal static class CasesApi
         group.MapPost("/{id:guid}/funder-change", ChangeFunderAsync);
         group.MapPut("/{id:guid}/deputies", SetDeputiesAsync);
         group.MapGet("/{id:guid}/documents", ListDocumentsAsync);
-        group.MapPost("/{id:guid}/documents", UploadAsync).DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(64L * 1024 * 1024));
+        group.MapPost("/{id:guid}/documents", UploadAsync).DisableAntiforgery();
         app.MapGet("/api/v1/documents/{id:guid}", DownloadAsync).WithTags("Documents").RequireAuthorization(PlatformSetup.ApiPolicy)
             .ProducesFile("application/pdf", "image/png", "image/jpeg", "image/tiff",
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/vnd.oasis.opendocument.text");
@@ -330,7 +329,7 @@ internal static class CasesApi
             return ApiResults.Input("file", "Dokumente werden als multipart/form-data mit dem Feld „file“ hochgeladen.");
         }
 
-        var form = await request.ReadFormAsync(ct);
+        // The caller's access is checked before the body is read (its size was checked before it came in: UploadLimits).
         var @case = await cases.GetAsync(id, ct);
         if (@case is null)
         {
@@ -340,6 +339,11 @@ internal static class CasesApi
         if (!access.CanEdit(@case))
         {
             return TypedResults.Forbid();
+        }
+
+        if (await UploadLimits.ReadFormAsync(request, ct) is not { } form)
+        {
+            return ApiResults.Input("file", UploadLimits.MalformedForm);
         }
 
         var files = form.Files.GetFiles("file");

@@ -16,8 +16,6 @@ namespace Teilhabe.Web.Features.Cases;
 /// DocumentService); a case the user may not see answers 404, editing needs CaseAccess.CanEdit.
 /// </summary>
 [Authorize(Roles = CaseForms.ListRoles)]
-[RequestSizeLimit(UploadLimit)]
-[RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
 internal sealed partial class DetailsModel(
     CaseService cases,
     CaseTransitions transitions,
@@ -28,9 +26,6 @@ internal sealed partial class DetailsModel(
     Teilhabe.Web.Features.Clients.ClientService clients,
     TeilhabeDbContext db) : PageModel
 {
-    /// <summary>Several files of at most the profile's size each (DOC-01) in one form, as the API allows.</summary>
-    private const long UploadLimit = 64L * 1024 * 1024;
-
     public const string MessageKey = "CaseMessage";
     private const string WarningsKey = "CaseWarnings";
 

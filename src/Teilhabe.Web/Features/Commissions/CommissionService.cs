@@ -344,9 +344,9 @@ internal sealed partial class CommissionService(
 
         var bytes = new byte[upload.Length];
         await upload.Content.ReadExactlyAsync(bytes, ct);
-        if (ContentSniffer.Detect(bytes.AsSpan(0, Math.Min(bytes.Length, 16)), bytes) is null)
+        if (ContentSniffer.Inspect(bytes, upload.FileName, field) is (null, var refused))
         {
-            errors.Add(UploadRules.UnknownType(upload.FileName, field));
+            errors.Add(refused!);
             return null;
         }
 

@@ -45,8 +45,7 @@ internal static class CommissionsApi
         group.MapGet("/{id:guid}/inclusion-company-applications", ListApplicationsAsync);
         group.MapPost("/{id:guid}/inclusion-company-applications", ApplyAsync);
         group.MapPost("/{id:guid}/inclusion-company-applications/{aid:guid}/decision", DecideApplicationAsync);
-        group.MapPost("/{id:guid}/successful-placement", SuccessfulPlacementAsync).DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(64L * 1024 * 1024));
+        group.MapPost("/{id:guid}/successful-placement", SuccessfulPlacementAsync).DisableAntiforgery();
         return group;
     }
 
@@ -200,7 +199,7 @@ internal static class CommissionsApi
             return ApiResults.Input("jobStart", "Die erfolgreiche Vermittlung wird als multipart/form-data mit Feldern und den Dateien „dataProtectionNotice“ und „goalAgreement“ übertragen.");
         }
 
-        var form = await request.ReadFormAsync(ct);
+        // The caller's access is checked before the body is read (its size was checked before it came in: UploadLimits).
         var @case = await cases.GetAsync(id, ct, tracked: true);
         if (@case is null)
         {
@@ -210,6 +209,11 @@ internal static class CommissionsApi
         if (!access.CanEdit(@case))
         {
             return TypedResults.Forbid();
+        }
+
+        if (await UploadLimits.ReadFormAsync(request, ct) is not { } form)
+        {
+            return ApiResults.Input("file", UploadLimits.MalformedForm);
         }
 
         var input = new List<RuleViolation>();

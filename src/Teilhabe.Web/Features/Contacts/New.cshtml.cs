@@ -22,8 +22,6 @@ namespace Teilhabe.Web.Features.Contacts;
 /// files are saved together or not at all. A refused submit and the htmx autosave keep a server-side draft.
 /// </summary>
 [Authorize(Roles = CaseForms.IfdRoles)]
-[RequestSizeLimit(UploadLimit)]
-[RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
 internal sealed class NewModel(
     CaseService cases,
     CaseAccess access,
@@ -35,8 +33,6 @@ internal sealed class NewModel(
     TimeProvider clock,
     Core.Profiles.StateProfile profile) : PageModel
 {
-    private const long UploadLimit = 64L * 1024 * 1024;
-
     public const string MessageKey = "ContactMessage";
     public const string PromptKey = "ContactPrompt";
 

@@ -47,8 +47,7 @@ internal static class CoordinationApi
 
         var transfers = app.MapGroup("/api/v1/transfer-requests").WithTags("Cases").RequireAuthorization(PlatformSetup.ApiPolicy);
         transfers.MapGet("/", ListTransfersAsync);
-        transfers.MapPost("/{rid:guid}/confidentiality-release", UploadReleaseAsync).DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(64L * 1024 * 1024));
+        transfers.MapPost("/{rid:guid}/confidentiality-release", UploadReleaseAsync).DisableAntiforgery();
 
         app.MapGet("/api/v1/notifications", ListNotificationsAsync).WithTags("Cases").RequireAuthorization(PlatformSetup.ApiPolicy);
     }
@@ -180,11 +179,16 @@ internal static class CoordinationApi
             return ApiResults.Input("file", "Die Entbindung von der Schweigepflicht wird als multipart/form-data mit dem Feld „file“ hochgeladen.");
         }
 
-        var form = await http.ReadFormAsync(ct);
+        // Only the receiving IFD may upload: checked before the body is read.
         var request = await coordination.IncomingAsync(rid, ct);
         if (request is null)
         {
             return TypedResults.NotFound();
+        }
+
+        if (await UploadLimits.ReadFormAsync(http, ct) is not { } form)
+        {
+            return ApiResults.Input("file", UploadLimits.MalformedForm);
         }
 
         var file = form.Files.GetFile("file");

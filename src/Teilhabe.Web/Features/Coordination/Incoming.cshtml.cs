@@ -13,8 +13,6 @@ namespace Teilhabe.Web.Features.Coordination;
 /// Schweigepflichtentbindung and, once InA-Koordination confirmed, "Fall übernehmen"; outgoing requests with their status.
 /// </summary>
 [Authorize(Roles = Roles.Caseworker + "," + Roles.ServiceLead)]
-[RequestSizeLimit(16L * 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = 16L * 1024 * 1024)]
 internal sealed class IncomingModel(CoordinationService coordination, ICurrentUser user) : PageModel
 {
     public const string Path = "/uebernahmen";

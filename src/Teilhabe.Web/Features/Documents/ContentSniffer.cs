@@ -1,59 +1,114 @@
 using System.IO.Compression;
+using System.Text;
+using Teilhabe.Core.Cases;
+using Teilhabe.Core.Rules;
 
 namespace Teilhabe.Web.Features.Documents;
 
-/// <summary>DOC-01: the real content type from the first bytes (and, for DOCX/ODT, the package), not from the name.</summary>
+/// <summary>
+/// DOC-01: the real content type from the first bytes (and, for DOCX/ODT, the package), not from the name.
+/// A package is judged by its directory alone, with bounds: too many entries or too much declared content (a zip
+/// bomb) is refused without expanding anything, and the one small part read (the ODF "mimetype") is read bounded.
+/// Office files that carry macros are refused, whatever their name says.
+/// </summary>
 internal static class ContentSniffer
 {
-    public static string? Detect(ReadOnlySpan<byte> data, byte[] whole)
+    /// <summary>More entries than any letter or scan has.</summary>
+    public const int MaxPackageEntries = 2_000;
+
+    /// <summary>Total uncompressed size a package may declare (a 4 MB file of text expands to a few times that).</summary>
+    public const long MaxPackageBytes = 100L * 1024 * 1024;
+
+    private const int MaxPartBytes = 64 * 1024;
+
+    private static readonly string[] MacroExtensions = [".docm", ".dotm", ".xlsm", ".xltm", ".xlam", ".pptm", ".potm", ".ppsm", ".ppam", ".sldm"];
+
+    public static string? Detect(byte[] whole) => Inspect(whole, string.Empty).ContentType;
+
+    /// <summary>The content type, or the refusal (unknown type, zip bomb, macros) with the file's name in it.</summary>
+    public static (string? ContentType, RuleViolation? Refusal) Inspect(byte[] whole, string fileName, string field = "file")
     {
+        ReadOnlySpan<byte> data = whole.AsSpan(0, Math.Min(whole.Length, 16));
         if (data.StartsWith("%PDF-"u8))
         {
-            return "application/pdf";
+            return ("application/pdf", null);
         }
 
         if (data.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }))
         {
-            return "image/png";
+            return ("image/png", null);
         }
 
         if (data.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF }))
         {
-            return "image/jpeg";
+            return ("image/jpeg", null);
         }
 
         if (data.StartsWith("II*\0"u8) || data.StartsWith("MM\0*"u8))
         {
-            return "image/tiff";
+            return ("image/tiff", null);
         }
 
-        return data.StartsWith("PK\u0003\u0004"u8) ? DetectPackage(whole) : null;
+        return data.StartsWith("PK\u0003\u0004"u8) ? InspectPackage(whole, fileName, field) : (null, UploadRules.UnknownType(fileName, field));
     }
 
-    private static string? DetectPackage(byte[] whole)
+    private static (string? ContentType, RuleViolation? Refusal) InspectPackage(byte[] whole, string fileName, string field)
     {
         try
         {
-            using var zip = new ZipArchive(new MemoryStream(whole), ZipArchiveMode.Read);
-            if (zip.GetEntry("[Content_Types].xml") is not null && zip.Entries.Any(e => e.FullName.StartsWith("word/", StringComparison.Ordinal)))
+            using var zip = new ZipArchive(new MemoryStream(whole, writable: false), ZipArchiveMode.Read);
+            var entries = zip.Entries;
+            if (entries.Count > MaxPackageEntries || entries.Sum(e => e.Length) > MaxPackageBytes
+                || entries.Any(e => e.Length > MaxPackageBytes))
             {
-                return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+                return (null, UploadRules.Bomb(fileName, field));
             }
 
-            if (zip.GetEntry("mimetype") is { } mime)
+            if (MacroExtensions.Any(x => fileName.EndsWith(x, StringComparison.OrdinalIgnoreCase)) || entries.Any(IsMacroPart))
             {
-                using var reader = new StreamReader(mime.Open());
-                if (reader.ReadToEnd().Trim() == "application/vnd.oasis.opendocument.text")
-                {
-                    return "application/vnd.oasis.opendocument.text";
-                }
+                return (null, UploadRules.MacroEnabled(fileName, field));
+            }
+
+            if (zip.GetEntry("[Content_Types].xml") is { } types && entries.Any(e => e.FullName.StartsWith("word/", StringComparison.Ordinal)))
+            {
+                // OOXML declares a macro-enabled document in its content types (…macroEnabled.main+xml).
+                return ReadBounded(types).Contains("macroEnabled", StringComparison.OrdinalIgnoreCase)
+                    ? (null, UploadRules.MacroEnabled(fileName, field))
+                    : ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", null);
+            }
+
+            if (zip.GetEntry("mimetype") is { } mime && ReadBounded(mime).Trim() == "application/vnd.oasis.opendocument.text")
+            {
+                return ("application/vnd.oasis.opendocument.text", null);
             }
         }
         catch (InvalidDataException)
         {
-            return null;
+            return (null, UploadRules.UnknownType(fileName, field));
         }
 
-        return null;
+        return (null, UploadRules.UnknownType(fileName, field));
+    }
+
+    /// <summary>VBA projects of OOXML and the Basic/script libraries of ODF.</summary>
+    private static bool IsMacroPart(ZipArchiveEntry e)
+        => e.Name.Equals("vbaProject.bin", StringComparison.OrdinalIgnoreCase)
+            || e.Name.Equals("vbaData.xml", StringComparison.OrdinalIgnoreCase)
+            || e.FullName.StartsWith("Basic/", StringComparison.Ordinal)
+            || e.FullName.StartsWith("Scripts/", StringComparison.Ordinal);
+
+    /// <summary>A small part, read at most <see cref="MaxPartBytes"/> whatever the entry claims.</summary>
+    private static string ReadBounded(ZipArchiveEntry entry)
+    {
+        using var stream = entry.Open();
+        var buffer = new byte[MaxPartBytes];
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
+        {
+            total += read;
+        }
+
+        return Encoding.UTF8.GetString(buffer, 0, total);
     }
 }

@@ -102,10 +102,10 @@ internal sealed class DocumentService(TeilhabeDbContext db, IDocumentStore store
 
             var bytes = new byte[file.Length];
             await file.Content.ReadExactlyAsync(bytes, ct);
-            var contentType = ContentSniffer.Detect(bytes.AsSpan(0, Math.Min(bytes.Length, 16)), bytes);
+            var (contentType, rejected) = ContentSniffer.Inspect(bytes, file.FileName);
             if (contentType is null)
             {
-                errors.Add(UploadRules.UnknownType(file.FileName));
+                errors.Add(rejected!);
                 continue;
             }
 

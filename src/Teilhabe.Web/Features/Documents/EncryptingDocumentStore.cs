@@ -4,15 +4,17 @@ namespace Teilhabe.Web.Features.Documents;
 
 /// <summary>
 /// Documents encrypted at rest with AES-256-GCM by the product itself, whatever the backend below.
-/// Layout of a stored object: 12-byte nonce, 16-byte tag, ciphertext (unchanged since the first file store,
-/// so existing files stay readable). New objects are written with the first (current) key of the key ring;
-/// reading tries the current key, then older ones (GCM's tag tells a wrong key), so a key rotation can run while
-/// the product is in use.
+/// Layout of a stored object: the marker "THD2", 12-byte nonce, 16-byte tag, ciphertext; the storage key is the
+/// associated data, so a ciphertext copied under another document's key does not decrypt (the tag fails).
+/// Objects of the first layout (nonce, tag, ciphertext, no associated data) stay readable; the key rotation rewrites
+/// them in the current one. New objects are written with the first (current) key of the key ring; reading tries the
+/// current key, then older ones (GCM's tag tells a wrong key), so a key rotation can run while the product is in use.
 /// </summary>
 internal sealed class EncryptingDocumentStore : IDocumentStore
 {
     private const int NonceSize = 12;
     private const int TagSize = 16;
+    private static readonly byte[] Marker = "THD2"u8.ToArray();
     private readonly IBlobStore _inner;
     private readonly byte[][] _keys;
 
@@ -34,7 +36,7 @@ internal sealed class EncryptingDocumentStore : IDocumentStore
 
     private byte[] CurrentKey => _keys[0];
 
-    /// <summary>Re-encrypts one object with the current key; false when it already was (or does not exist).</summary>
+    /// <summary>Re-encrypts one object with the current key in the current layout; false when it already was (or does not exist).</summary>
     public async Task<bool> ReencryptAsync(string key, CancellationToken ct)
     {
         var data = await _inner.GetAsync(StorageKey.Validate(key), ct);
@@ -43,8 +45,8 @@ internal sealed class EncryptingDocumentStore : IDocumentStore
             return false;
         }
 
-        var (plain, keyIndex) = Decrypt(key, data);
-        if (keyIndex == 0)
+        var (plain, keyIndex, bound) = Decrypt(key, data);
+        if (keyIndex == 0 && bound)
         {
             return false;
         }
@@ -53,37 +55,60 @@ internal sealed class EncryptingDocumentStore : IDocumentStore
         return true;
     }
 
-    private (byte[] Plain, int KeyIndex) Decrypt(string key, byte[] data)
+    /// <summary>The plaintext, the index of the key that opened it and whether it was bound to its storage key.</summary>
+    private (byte[] Plain, int KeyIndex, bool Bound) Decrypt(string key, byte[] data)
     {
-        var plain = new byte[data.Length - NonceSize - TagSize];
+        if (data.AsSpan().StartsWith(Marker) && data.Length >= Marker.Length + NonceSize + TagSize
+            && TryDecrypt(data.AsSpan(Marker.Length), AssociatedData(key)) is ({ } bound, var index))
+        {
+            return (bound, index, true);
+        }
+
+        // The first layout (an object written before the marker; its random nonce may even begin like the marker).
+        if (TryDecrypt(data, []) is ({ } plain, var oldIndex))
+        {
+            return (plain, oldIndex, false);
+        }
+
+        throw new CryptographicException($"Das gespeicherte Dokument {key} lässt sich mit keinem Schlüssel des Schlüsselbunds entschlüsseln (falscher Schlüssel, beschädigt oder unter einem anderen Speicherschlüssel verschlüsselt).");
+    }
+
+    private (byte[]? Plain, int KeyIndex) TryDecrypt(ReadOnlySpan<byte> sealedData, ReadOnlySpan<byte> associated)
+    {
+        var plain = new byte[sealedData.Length - NonceSize - TagSize];
         for (var i = 0; i < _keys.Length; i++)
         {
             try
             {
                 using var aes = new AesGcm(_keys[i], TagSize);
-                aes.Decrypt(data.AsSpan(0, NonceSize), data.AsSpan(NonceSize + TagSize), data.AsSpan(NonceSize, TagSize), plain);
+                aes.Decrypt(sealedData[..NonceSize], sealedData[(NonceSize + TagSize)..], sealedData.Slice(NonceSize, TagSize), plain, associated);
                 return (plain, i);
             }
             catch (AuthenticationTagMismatchException)
             {
-                // Written with another key of the ring (or damaged): try the next one.
+                // Written with another key of the ring, under another storage key, or damaged: try the next one.
             }
         }
 
-        throw new CryptographicException($"Das gespeicherte Dokument {key} lässt sich mit keinem Schlüssel des Schlüsselbunds entschlüsseln.");
+        return (null, -1);
     }
+
+    private static byte[] AssociatedData(string key) => System.Text.Encoding.UTF8.GetBytes("teilhabe-document:" + key);
 
     public Task SaveAsync(string key, ReadOnlyMemory<byte> content, CancellationToken ct)
     {
-        var data = new byte[NonceSize + TagSize + content.Length];
-        var nonce = data.AsSpan(0, NonceSize);
+        StorageKey.Validate(key);
+        var data = new byte[Marker.Length + NonceSize + TagSize + content.Length];
+        Marker.CopyTo(data, 0);
+        var body = data.AsSpan(Marker.Length);
+        var nonce = body[..NonceSize];
         RandomNumberGenerator.Fill(nonce);
         using (var aes = new AesGcm(CurrentKey, TagSize))
         {
-            aes.Encrypt(nonce, content.Span, data.AsSpan(NonceSize + TagSize), data.AsSpan(NonceSize, TagSize));
+            aes.Encrypt(nonce, content.Span, body[(NonceSize + TagSize)..], body.Slice(NonceSize, TagSize), AssociatedData(key));
         }
 
-        return _inner.PutAsync(StorageKey.Validate(key), data, ct);
+        return _inner.PutAsync(key, data, ct);
     }
 
     public async Task<byte[]?> ReadAsync(string key, CancellationToken ct)

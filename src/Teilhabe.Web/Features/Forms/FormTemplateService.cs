@@ -67,7 +67,7 @@ internal sealed class FormTemplateService(TeilhabeDbContext db, IDocumentStore s
             await file.Content.ReadExactlyAsync(bytes, ct);
         }
 
-        var isPdf = bytes.Length > 0 && ContentSniffer.Detect(bytes.AsSpan(0, Math.Min(bytes.Length, 16)), bytes) == "application/pdf";
+        var isPdf = bytes.Length > 0 && ContentSniffer.Detect(bytes) == "application/pdf";
         if (FormVersionRules.CheckTemplate(file.FileName, file.Length, isPdf) is { } refused)
         {
             return Result<FormTemplate>.Invalid(refused);

@@ -6,13 +6,8 @@ namespace Teilhabe.Web.Features.Programmes;
 /// Job start and aftercare contacts (PRG-TR-07), placement prospect (PRG-TR-08), end of the participation (PRG-TR-05)
 /// and the signed participation contract (PRG-TR-04) on the participation page, through the services the API uses.
 /// </summary>
-[RequestSizeLimit(UploadLimit)]
-[RequestFormLimits(MultipartBodyLengthLimit = UploadLimit)]
 internal sealed partial class ParticipationModel
 {
-    /// <summary>The request may carry one file of the profile's size (DOC-01 checks the file itself).</summary>
-    private const long UploadLimit = 64L * 1024 * 1024;
-
     [BindProperty]
     public DateOnly? JobStartOn { get; set; }
 

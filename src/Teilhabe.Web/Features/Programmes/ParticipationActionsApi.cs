@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Teilhabe.Core.Programmes;
 using Teilhabe.Core.Rules;
+using Teilhabe.Web.Features.Documents;
 using Teilhabe.Web.Infrastructure;
 
 namespace Teilhabe.Web.Features.Programmes;
@@ -44,8 +45,7 @@ internal static class ParticipationActionsApi
             => Answer(await programmes.SetProspectAsync(id, r.Prospect, r.On, ct)));
         group.MapPost("/participations/{id:guid}/end", EndAsync);
         group.MapPost("/programmes/{id:guid}/move-up", MoveUpAsync);
-        group.MapPost("/participations/{id:guid}/contract", UploadContractAsync).DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(64L * 1024 * 1024));
+        group.MapPost("/participations/{id:guid}/contract", UploadContractAsync).DisableAntiforgery();
         group.MapGet("/participations/{id:guid}/contract", DownloadContractAsync)
             .ProducesFile("application/pdf", "image/png", "image/jpeg", "image/tiff",
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/vnd.oasis.opendocument.text");
@@ -112,7 +112,17 @@ internal static class ParticipationActionsApi
             return ApiResults.Input("file", "Der Teilnahmevertrag wird als multipart/form-data mit den Feldern „file“ und „signedOn“ hochgeladen.");
         }
 
-        var form = await request.ReadFormAsync(ct);
+        // Access before the body is read (its size was checked before it came in: UploadLimits).
+        if (!await programmes.IsVisibleAsync(id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (await UploadLimits.ReadFormAsync(request, ct) is not { } form)
+        {
+            return ApiResults.Input("file", UploadLimits.MalformedForm);
+        }
+
         DateOnly? signedOn = DateOnly.TryParseExact(form["signedOn"].ToString(), "yyyy-MM-dd", out var d) ? d : null;
         var file = form.Files.GetFile("file");
         await using var stream = file?.OpenReadStream();

@@ -104,6 +104,9 @@ internal sealed partial class ProgrammeService
     /// <summary>The upload limit of the profile (DOC-01), for the form's hint.</summary>
     public string MaxUploadText => profile.MaxUploadText;
 
+    /// <summary>Whether the caller sees the participation at all (asked before an upload's body is read).</summary>
+    public Task<bool> IsVisibleAsync(Guid id, CancellationToken ct) => db.Participations.AnyAsync(p => p.Id == id, ct);
+
     /// <summary>
     /// PRG-TR-04: the signed participation contract, checked like every upload (DOC-01: size of the profile, real
     /// content type), stored in the document store; a replaced contract's file is removed after the new one is saved.
@@ -129,10 +132,10 @@ internal sealed partial class ProgrammeService
         {
             bytes = new byte[file.Length];
             await file.Content.ReadExactlyAsync(bytes, ct);
-            contentType = ContentSniffer.Detect(bytes.AsSpan(0, Math.Min(bytes.Length, 16)), bytes);
+            (contentType, var refused) = ContentSniffer.Inspect(bytes, file.FileName);
             if (contentType is null)
             {
-                fileErrors.Add(UploadRules.UnknownType(file.FileName));
+                fileErrors.Add(refused!);
             }
         }
 

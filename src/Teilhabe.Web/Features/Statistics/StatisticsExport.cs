@@ -51,28 +51,35 @@ internal static class StatisticsExport
     public static string PercentText(AnnualStatistics s)
         => s.SecuredShare.Percent is { } p ? p.ToString("0.0", German) : Suppressed;
 
-    private static string[] Meta(AnnualStatistics s, string scope) =>
+    private static string[][] Meta(AnnualStatistics s, string scope) =>
     [
-        $"Statistik nach § 197 SGB IX;{Escape(scope)}",
-        $"Zeitraum;{s.From.ToString("dd.MM.yyyy", German)};{s.To.ToString("dd.MM.yyyy", German)}",
-        $"Veröffentlichung (kleine Werte unterdrückt);{(s.Public ? "ja" : "nein")}",
-        $"Anteil gesicherter Arbeitsverhältnisse in %;{PercentText(s)}",
+        ["Statistik nach § 197 SGB IX", scope],
+        ["Zeitraum", s.From.ToString("dd.MM.yyyy", German), s.To.ToString("dd.MM.yyyy", German)],
+        ["Veröffentlichung (kleine Werte unterdrückt)", s.Public ? "ja" : "nein"],
+        ["Anteil gesicherter Arbeitsverhältnisse in %", PercentText(s)],
     ];
+
+    /// <summary>
+    /// A text that a spreadsheet would run as a formula (=, +, -, @, or a leading tab or line break: a name or label
+    /// such as "=HYPERLINK(…)") is written with a leading apostrophe, so it stays text. Numbers are never texts here.
+    /// </summary>
+    public static string Neutralise(string s)
+        => s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + s : s;
 
     public static byte[] Csv(AnnualStatistics s, string scope)
     {
         var sb = new StringBuilder();
         foreach (var m in Meta(s, scope))
         {
-            sb.Append(m).Append("\r\n");
+            sb.Append(string.Join(';', m.Select(CsvText))).Append("\r\n");
         }
 
         sb.Append("\r\n");
         sb.Append(string.Join(';', Header)).Append("\r\n");
         foreach (var l in Lines(s))
         {
-            IEnumerable<string> cells = [l.SectionCode, l.Section, l.Code, l.Label, .. l.Count.Cells().Select(Cell)];
-            sb.Append(string.Join(';', cells.Select(Escape))).Append("\r\n");
+            IEnumerable<string> cells = [.. new[] { l.SectionCode, l.Section, l.Code, l.Label }.Select(CsvText), .. l.Count.Cells().Select(Cell)];
+            sb.Append(string.Join(';', cells)).Append("\r\n");
         }
 
         var preamble = Encoding.UTF8.GetPreamble();
@@ -81,6 +88,8 @@ internal static class StatisticsExport
     }
 
     private static string Cell(int? v) => v?.ToString(CultureInfo.InvariantCulture) ?? Suppressed;
+
+    private static string CsvText(string s) => Escape(Neutralise(s));
 
     private static string Escape(string s)
         => s.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? $"\"{s.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : s;
@@ -98,7 +107,7 @@ internal static class StatisticsExport
             uint index = 1;
             foreach (var m in Meta(s, scope))
             {
-                data.Append(Row(index++, m.Split(';').Select(Text)));
+                data.Append(Row(index++, m.Select(Text)));
             }
 
             index++;
@@ -127,7 +136,7 @@ internal static class StatisticsExport
         return row;
     }
 
-    private static Cell Text(string s) => new() { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(s.Trim('"'))) };
+    private static Cell Text(string s) => new() { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Neutralise(s))) };
 
     private static Cell Number(int? v) => v is { } n
         ? new Cell { DataType = CellValues.Number, CellValue = new CellValue(n) }

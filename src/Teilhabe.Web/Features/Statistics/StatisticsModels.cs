@@ -41,19 +41,36 @@ internal sealed record Count(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? Diverse,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int? Unknown)
 {
-    public static Count Of(Tally t, bool publication, int minimumCell) => new(
-        StatisticsDefinitions.Publish(t.Total, publication, minimumCell),
-        StatisticsDefinitions.Publish(t.Female, publication, minimumCell),
-        StatisticsDefinitions.Publish(t.Male, publication, minimumCell),
-        StatisticsDefinitions.Publish(t.Diverse, publication, minimumCell),
-        StatisticsDefinitions.Publish(t.Unknown, publication, minimumCell));
+    /// <summary>STAT-02: in a publication small cells are suppressed, and with them whatever would let the total give them away.</summary>
+    public static Count Of(Tally t, bool publication, int minimumCell)
+        => publication ? From(CellSuppression.Publish([Row(t)], minimumCell, balance: false)[0]) : From([.. Row(t).Select(v => (int?)v)]);
+
+    public static int[] Row(Tally t) => [t.Total, t.Female, t.Male, t.Diverse, t.Unknown];
+
+    public static Count From(int?[] cells) => new(cells[0], cells[1], cells[2], cells[3], cells[4]);
 
     /// <summary>The cells in the column order of the tables and exports.</summary>
     public IEnumerable<int?> Cells() => [Total, Female, Male, Diverse, Unknown];
 }
 
 /// <summary>API.md <c>G</c>: start stock, entries, exits, end stock of one group.</summary>
-internal sealed record GroupFigures(Count StartStock, Count Entries, Count Exits, Count EndStock);
+internal sealed record GroupFigures(Count StartStock, Count Entries, Count Exits, Count EndStock)
+{
+    /// <summary>
+    /// STAT-02 with STAT-01's balance: in a publication neither a gender's total nor the balance
+    /// (start + entries − exits = end) may give a suppressed cell away.
+    /// </summary>
+    public static GroupFigures Of(Tally start, Tally entries, Tally exits, Tally end, bool publication, int minimumCell)
+    {
+        if (!publication)
+        {
+            return new(Count.Of(start, false, minimumCell), Count.Of(entries, false, minimumCell), Count.Of(exits, false, minimumCell), Count.Of(end, false, minimumCell));
+        }
+
+        var cells = CellSuppression.Publish([Count.Row(start), Count.Row(entries), Count.Row(exits), Count.Row(end)], minimumCell, balance: true);
+        return new(Count.From(cells[0]), Count.From(cells[1]), Count.From(cells[2]), Count.From(cells[3]));
+    }
+}
 
 /// <summary>One counted row of a list: a stable code, its German label, the counts.</summary>
 internal sealed record CountRow(string Code, string Label, Count Count);

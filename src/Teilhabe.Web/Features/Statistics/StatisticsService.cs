@@ -83,7 +83,7 @@ internal sealed class StatisticsService(TeilhabeDbContext db, ICurrentUser user,
         {
             var perService = await GroupTalliesAsync(serviceId, g.EntryPhase, from, to, ct);
             var sum = Sum(perService.Values);
-            groups[g.Code] = new GroupFigures(C(sum.Start), C(sum.Entries), C(sum.Exits), C(sum.End));
+            groups[g.Code] = GroupFigures.Of(sum.Start, sum.Entries, sum.Exits, sum.End, publication, min);
         }
 
         // Closed P3 cases by outcome category (with the ways a job ended), and the Sicherung share.
@@ -163,8 +163,7 @@ internal sealed class StatisticsService(TeilhabeDbContext db, ICurrentUser user,
             g =>
             {
                 var t = perGroup[g.Code].GetValueOrDefault(s.Id) ?? new GroupTally();
-                return new GroupFigures(Count.Of(t.Start, publication, min), Count.Of(t.Entries, publication, min),
-                    Count.Of(t.Exits, publication, min), Count.Of(t.End, publication, min));
+                return GroupFigures.Of(t.Start, t.Entries, t.Exits, t.End, publication, min);
             }))).ToList();
         return new ServiceComparisonResult(from, to, publication, list);
     }

@@ -1,0 +1,162 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Teilhabe.HttpTests.Cases;
+using Teilhabe.HttpTests.Clients;
+using Teilhabe.TestSupport;
+
+namespace Teilhabe.HttpTests.Documents;
+
+/// <summary>Hostile uploads (DOC-01): refused before they cost memory, disk or a look at someone else's case.</summary>
+public sealed class HostileUploadTests(ProbedTeilhabe app) : IClassFixture<ProbedTeilhabe>
+{
+    private TeilhabeFactory Factory => app.Factory;
+
+    [Fact]
+    [Trait("Rule", "ACC-06")]
+    public async Task An_upload_without_access_is_refused_before_its_body_is_read()
+    {
+        var tenant = await TestTenant.CreateAsync(Factory);
+        using var owner = await Factory.LoginAsync(tenant.CaseworkerA);
+        using var foreign = await Factory.LoginAsync(tenant.CaseworkerB!);
+        var id = await owner.CreateCaseAsync(new { clientId = await owner.CreateClientAsync() });
+        var file = new byte[3 * 1024 * 1024];
+        CaseApi.SmallPdf.CopyTo(file, 0);
+
+        var probe = Guid.NewGuid().ToString("N");
+        using var form = new MultipartFormDataContent { { new StringContent("Other"), "kind" }, { new ByteArrayContent(file), "file", "fremd.pdf" } };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/cases/{id}/documents") { Content = form };
+        request.Headers.Add(BodyReadProbe.Header, probe);
+        using var refused = await foreign.SendAsync(request);
+
+        await refused.ExpectAsync(HttpStatusCode.NotFound);
+        Assert.Equal(0, app.Probe.BytesReadBeforeAnswer(probe));
+        Assert.Equal(0, (await owner.GetJsonAsync($"/api/v1/cases/{id}/documents")).GetArrayLength());
+    }
+
+    [Fact]
+    [Trait("Rule", "DOC-01")]
+    public async Task DOC01_an_oversized_upload_is_refused_before_it_is_buffered()
+    {
+        var tenant = await TestTenant.CreateAsync(Factory, withSecondService: false);
+        using var caseworker = await Factory.LoginAsync(tenant.CaseworkerA);
+        var id = await caseworker.CreateCaseAsync(new { clientId = await caseworker.CreateClientAsync() });
+
+        // The profile allows 4 MB per file, ten files in one request: 200 MB is announced, none of it is sent unless read.
+        var probe = Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/cases/{id}/documents") { Content = new AnnouncedContent(200L * 1024 * 1024) };
+        request.Headers.Add(BodyReadProbe.Header, probe);
+        using var refused = await caseworker.SendAsync(request);
+
+        await refused.ExpectAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["DOC-01"], await refused.ReadViolatedRulesAsync());
+        var message = (await refused.ReadProblemAsync()).GetProperty("violations")[0].GetProperty("message").GetString()!;
+        Assert.Contains("4 MB", message, StringComparison.Ordinal);
+        Assert.Equal(0, app.Probe.BytesReadBeforeAnswer(probe));
+        Assert.Equal(0, (await caseworker.GetJsonAsync($"/api/v1/cases/{id}/documents")).GetArrayLength());
+    }
+
+    [Fact]
+    [Trait("Rule", "DOC-01")]
+    public async Task DOC01_a_zip_bomb_is_refused()
+    {
+        var tenant = await TestTenant.CreateAsync(Factory, withSecondService: false);
+        using var caseworker = await Factory.LoginAsync(tenant.CaseworkerA);
+        var id = await caseworker.CreateCaseAsync(new { clientId = await caseworker.CreateClientAsync() });
+
+        // A DOCX of a few hundred KB whose one picture expands to 256 MB: refused from the package directory, not expanded.
+        using var refused = await caseworker.UploadAsync(id, "Other", Bomb.Value, "bericht.docx");
+
+        await refused.ExpectAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["DOC-01"], await refused.ReadViolatedRulesAsync());
+        var message = (await refused.ReadProblemAsync()).GetProperty("violations")[0].GetProperty("message").GetString()!;
+        Assert.Contains("Zip-Bombe", message, StringComparison.Ordinal);
+        Assert.Equal(0, (await caseworker.GetJsonAsync($"/api/v1/cases/{id}/documents")).GetArrayLength());
+    }
+
+    [Fact]
+    [Trait("Rule", "DOC-01")]
+    public async Task DOC01_a_macro_enabled_Word_file_is_refused_and_a_plain_one_is_stored()
+    {
+        var tenant = await TestTenant.CreateAsync(Factory, withSecondService: false);
+        using var caseworker = await Factory.LoginAsync(tenant.CaseworkerA);
+        var id = await caseworker.CreateCaseAsync(new { clientId = await caseworker.CreateClientAsync() });
+
+        // Once with a VBA project named .docx, once as .docm with the macro-enabled content type only.
+        foreach (var (bytes, name) in new[] { (Docx(withVbaProject: true), "bericht.docx"), (Docx(macroContentType: true), "bericht.docm") })
+        {
+            using var refused = await caseworker.UploadAsync(id, "Other", bytes, name);
+            await refused.ExpectAsync(HttpStatusCode.UnprocessableEntity);
+            Assert.Equal(["DOC-01"], await refused.ReadViolatedRulesAsync());
+            var message = (await refused.ReadProblemAsync()).GetProperty("violations")[0].GetProperty("message").GetString()!;
+            Assert.Contains("Makros", message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, (await caseworker.GetJsonAsync($"/api/v1/cases/{id}/documents")).GetArrayLength());
+        using var plain = await caseworker.UploadAsync(id, "Other", Docx(), "bericht.docx");
+        await plain.ExpectAsync(HttpStatusCode.Created);
+    }
+
+    private static readonly Lazy<byte[]> Bomb = new(() => Docx(picture: 256L * 1024 * 1024));
+
+    private static byte[] Docx(bool withVbaProject = false, bool macroContentType = false, long picture = 0)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            var main = macroContentType ? "application/vnd.ms-word.document.macroEnabled.main+xml" : "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+            Write(zip, "[Content_Types].xml", $"""<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="{main}"/></Types>""");
+            Write(zip, "word/document.xml", """<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Bericht</w:t></w:r></w:p></w:body></w:document>""");
+            if (withVbaProject)
+            {
+                Write(zip, "word/vbaProject.bin", "Attribute VB_Name = \"AutoOpen\"");
+            }
+
+            if (picture > 0)
+            {
+                using var stream = zip.CreateEntry("word/media/bild1.png", CompressionLevel.Fastest).Open();
+                var zeros = new byte[1024 * 1024];
+                for (var written = 0L; written < picture; written += zeros.Length)
+                {
+                    stream.Write(zeros);
+                }
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static void Write(ZipArchive zip, string name, string text)
+    {
+        using var stream = zip.CreateEntry(name).Open();
+        stream.Write(Encoding.UTF8.GetBytes(text));
+    }
+
+    /// <summary>A multipart body that announces its length and produces zeros only as far as it is read.</summary>
+    private sealed class AnnouncedContent : HttpContent
+    {
+        private readonly long _length;
+
+        public AnnouncedContent(long length)
+        {
+            _length = length;
+            Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=grenze");
+        }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            var chunk = new byte[64 * 1024];
+            for (var sent = 0L; sent < _length; sent += chunk.Length)
+            {
+                await stream.WriteAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, _length - sent)));
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = _length;
+            return true;
+        }
+    }
+}
