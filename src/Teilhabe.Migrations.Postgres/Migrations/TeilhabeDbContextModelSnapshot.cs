@@ -2531,6 +2531,9 @@ namespace Teilhabe.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("AftercareEndsOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("AnonymisedOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
 
