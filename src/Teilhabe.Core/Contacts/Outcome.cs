@@ -147,6 +147,9 @@ public sealed class Outcome : IServiceScoped, IAuditedEntity, IClientRelated, IC
         return [];
     }
 
+    /// <summary>DEL-01: the free-text reason goes with the case's personal data; that and when it was invalidated stay.</summary>
+    public void ForgetInvalidationReason() => InvalidationReason = null;
+
     /// <summary>LEK-04: the start date may be removed while it is not older than the backdating window and not part of an Anfangsbericht.</summary>
     public IReadOnlyList<RuleViolation> RemoveStartDate(DateOnly today, StateProfile profile)
     {

@@ -93,6 +93,33 @@ public sealed partial class Participation
         MovedUpOn = on;
     }
 
+    /// <summary>DEL-01: the day the personal texts of the ended participation were deleted (null = still kept).</summary>
+    public DateOnly? AnonymisedOn { get; private set; }
+
+    /// <summary>
+    /// DEL-01: once the retention after the end has passed, every free text goes — reasons, barriers, end note, plan,
+    /// reflection talks, module goals, ICF items, aftercare contacts and the contract file; dates, status, codes and the
+    /// bookings (module, day, hours) stay for the programme figures. Returns the contract's storage key to delete.
+    /// </summary>
+    public string? Anonymise(DateOnly on)
+    {
+        var contract = ContractStorageKey;
+        OverCapacityReason = null;
+        ExtensionReason = null;
+        AdditionalBarriers = null;
+        EndNote = null;
+        ContractFileName = null;
+        ContractContentType = null;
+        ContractSize = null;
+        ContractSha256 = null;
+        ContractStorageKey = null;
+        _plan.Clear();
+        _aftercare.Clear();
+        ClearRecords();
+        AnonymisedOn = on;
+        return contract;
+    }
+
     /// <summary>PRG-TR-04: the signed contract; returns the storage key of a contract it replaces (to be removed after saving).</summary>
     public string? AttachContract(DateOnly signedOn, string fileName, string contentType, long size, string sha256, string storageKey, DateTimeOffset at, string? userId)
     {

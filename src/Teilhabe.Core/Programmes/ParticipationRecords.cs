@@ -33,6 +33,13 @@ public sealed partial class Participation
     public IReadOnlyList<ModuleGoal> ModuleGoals => _moduleGoals;
     public IReadOnlyList<IcfItem> IcfItems => _icfItems;
 
+    private void ClearRecords()
+    {
+        _reflections.Clear();
+        _moduleGoals.Clear();
+        _icfItems.Clear();
+    }
+
     public ReflectionTalk AddReflection(DateOnly on, int selfRating, string? criticism, string? notes)
     {
         var talk = new ReflectionTalk(on, selfRating, criticism, notes);

@@ -2545,6 +2545,9 @@ namespace Teilhabe.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("AftercareEndsOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("AnonymisedOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uuid");
 

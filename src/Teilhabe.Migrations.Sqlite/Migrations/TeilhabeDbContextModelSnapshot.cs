@@ -2530,6 +2530,9 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("AftercareEndsOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("AnonymisedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ClientId")
                         .HasColumnType("TEXT");
 

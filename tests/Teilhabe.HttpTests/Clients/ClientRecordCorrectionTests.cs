@@ -157,7 +157,8 @@ public sealed class ClientRecordCorrectionTests(TeilhabeFactory factory) : IClas
         var audit = await AuditAsync(clientId);
         Assert.Contains(audit, r => r.GetProperty("action").GetString() == "delete" && r.GetProperty("entity").GetString() == entity
             && r.GetProperty("entityId").GetString() == id && r.GetProperty("userId").GetString() == tenant.CaseworkerA.Id
-            && r.GetProperty("reason").GetString() is { } why && why.Contains(reason, StringComparison.Ordinal));
+            && r.GetProperty("reason").GetString() is { } why && why.StartsWith("CL-03 entfernt", StringComparison.Ordinal)
+            && !why.Contains(reason, StringComparison.Ordinal)); // the reason stays with the change, not in the trail (DEL-01)
         using var again = await api.PostAsJsonAsync($"/api/v1/clients/{clientId}/{kind}/{id}/removal", new { reason });
         await again.ExpectAsync(HttpStatusCode.NotFound);
     }

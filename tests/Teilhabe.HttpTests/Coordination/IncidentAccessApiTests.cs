@@ -76,8 +76,8 @@ public sealed class IncidentAccessApiTests(TeilhabeFactory factory) : IClassFixt
         using var admin = await factory.AdminClientAsync();
         var rows = (await admin.GetJsonAsync($"/api/v1/admin/audit?caseId={id}")).EnumerateArray()
             .Where(r => r.GetProperty("userId").GetString() == tenant.Coordinator.Id && r.GetProperty("action").GetString() == "read").ToList();
-        Assert.Contains(rows, r => r.TryGetProperty("reason", out var rr) && rr.GetString()?.Contains(reason, StringComparison.Ordinal) == true && r.GetProperty("entity").GetString() == "Case");
-        Assert.Contains(rows, r => r.TryGetProperty("reason", out var rr) && rr.GetString()?.Contains(reason, StringComparison.Ordinal) == true && r.GetProperty("entity").GetString() == "CaseDocument");
+        Assert.Contains(rows, r => r.TryGetProperty("reason", out var rr) && rr.GetString()?.StartsWith("ACC-08 Anlassbezogene Einsicht ", StringComparison.Ordinal) == true && r.GetProperty("entity").GetString() == "Case");
+        Assert.Contains(rows, r => r.TryGetProperty("reason", out var rr) && rr.GetString()?.StartsWith("ACC-08 Anlassbezogene Einsicht ", StringComparison.Ordinal) == true && r.GetProperty("entity").GetString() == "CaseDocument");
 
         // Visible to the IFD.
         var listed = (await caseworker.GetJsonAsync($"/api/v1/cases/{id}/incident-accesses")).EnumerateArray().Single();

@@ -238,6 +238,7 @@ public sealed class AuthorizationMatrixTests(TeilhabeFactory factory) : IClassFi
         new("POST", "/api/v1/participations/{id:guid}/reflections", ProgrammeStaff),
         new("GET", "/api/v1/clients/{id:guid}/export", All, Hidden: true),
         new("GET", "/api/v1/retention/due", AdminLead),
+        new("GET", "/api/v1/retention/open", AdminLead),
         new("POST", "/api/v1/participations/{id:guid}/admit", ProgrammeStaff),
         new("POST", "/api/v1/participations/{id:guid}/information-talk", ProgrammeStaff),
         new("POST", "/api/v1/participations/{id:guid}/extension", ProgrammeStaff),

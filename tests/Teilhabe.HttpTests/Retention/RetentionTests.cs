@@ -182,4 +182,46 @@ public sealed class RetentionTests : IClassFixture<TeilhabeFactory>
         var db = scope.ServiceProvider.GetRequiredService<TeilhabeDbContext>();
         Assert.Null((await db.Cases.IgnoreQueryFilters().AsNoTracking().SingleAsync(c => c.Id == Guid.Parse(soon))).AnonymisedOn);
     }
+
+    [Fact]
+    [Trait("Rule", "DEL-01")]
+    public async Task DEL01_a_case_never_closed_and_open_longer_than_the_period_is_listed_for_the_lead_and_not_deleted()
+    {
+        var tenant = await TestTenant.CreateAsync(_factory, withSecondService: true);
+        using var caseworker = await _factory.LoginAsync(tenant.CaseworkerA);
+        var clientId = await caseworker.CreateClientAsync(lastName: _factory.Unique("Nie abgemeldet"));
+        var open = await caseworker.CreateCaseAsync(new { clientId });
+        var recent = await caseworker.CreateCaseAsync(new { clientId = await caseworker.CreateClientAsync(lastName: _factory.Unique("Frisch")) });
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TeilhabeDbContext>();
+            var c = await db.Cases.IgnoreQueryFilters().SingleAsync(x => x.Id == Guid.Parse(open));
+            db.Entry(c).Property(x => x.StartDate).CurrentValue = Today.AddYears(-6);
+            await db.SaveChangesAsync();
+        }
+
+        using var lead = await _factory.LoginAsync(tenant.LeadA);
+        var listed = await lead.GetJsonAsync("/api/v1/retention/open");
+        var item = Assert.Single(listed.EnumerateArray(), e => e.GetProperty("caseId").GetString() == open);
+        Assert.Equal(Today.AddYears(-6).Iso(), item.GetProperty("startDate").GetString());
+        Assert.DoesNotContain(listed.EnumerateArray(), e => e.GetProperty("caseId").GetString() == recent);
+
+        using var leadB = await _factory.LoginAsync(tenant.LeadB!);
+        Assert.DoesNotContain((await leadB.GetJsonAsync("/api/v1/retention/open")).EnumerateArray(), e => e.GetProperty("caseId").GetString() == open);
+        using (var forbidden = await caseworker.GetAsync("/api/v1/retention/open"))
+        {
+            await forbidden.ExpectAsync(HttpStatusCode.Forbidden);
+        }
+
+        using var page = await _factory.SignInToPagesAsync(tenant.LeadA);
+        var html = await page.GetStringAsync("/loeschung");
+        var number = (await caseworker.GetJsonAsync($"/api/v1/cases/{open}")).GetProperty("caseNumber").GetString()!;
+        Assert.Contains("Nie abgemeldete Aufträge", html, StringComparison.Ordinal);
+        Assert.Contains(number, html[html.IndexOf("Nie abgemeldete Aufträge", StringComparison.Ordinal)..], StringComparison.Ordinal);
+
+        await RunAsync();
+        await using var check = _factory.Services.CreateAsyncScope();
+        var kept = await check.ServiceProvider.GetRequiredService<TeilhabeDbContext>().Cases.IgnoreQueryFilters().AsNoTracking().SingleAsync(c => c.Id == Guid.Parse(open));
+        Assert.Null(kept.AnonymisedOn);
+    }
 }

@@ -76,8 +76,9 @@ internal sealed class CaseAccess(ICurrentUser user, TeilhabeDbContext db, TimePr
     public IncidentAccess? ActiveIncident(Case c)
         => IsCoordinator && _incidents.TryGetValue(c.Id, out var incident) && incident is not null && incident.IsActiveAt(clock.GetUtcNow()) ? incident : null;
 
-    /// <summary>ACC-08 / ACC-09: the reason written with every read during an incident access.</summary>
-    public string? AuditReason(Case c) => ActiveIncident(c) is { } i ? "ACC-08 Anlassbezogene Einsicht: " + i.Reason : null;
+    /// <summary>ACC-08 / ACC-09: the reason written with every read during an incident access — the access by id, its
+    /// free-text reason stays in the access row (deleted with the case, DEL-01).</summary>
+    public string? AuditReason(Case c) => ActiveIncident(c) is { } i ? $"ACC-08 Anlassbezogene Einsicht {i.Id}" : null;
 
     public async Task LoadIncidentAsync(Case c, CancellationToken ct)
     {

@@ -57,7 +57,7 @@ internal sealed partial class CaseTransitions
             removed.AddRange(await source.RemoveAllAsync(@case, ct));
         }
 
-        removed.AddRange(await DescribeAsync(beyond, ct));
+        removed.AddRange(await DescribeAsync(beyond, ct, forAudit: true));
         db.Documents.RemoveRange(beyond.Documents);
         db.Outcomes.RemoveRange(beyond.Outcomes);
         db.ContactExceptions.RemoveRange(beyond.Exceptions);
@@ -93,7 +93,11 @@ internal sealed partial class CaseTransitions
             await Of(db.ContactEntryDrafts).Where(d => d.CaseId == id).ToListAsync(ct));
     }
 
-    private async Task<List<string>> DescribeAsync(BeyondCommission b, CancellationToken ct)
+    /// <summary>
+    /// The list shown for review and written to the audit trail; the trail names goals, apprenticeships and documents by
+    /// id only, because it outlives the personal data (DEL-01).
+    /// </summary>
+    private async Task<List<string>> DescribeAsync(BeyondCommission b, CancellationToken ct, bool forAudit = false)
     {
         var codes = b.Outcomes.Select(o => o.OutcomeCode).Distinct().ToList();
         var labels = await db.CatalogueEntries.AsNoTracking().Where(e => e.Catalogue == CatalogueNames.Outcomes && codes.Contains(e.Code))
@@ -101,14 +105,14 @@ internal sealed partial class CaseTransitions
         var list = new List<string>();
         list.AddRange(b.Outcomes.Select(o => $"LEK „{labels.GetValueOrDefault(o.OutcomeCode, o.OutcomeCode)}“ vom {GermanFormat.DateTime(o.CreatedAt)}"));
         list.AddRange(b.Exceptions.Select(e => $"Ausnahme von der Kontaktpflicht {GermanFormat.Date(e.From)}–{GermanFormat.Date(e.To)} (CT-06)"));
-        list.AddRange(b.Goals.Select(g => $"Ziel „{g.Goal}“"));
+        list.AddRange(b.Goals.Select(g => forAudit ? $"Ziel {g.Id}" : $"Ziel „{g.Goal}“"));
         list.AddRange(b.Consents.Select(_ => "IFD-Aufgabe: Einverständnis zur Information von Kolleginnen und Kollegen"));
         list.AddRange(b.Profiles.Select(_ => "IFD-Aufgabe: Fähigkeits-, Leistungs- und Interessenprofil"));
         list.AddRange(b.Orientations.Select(_ => "IFD-Aufgabe: schulische Berufsorientierung"));
-        list.AddRange(b.Apprenticeships.Select(a => $"IFD-Aufgabe: Ausbildungsbegleitung „{a.Occupation}“"));
+        list.AddRange(b.Apprenticeships.Select(a => forAudit ? $"IFD-Aufgabe: Ausbildungsbegleitung {a.Id}" : $"IFD-Aufgabe: Ausbildungsbegleitung „{a.Occupation}“"));
         list.AddRange(b.Reports.Select(r => $"Bericht „{r.Title}“"));
         list.AddRange(b.Drafts.Select(_ => "Entwurf eines Kontakts"));
-        list.AddRange(b.Documents.Select(d => $"Dokument {d.FileName} ({CaseLabels.Document(d.Kind)})"));
+        list.AddRange(b.Documents.Select(d => $"Dokument {(forAudit ? d.Id.ToString() : d.FileName)} ({CaseLabels.Document(d.Kind)})"));
         return list;
     }
 }

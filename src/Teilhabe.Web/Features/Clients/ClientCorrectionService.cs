@@ -93,7 +93,7 @@ internal sealed class ClientCorrectionService(TeilhabeDbContext db, ClientServic
 
         db.ClientRecordChanges.Add(change);
         audit.Stage(AuditActions.Delete, EntityName(kind), recordId.ToString(), now, serviceId: client.ServiceId, clientId: client.Id,
-            reason: $"CL-03 entfernt (frühere Angaben in der Änderung {change.Id}). Grund: {change.Reason}");
+            reason: $"CL-03 entfernt (frühere Angaben und Grund in der Änderung {change.Id})");
         return await SaveAsync(client, ct);
     }
 

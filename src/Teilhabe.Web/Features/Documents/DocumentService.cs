@@ -256,7 +256,8 @@ internal sealed class DocumentService(TeilhabeDbContext db, IDocumentStore store
         db.Documents.Remove(document);
         db.RemovedDocuments.Add(removed);
         audit.Stage(AuditActions.Delete, nameof(CaseDocument), document.Id.ToString(), now, serviceId: document.ServiceId, clientId: document.ClientId, caseId: removed.CaseId,
-            reason: $"DOC-06 entfernt: {document.Kind}, „{document.FileName}“, {document.Size} Bytes, SHA-256 {document.Sha256}. Grund: {removed.Reason}");
+            // File name and reason stay in the RemovedDocument row (deleted with the case, DEL-01); the trail keeps ids only.
+            reason: $"DOC-06 entfernt: {document.Kind}, {document.Size} Bytes, SHA-256 {document.Sha256}; Nachweis {removed.Id}");
         await db.SaveChangesAsync(ct);
 
         // A document of the wrong person is a data-protection incident: the bytes go now, not with the retention job.

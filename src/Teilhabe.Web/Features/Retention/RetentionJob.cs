@@ -55,9 +55,10 @@ internal sealed class RetentionJob(IServiceScopeFactory scopes, TimeProvider clo
 
         var result = await scope.ServiceProvider.GetRequiredService<RetentionService>().RunAsync(today, ct);
         run.CasesAnonymised = result.Cases;
-        run.ClientsAnonymised = result.Clients;
+        run.ClientsAnonymised = result.Clients + result.ClientsDeleted;
         await db.SaveChangesAsync(ct);
-        logger.LogInformation("DEL-01 retention run {Day}: {Cases} cases, {Clients} clients", today, result.Cases, result.Clients);
+        logger.LogInformation("DEL-01 retention run {Day}: {Cases} cases, {Participations} participations, {Clients} clients anonymised, {Deleted} clients without case deleted",
+            today, result.Cases, result.Participations, result.Clients, result.ClientsDeleted);
         return true;
     }
 }
