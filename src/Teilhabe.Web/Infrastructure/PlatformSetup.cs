@@ -44,7 +44,7 @@ internal static class PlatformSetup
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddTeilhabeDatabase(options, env.ContentRootPath);
 
-        services.AddDataProtection().SetApplicationName("Teilhabe").PersistKeysToDbContext<TeilhabeDbContext>();
+        AddKeyRing(services, options.DataProtection, env);
         AddIdentity(services, profiles, env);
 
         services.AddRateLimiter(o =>
@@ -138,6 +138,54 @@ internal static class PlatformSetup
         }
 
         return new FixedDateTimeProvider(date, TimeProvider.System);
+    }
+
+    /// <summary>
+    /// The Data Protection key ring lives in the database (one ring for every node). With a certificate configured, every
+    /// key is encrypted with it before it is stored; without one (development, tests) the keys are stored in clear, and a
+    /// production start says so in the log (README "Security").
+    /// </summary>
+    private static void AddKeyRing(IServiceCollection services, KeyProtectionOptions keys, IHostEnvironment env)
+    {
+        var ring = services.AddDataProtection().SetApplicationName("Teilhabe").PersistKeysToDbContext<TeilhabeDbContext>();
+        if (string.IsNullOrWhiteSpace(keys.CertificatePath))
+        {
+            if (!IsLocal(env))
+            {
+                services.AddHostedService<UnencryptedKeyRingWarning>();
+            }
+
+            return;
+        }
+
+        var current = LoadCertificate(keys.CertificatePath, keys.CertificatePassword, env);
+        var previous = keys.PreviousCertificatePaths.Select(p => LoadCertificate(p, keys.CertificatePassword, env));
+        ring.ProtectKeysWithCertificate(current).UnprotectKeysWithAnyCertificate([current, .. previous]);
+    }
+
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 LoadCertificate(string path, string? password, IHostEnvironment env)
+    {
+        var full = Path.Combine(env.ContentRootPath, path);
+        if (!File.Exists(full))
+        {
+            throw new InvalidOperationException($"Teilhabe:DataProtection: das Zertifikat „{full}“ fehlt (PKCS#12-Datei mit privatem Schlüssel).");
+        }
+
+        var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(full, password);
+        return certificate.HasPrivateKey
+            ? certificate
+            : throw new InvalidOperationException($"Teilhabe:DataProtection: das Zertifikat „{full}“ enthält keinen privaten Schlüssel.");
+    }
+
+    private sealed class UnencryptedKeyRingWarning(ILogger<UnencryptedKeyRingWarning> log) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            log.LogWarning("Teilhabe:DataProtection:CertificatePath ist nicht gesetzt: die Schlüssel für Cookies und Tokens liegen unverschlüsselt in der Datenbank. Für den Betrieb ein Zertifikat angeben (README, Sicherheit).");
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private static void AddIdentity(IServiceCollection services, StateProfileCatalog profiles, IHostEnvironment env)

@@ -15,12 +15,28 @@ internal sealed class TeilhabeOptions
     public AccessibilityOptions Accessibility { get; set; } = new();
     public Features.Deadlines.Reminders.ReminderOptions Reminders { get; set; } = new();
     public Features.Deadlines.Reminders.SmtpOptions Smtp { get; set; } = new();
+    public KeyProtectionOptions DataProtection { get; set; } = new();
 
     /// <summary>Seed the demo IFDs, users and cases on an empty database (README, first command).</summary>
     public bool Demo { get; set; }
 }
 
 /// <summary>The operator's details for the accessibility statement (BITV 2.0 § 7: feedback mechanism and enforcement body).</summary>
+/// <summary>
+/// Teilhabe:DataProtection: the certificate (PKCS#12 file with private key) that encrypts the Data Protection key ring
+/// (cookies, antiforgery, bearer tokens) in the database. Previous certificates stay listed until every key they
+/// protected has expired, so a certificate change leaves old keys readable.
+/// </summary>
+internal sealed class KeyProtectionOptions
+{
+    public string? CertificatePath { get; set; }
+
+    /// <summary>From an environment variable or a secret store only (Teilhabe__DataProtection__CertificatePassword).</summary>
+    public string? CertificatePassword { get; set; }
+
+    public List<string> PreviousCertificatePaths { get; set; } = [];
+}
+
 internal sealed class AccessibilityOptions
 {
     /// <summary>Where users report barriers; shown as a mailto link on every page.</summary>
