@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -10,9 +11,12 @@ namespace Teilhabe.Web.Infrastructure;
 
 /// <summary>
 /// Backup and restore of one installation (README "Operations"): the database (SQLite: an online snapshot with
-/// VACUUM INTO; PostgreSQL: pg_dump in custom format) and the document store's objects exactly as stored, i.e.
-/// still encrypted. The document key is deliberately not part of the backup: keep it apart from the backup media.
-/// Restore goes into an empty database and an empty document store only.
+/// VACUUM INTO; PostgreSQL: pg_dump in custom format) and the document store's objects (already encrypted with the
+/// document key). Every file of a backup is encrypted with the backup key (<see cref="BackupKeys"/>,
+/// <see cref="BackupCipher"/>) and listed in the manifest with its size and SHA-256, which a restore checks for every
+/// file before it touches anything. Neither key is part of the backup: keep them apart from the backup media.
+/// Restore goes into an empty database and an empty document store only; backups from before the encryption (a manifest
+/// without files) are still restored as they are.
 /// </summary>
 internal static class Backup
 {
@@ -21,26 +25,56 @@ internal static class Backup
     public const string DocumentsFolder = "documents";
     public const string ManifestFile = "manifest.json";
 
-    public sealed record Manifest(DateTimeOffset CreatedAt, string Provider, int Documents);
+    public sealed record Manifest(DateTimeOffset CreatedAt, string Provider, int Documents, string? KeyId = null, IReadOnlyList<ManifestEntry>? Files = null);
+
+    /// <summary>One file of the backup: its path inside the folder ("/" separated), size and SHA-256 (hex) as written.</summary>
+    public sealed record ManifestEntry(string Path, long Bytes, string Sha256);
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    /// <summary>The backup key ring as configured (Teilhabe:Backup:KeyFile, default beside the document key file).</summary>
+    public static BackupKeys Keys(IServiceProvider services)
+    {
+        var configured = services.GetRequiredService<IOptions<TeilhabeOptions>>().Value.Backup.KeyFile;
+        var documentKey = DocumentStorage.Backend(services).KeyFile;
+        return BackupKeys.LoadOrCreate(configured ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(documentKey))!, "backup-key.b64"));
+    }
 
     public static async Task<Manifest> CreateAsync(IServiceProvider services, string folder, CancellationToken ct)
     {
+        var keys = Keys(services);
         var options = services.GetRequiredService<IOptions<TeilhabeOptions>>().Value.Database;
         var connectionString = ConnectionStringOf(services);
         System.IO.Directory.CreateDirectory(folder);
-        if (options.Provider == DatabaseProvider.Postgres)
+        var files = new List<ManifestEntry>();
+        var plainDump = Path.Combine(Path.GetTempPath(), $"teilhabe-backup-{Guid.NewGuid():N}");
+        try
         {
-            await RunPgToolAsync("pg_dump", connectionString, ["--format=custom", "--no-owner", "--file", Path.Combine(folder, PostgresFile)], ct);
+            string name;
+            if (options.Provider == DatabaseProvider.Postgres)
+            {
+                name = PostgresFile;
+                await RunPgToolAsync("pg_dump", connectionString, ["--format=custom", "--no-owner", "--file", plainDump], ct);
+            }
+            else
+            {
+                name = SqliteFile;
+                await using var connection = new SqliteConnection(connectionString);
+                await connection.OpenAsync(ct);
+                await using var command = connection.CreateCommand();
+                command.CommandText = "VACUUM INTO $target";
+                command.Parameters.AddWithValue("$target", plainDump);
+                await command.ExecuteNonQueryAsync(ct);
+            }
+
+            await using (var plain = File.OpenRead(plainDump))
+            {
+                files.Add(await WriteEncryptedAsync(plain, folder, name, keys.Current, ct));
+            }
         }
-        else
+        finally
         {
-            var target = Path.GetFullPath(Path.Combine(folder, SqliteFile));
-            await using var connection = new SqliteConnection(connectionString);
-            await connection.OpenAsync(ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "VACUUM INTO $target";
-            command.Parameters.AddWithValue("$target", target);
-            await command.ExecuteNonQueryAsync(ct);
+            File.Delete(plainDump);
         }
 
         var (blobs, _) = DocumentStorage.Backend(services);
@@ -53,41 +87,123 @@ internal static class Backup
                 continue;
             }
 
-            var path = Path.Combine(folder, DocumentsFolder, key.Replace('/', Path.DirectorySeparatorChar));
-            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllBytesAsync(path, bytes, ct);
+            await using var plain = new MemoryStream(bytes, writable: false);
+            files.Add(await WriteEncryptedAsync(plain, folder, $"{DocumentsFolder}/{key}", keys.Current, ct));
             documents++;
         }
 
-        var manifest = new Manifest(services.GetRequiredService<TimeProvider>().GetUtcNow(), options.Provider.ToString(), documents);
-        await File.WriteAllTextAsync(Path.Combine(folder, ManifestFile), JsonSerializer.Serialize(manifest), ct);
+        var manifest = new Manifest(services.GetRequiredService<TimeProvider>().GetUtcNow(), options.Provider.ToString(), documents, keys.CurrentId, files);
+        await File.WriteAllTextAsync(Path.Combine(folder, ManifestFile), JsonSerializer.Serialize(manifest, Json), ct);
         return manifest;
     }
 
-    /// <summary>Restores a backup folder into an empty database and document store.</summary>
-    public static async Task RestoreAsync(string folder, DatabaseProvider provider, string connectionString, IBlobStore blobs, CancellationToken ct)
+    /// <summary>
+    /// Restores a backup folder into an empty database and document store. Every file is checked against the manifest
+    /// (size, SHA-256) and the key is found by the manifest's fingerprint before anything is written.
+    /// </summary>
+    public static async Task RestoreAsync(string folder, DatabaseProvider provider, string connectionString, IBlobStore blobs, BackupKeys keys, CancellationToken ct)
     {
         if (await blobs.ListAsync(ct).AnyAsync(ct))
         {
             throw new InvalidOperationException("Der Dokumentenspeicher ist nicht leer: eine Sicherung wird nur in einen leeren Speicher zurückgespielt.");
         }
 
-        if (provider == DatabaseProvider.Postgres)
+        var manifest = JsonSerializer.Deserialize<Manifest>(await File.ReadAllTextAsync(Path.Combine(folder, ManifestFile), ct))
+            ?? throw new InvalidDataException("manifest.json ist leer.");
+        if (manifest.Files is null)
         {
-            await RunPgToolAsync("pg_restore", connectionString, ["--no-owner", "--exit-on-error", "--single-transaction", Path.Combine(folder, PostgresFile)], ct);
+            await RestoreUnencryptedAsync(folder, provider, connectionString, blobs, ct);
+            return;
         }
-        else
+
+        var key = keys.Find(manifest.KeyId ?? string.Empty)
+            ?? throw new InvalidOperationException($"Die Sicherung ist mit dem Schlüssel {manifest.KeyId} verschlüsselt, der in {keys.File} fehlt (ältere Schlüssel bleiben dort als weitere Zeilen).");
+        foreach (var entry in manifest.Files)
         {
-            var target = new SqliteConnectionStringBuilder(connectionString).DataSource;
-            if (File.Exists(target) && new FileInfo(target).Length > 0)
+            await VerifyAsync(folder, entry, ct);
+        }
+
+        var database = provider == DatabaseProvider.Postgres ? PostgresFile : SqliteFile;
+        if (manifest.Files.All(f => f.Path != database))
+        {
+            throw new InvalidDataException($"Die Sicherung enthält keine Datenbank {database} für {provider}.");
+        }
+
+        var plainDump = Path.Combine(Path.GetTempPath(), $"teilhabe-restore-{Guid.NewGuid():N}");
+        try
+        {
+            await using (var output = File.Create(plainDump))
+            await using (var input = File.OpenRead(Path.Combine(folder, database)))
             {
-                throw new InvalidOperationException($"Die Datenbank {target} ist nicht leer: eine Sicherung wird nur in eine leere Datenbank zurückgespielt.");
+                await BackupCipher.DecryptAsync(input, output, key, database, ct);
             }
 
-            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
-            File.Copy(Path.Combine(folder, SqliteFile), target, overwrite: true);
+            await RestoreDatabaseAsync(plainDump, provider, connectionString, ct);
+        }
+        finally
+        {
+            File.Delete(plainDump);
         }
 
+        foreach (var entry in manifest.Files.Where(f => f.Path.StartsWith(DocumentsFolder + "/", StringComparison.Ordinal)))
+        {
+            await using var input = File.OpenRead(Path.Combine(folder, entry.Path));
+            await using var plain = new MemoryStream();
+            await BackupCipher.DecryptAsync(input, plain, key, entry.Path, ct);
+            await blobs.PutAsync(entry.Path[(DocumentsFolder.Length + 1)..], plain.ToArray(), ct);
+        }
+    }
+
+    private static async Task<ManifestEntry> WriteEncryptedAsync(Stream plain, string folder, string name, byte[] key, CancellationToken ct)
+    {
+        var path = Path.Combine(folder, name.Replace('/', Path.DirectorySeparatorChar));
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using (var output = File.Create(path))
+        {
+            await BackupCipher.EncryptAsync(plain, output, key, name, ct);
+        }
+
+        await using var written = File.OpenRead(path);
+        return new ManifestEntry(name, written.Length, Convert.ToHexStringLower(await SHA256.HashDataAsync(written, ct)));
+    }
+
+    private static async Task VerifyAsync(string folder, ManifestEntry entry, CancellationToken ct)
+    {
+        var path = Path.GetFullPath(Path.Combine(folder, entry.Path.Replace('/', Path.DirectorySeparatorChar)));
+        if (!path.StartsWith(Path.GetFullPath(folder), StringComparison.Ordinal) || !File.Exists(path))
+        {
+            throw new InvalidDataException($"Die Sicherung ist unvollständig: {entry.Path} fehlt.");
+        }
+
+        await using var file = File.OpenRead(path);
+        if (file.Length != entry.Bytes || Convert.ToHexStringLower(await SHA256.HashDataAsync(file, ct)) != entry.Sha256)
+        {
+            throw new InvalidDataException($"Die Prüfsumme von {entry.Path} stimmt nicht mit manifest.json überein: die Sicherung ist beschädigt oder verändert. Nichts wurde zurückgespielt.");
+        }
+    }
+
+    private static async Task RestoreDatabaseAsync(string dump, DatabaseProvider provider, string connectionString, CancellationToken ct)
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            await RunPgToolAsync("pg_restore", connectionString, ["--no-owner", "--exit-on-error", "--single-transaction", dump], ct);
+            return;
+        }
+
+        var target = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (File.Exists(target) && new FileInfo(target).Length > 0)
+        {
+            throw new InvalidOperationException($"Die Datenbank {target} ist nicht leer: eine Sicherung wird nur in eine leere Datenbank zurückgespielt.");
+        }
+
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
+        File.Copy(dump, target, overwrite: true);
+    }
+
+    /// <summary>A backup from before the encryption: the database file and the document objects as they are.</summary>
+    private static async Task RestoreUnencryptedAsync(string folder, DatabaseProvider provider, string connectionString, IBlobStore blobs, CancellationToken ct)
+    {
+        await RestoreDatabaseAsync(Path.Combine(folder, provider == DatabaseProvider.Postgres ? PostgresFile : SqliteFile), provider, connectionString, ct);
         var root = Path.Combine(folder, DocumentsFolder);
         if (!System.IO.Directory.Exists(root))
         {
@@ -113,13 +229,13 @@ internal static class Backup
         if (command == "backup")
         {
             var manifest = await CreateAsync(services, folder, CancellationToken.None);
-            Console.Out.WriteLine($"Sicherung in {Path.GetFullPath(folder)}: Datenbank ({manifest.Provider}) und {manifest.Documents} Dokumente. Den Dokumentschlüssel getrennt sichern.");
+            Console.Out.WriteLine($"Sicherung in {Path.GetFullPath(folder)}: Datenbank ({manifest.Provider}) und {manifest.Documents} Dokumente, verschlüsselt mit dem Sicherungsschlüssel {manifest.KeyId} ({Keys(services).File}), Prüfsummen in {ManifestFile}. Dokument- und Sicherungsschlüssel getrennt von den Sicherungen aufbewahren.");
             return 0;
         }
 
         var options = services.GetRequiredService<IOptions<TeilhabeOptions>>().Value.Database;
         var (blobs, _) = DocumentStorage.Backend(services);
-        await RestoreAsync(folder, options.Provider, ConnectionStringOf(services), blobs, CancellationToken.None);
+        await RestoreAsync(folder, options.Provider, ConnectionStringOf(services), blobs, Keys(services), CancellationToken.None);
         Console.Out.WriteLine($"Sicherung aus {Path.GetFullPath(folder)} zurückgespielt.");
         return 0;
     }

@@ -16,6 +16,7 @@ internal sealed class TeilhabeOptions
     public Features.Deadlines.Reminders.ReminderOptions Reminders { get; set; } = new();
     public Features.Deadlines.Reminders.SmtpOptions Smtp { get; set; } = new();
     public KeyProtectionOptions DataProtection { get; set; } = new();
+    public BackupOptions Backup { get; set; } = new();
 
     /// <summary>Seed the demo IFDs, users and cases on an empty database (README, first command).</summary>
     public bool Demo { get; set; }
@@ -35,6 +36,12 @@ internal sealed class KeyProtectionOptions
     public string? CertificatePassword { get; set; }
 
     public List<string> PreviousCertificatePaths { get; set; } = [];
+}
+
+/// <summary>Teilhabe:Backup: the key ring file of the backups (default: backup-key.b64 beside the document key file).</summary>
+internal sealed class BackupOptions
+{
+    public string? KeyFile { get; set; }
 }
 
 internal sealed class AccessibilityOptions

@@ -26,6 +26,20 @@ public sealed partial class SecurityHeadersTests(TeilhabeFactory factory) : ICla
         Assert.Contains("no-store", response.Headers.CacheControl?.ToString());
     }
 
+    [Fact]
+    public async Task Pages_keep_no_snapshot_of_personal_data_in_the_browsers_history_cache()
+    {
+        using var client = await SignedInAsync(Roles.Administrator);
+
+        using var response = await client.GetAsync("/verwaltung/benutzer");
+
+        await response.ExpectAsync(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("\"historyCacheSize\":0", html, StringComparison.Ordinal);
+        Assert.Contains("hx-history=\"false\"", html, StringComparison.Ordinal);
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString());
+    }
+
     [Theory]
     [InlineData(null, "/konto/anmelden")]
     [InlineData(Roles.Administrator, "/")]
