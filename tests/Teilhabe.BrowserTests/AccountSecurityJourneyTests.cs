@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Teilhabe.Core.Accounts;
 using Teilhabe.TestSupport;
@@ -16,7 +15,7 @@ public sealed class AccountSecurityJourneyTests(BrowserFixture browser)
     [Trait("Rule", "ACC-11")]
     public async Task ACC11_a_coordinator_sets_up_the_second_factor_at_the_first_login_and_then_uses_it()
     {
-        var coordinator = await CoordinatorWithoutSecondFactorAsync();
+        var coordinator = await browser.Factory.CreateUserAsync(Roles.IntegrationOfficeCoordinator, officeId: browser.Tenant.IntegrationOfficeId, withSecondFactor: false);
         var page = await browser.NewPageAsync();
 
         await BrowserFixture.SignInAsync(page, coordinator);
@@ -89,22 +88,5 @@ public sealed class AccountSecurityJourneyTests(BrowserFixture browser)
         await own.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Anmelden" }).ClickAsync();
         await Assertions.Expect(own.GetByRole(AriaRole.Alert)).ToContainTextAsync("falsch");
         await own.Context.CloseAsync();
-    }
-
-    private async Task<TestUser> CoordinatorWithoutSecondFactorAsync()
-    {
-        var userName = browser.Factory.Unique("ina-neu").ToLowerInvariant();
-        using var admin = await browser.Factory.AdminClientAsync();
-        using var created = await admin.PostAsJsonAsync("/api/v1/admin/users", new
-        {
-            userName,
-            displayName = "Ina Neu",
-            initialPassword = TestPasswords.Initial,
-            roles = new[] { Roles.IntegrationOfficeCoordinator },
-            integrationOfficeId = browser.Tenant.IntegrationOfficeId,
-            mustChangePassword = false,
-        });
-        var id = await created.ReadCreatedIdAsync();
-        return new TestUser(id, userName, TestPasswords.Initial, Roles.IntegrationOfficeCoordinator, null, browser.Tenant.IntegrationOfficeId);
     }
 }

@@ -280,7 +280,9 @@ public sealed class TeilhabeFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>POST /api/v1/admin/users with a valid initial password; a Deputy also gets the Caseworker role.</summary>
-    public async Task<TestUser> CreateUserAsync(string role, string? serviceId = null, string? officeId = null, bool mustChangePassword = false)
+    /// <param name="withSecondFactor">false: no second factor even for the roles of <see cref="RolesWithSecondFactor"/>
+    /// (to test its setup).</param>
+    public async Task<TestUser> CreateUserAsync(string role, string? serviceId = null, string? officeId = null, bool mustChangePassword = false, bool withSecondFactor = true)
     {
         var userName = Unique(role).ToLowerInvariant();
         var password = TestPasswords.Initial;
@@ -297,12 +299,10 @@ public sealed class TeilhabeFactory : WebApplicationFactory<Program>
             mustChangePassword,
         });
         var id = await response.ReadCreatedIdAsync();
-        if (RolesWithSecondFactor.Contains(role))
+        if (withSecondFactor && RolesWithSecondFactor.Contains(role))
         {
-            using var tokenResponse = await RequestTokenAsync(userName, password, code: null);
-            await tokenResponse.ExpectAsync(HttpStatusCode.OK);
-            var token = await tokenResponse.Content.ReadFromJsonAsync<TokenResponse>();
-            using var own = ClientWithToken(token!.AccessToken);
+            var (token, _) = await IssueTokenAsync(userName, password);
+            using var own = ClientWithToken(token);
             var key = await SetUpSecondFactorAsync(own, userName);
             return new TestUser(id, userName, password, role, serviceId, officeId, key);
         }

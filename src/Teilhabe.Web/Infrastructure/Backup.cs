@@ -158,13 +158,15 @@ internal static class Backup
     {
         var path = Path.Combine(folder, name.Replace('/', Path.DirectorySeparatorChar));
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // The checksum is taken of the bytes on their way to the file, not by reading the file again.
+        using var sha = SHA256.Create();
         await using (var output = File.Create(path))
+        await using (var hashing = new CryptoStream(output, sha, CryptoStreamMode.Write, leaveOpen: true))
         {
-            await BackupCipher.EncryptAsync(plain, output, key, name, ct);
+            await BackupCipher.EncryptAsync(plain, hashing, key, name, ct);
         }
 
-        await using var written = File.OpenRead(path);
-        return new ManifestEntry(name, written.Length, Convert.ToHexStringLower(await SHA256.HashDataAsync(written, ct)));
+        return new ManifestEntry(name, new FileInfo(path).Length, Convert.ToHexStringLower(sha.Hash!));
     }
 
     private static async Task VerifyAsync(string folder, ManifestEntry entry, CancellationToken ct)

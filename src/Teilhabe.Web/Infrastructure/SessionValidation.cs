@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Teilhabe.Core.Accounts;
+using Teilhabe.Core.Profiles;
 using Teilhabe.Web.Features.Accounts;
 
 namespace Teilhabe.Web.Infrastructure;
@@ -50,7 +51,7 @@ internal static class SessionValidation
 
             // ACC-11: the profile's roles set up their second factor before anything else.
             if (!IsAllowedDuringSecondFactorSetup(ctx.Request.Path)
-                && ctx.RequestServices.GetRequiredService<SecondFactor>().SetupPending(user, ctx.User))
+                && SecondFactor.SetupPending(user, ctx.User, ctx.RequestServices.GetRequiredService<IStateProfileResolver>().ForUser(user)))
             {
                 if (ctx.Request.Path.StartsWithSegments("/api"))
                 {

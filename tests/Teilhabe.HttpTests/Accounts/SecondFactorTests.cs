@@ -58,7 +58,7 @@ public sealed partial class SecondFactorTests(TeilhabeFactory factory) : IClassF
     [Trait("Rule", "ACC-11")]
     public async Task ACC11_a_coordinator_without_a_second_factor_can_only_set_it_up_through_the_API()
     {
-        var (coordinator, _) = await CoordinatorWithoutSecondFactorAsync();
+        var coordinator = await CoordinatorWithoutSecondFactorAsync();
         using var api = await factory.LoginAsync(coordinator);
 
         using (var blocked = await api.GetAsync("/api/v1/clients"))
@@ -96,7 +96,7 @@ public sealed partial class SecondFactorTests(TeilhabeFactory factory) : IClassF
     [Trait("Rule", "ACC-11")]
     public async Task ACC11_pages_lead_a_coordinator_to_the_setup_first_and_the_QR_code_setup_gives_recovery_codes_that_work_once()
     {
-        var (coordinator, _) = await CoordinatorWithoutSecondFactorAsync();
+        var coordinator = await CoordinatorWithoutSecondFactorAsync();
         using var pages = await factory.SignInToPagesAsync(coordinator);
 
         using (var blocked = await pages.GetAsync("/klienten"))
@@ -216,23 +216,8 @@ public sealed partial class SecondFactorTests(TeilhabeFactory factory) : IClassF
     }
 
     /// <summary>An InA-Koordination account created without the factory's automatic setup of the second factor.</summary>
-    private async Task<(TestUser User, string OfficeId)> CoordinatorWithoutSecondFactorAsync()
-    {
-        var officeId = await factory.CreateOrganisationAsync("IntegrationOffice");
-        var userName = factory.Unique("ina-ohne").ToLowerInvariant();
-        using var admin = await factory.AdminClientAsync();
-        using var created = await admin.PostAsJsonAsync("/api/v1/admin/users", new
-        {
-            userName,
-            displayName = "Ina Ohne",
-            initialPassword = TestPasswords.Initial,
-            roles = new[] { Roles.IntegrationOfficeCoordinator },
-            integrationOfficeId = officeId,
-            mustChangePassword = false,
-        });
-        var id = await created.ReadCreatedIdAsync();
-        return (new TestUser(id, userName, TestPasswords.Initial, Roles.IntegrationOfficeCoordinator, null, officeId), officeId);
-    }
+    private async Task<TestUser> CoordinatorWithoutSecondFactorAsync()
+        => await factory.CreateUserAsync(Roles.IntegrationOfficeCoordinator, officeId: await factory.CreateOrganisationAsync("IntegrationOffice"), withSecondFactor: false);
 
     private static string WrongCode(TestUser user) => WrongCodeOf(user.SecondFactorKey!);
 

@@ -62,8 +62,7 @@ internal static class AccountsApi
         switch (outcome)
         {
             case SignInOutcome.LockedOut:
-                return ApiResults.Status(StatusCodes.Status423Locked,
-                    "Das Konto ist gesperrt. Bitte wenden Sie sich an die InA-Koordination, um es entsperren zu lassen.", RuleIds.Lockout);
+                return Locked();
             case SignInOutcome.WrongCredentials:
                 return TypedResults.Unauthorized();
         }
@@ -73,8 +72,7 @@ internal static class AccountsApi
             switch (await secondFactor.VerifyAsync(user, request.Code, ct))
             {
                 case SignInOutcome.LockedOut:
-                    return ApiResults.Status(StatusCodes.Status423Locked,
-                        "Das Konto ist gesperrt. Bitte wenden Sie sich an die InA-Koordination, um es entsperren zu lassen.", RuleIds.Lockout);
+                    return Locked();
                 case SignInOutcome.WrongCredentials:
                     return ApiResults.Flagged(StatusCodes.Status401Unauthorized, SessionRules.SecondFactorRequired(), "mfaRequired");
             }
@@ -89,6 +87,11 @@ internal static class AccountsApi
         var ticket = new AuthenticationTicket(principal, properties, IdentityConstants.BearerScheme);
         return TypedResults.Ok(new TokenResponse(options.BearerTokenProtector.Protect(ticket), expiresAt));
     }
+
+    /// <summary>ACC-05: 423 for a locked account (after the password or after a wrong second-factor code).</summary>
+    private static ProblemHttpResult Locked()
+        => ApiResults.Status(StatusCodes.Status423Locked,
+            "Das Konto ist gesperrt. Bitte wenden Sie sich an die InA-Koordination, um es entsperren zu lassen.", RuleIds.Lockout);
 
     /// <summary>Ends the calling token's session on every node (the token answers 401 from then on).</summary>
     private static async Task<NoContent> LogoutAsync(HttpContext http, AuditLog audit, Sessions sessions, UserManager<AppUser> users, CancellationToken ct)

@@ -11,6 +11,9 @@ namespace Teilhabe.Web.Features.Accounts;
 [EnableRateLimiting(PlatformSetup.LoginRateLimit)]
 internal sealed class LoginModel(AccountService accounts, SignInManager<AppUser> signIn, Sessions sessions) : PageModel
 {
+    /// <summary>ACC-05: what a locked user is told on the login pages.</summary>
+    internal const string LockedMessage = "Ihr Konto ist gesperrt (ACC-05). Bitte wenden Sie sich an die InA-Koordination, um es entsperren oder ein neues Initialpasswort setzen zu lassen.";
+
     [BindProperty]
     public string? UserName { get; set; }
 
@@ -39,7 +42,7 @@ internal sealed class LoginModel(AccountService accounts, SignInManager<AppUser>
         switch (outcome)
         {
             case SignInOutcome.LockedOut:
-                Error = "Ihr Konto ist gesperrt (ACC-05). Bitte wenden Sie sich an die InA-Koordination, um es entsperren oder ein neues Initialpasswort setzen zu lassen.";
+                Error = LockedMessage;
                 return Page();
             case SignInOutcome.WrongCredentials:
                 Error = "Benutzername oder Passwort ist falsch.";

@@ -61,7 +61,7 @@ internal sealed class LoginCodeModel(UserManager<AppUser> users, SignInManager<A
         {
             case SignInOutcome.LockedOut:
                 await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
-                Error = "Ihr Konto ist gesperrt (ACC-05). Bitte wenden Sie sich an die InA-Koordination, um es entsperren oder ein neues Initialpasswort setzen zu lassen.";
+                Error = LoginModel.LockedMessage;
                 return Page();
             case SignInOutcome.WrongCredentials:
                 Error = "Der Code stimmt nicht. Bitte den aktuellen Code der App oder einen unbenutzten Wiederherstellungscode eingeben.";

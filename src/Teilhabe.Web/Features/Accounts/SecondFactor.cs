@@ -39,9 +39,12 @@ internal sealed class SecondFactor(UserManager<AppUser> users, AccountService ac
         return required.Count > 0 && (await users.GetRolesAsync(user)).Any(required.Contains);
     }
 
-    /// <summary>Must this user still set up the second factor before anything else? (Roles from the session's claims.)</summary>
-    public bool SetupPending(AppUser user, System.Security.Claims.ClaimsPrincipal principal)
-        => !user.TwoFactorEnabled && profiles.ForUser(user).SecondFactorRoles.Any(principal.IsInRole);
+    /// <summary>
+    /// Must this user still set up the second factor before anything else? Roles from the session's claims; static, as
+    /// it is asked on every request (SessionValidation) and needs nothing of this service.
+    /// </summary>
+    public static bool SetupPending(AppUser user, System.Security.Claims.ClaimsPrincipal principal, StateProfile profile)
+        => !user.TwoFactorEnabled && profile.SecondFactorRoles.Any(principal.IsInRole);
 
     /// <summary>
     /// The key to set up (a new one when <paramref name="renew"/> or none yet); null when the second factor is
