@@ -15,6 +15,7 @@ internal static class DatabaseSetup
             Configure(o, options.Database, contentRoot);
             o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
         });
+        services.AddReadReplica(options.Database);
         return services;
     }
 

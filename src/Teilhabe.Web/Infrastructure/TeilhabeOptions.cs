@@ -80,6 +80,12 @@ internal sealed class DatabaseOptions
     /// and INSERT (ACC-09: the app's role cannot update, delete or truncate audit rows).
     /// </summary>
     public string? MigrationConnectionString { get; set; }
+
+    /// <summary>
+    /// PostgreSQL: a streaming replica for the reads that may lag a moment behind — the § 197 statistics and their
+    /// exports (<see cref="ReadReplica"/>). Unset: they read the primary like everything else.
+    /// </summary>
+    public string? ReadOnlyConnectionString { get; set; }
 }
 
 internal enum StorageProvider

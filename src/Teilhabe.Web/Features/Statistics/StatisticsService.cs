@@ -7,6 +7,7 @@ using Teilhabe.Core.Clients;
 using Teilhabe.Core.Data;
 using Teilhabe.Core.Profiles;
 using Teilhabe.Core.Statistics;
+using Teilhabe.Web.Infrastructure;
 
 namespace Teilhabe.Web.Features.Statistics;
 
@@ -14,8 +15,11 @@ namespace Teilhabe.Web.Features.Statistics;
 /// STAT-01 / STAT-02: the annual statistics. Every figure is counted in the database (GROUP BY / COUNT) with the
 /// definitions of <see cref="StatisticsDefinitions"/>; no case is loaded into memory and nothing personal leaves.
 /// Scope: the own IFD (IFD-Leitung) or the IFDs of the own Integrationsamt (InA-Koordination), narrowed by serviceId.
+/// The figures are read from the read replica when one is configured (<see cref="ReadReplica"/>): they may lag the
+/// primary by moments, which annual figures can bear; nothing here writes.
 /// </summary>
-internal sealed class StatisticsService(TeilhabeDbContext db, ICurrentUser user, StateProfile profile)
+internal sealed class StatisticsService(
+    [FromKeyedServices(ReadReplica.Key)] TeilhabeDbContext db, ICurrentUser user, StateProfile profile)
 {
     public const string SecuredOutcome = "job-secured";
     public const string Unspecified = "unspecified";
