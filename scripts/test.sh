@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one test command: installs what is missing (PostgreSQL, Chromium, npm packages), starts a
 # throwaway PostgreSQL cluster, builds once and runs every suite:
-#   format check, style sheet lint, unit tests, HTTP tests on SQLite, HTTP tests on PostgreSQL, browser tests.
+#   format check, style sheet lint, unit tests, HTTP tests on SQLite, HTTP tests on PostgreSQL (with a streaming
+#   replica for the read-replica tests), browser tests.
 # A failing suite does not stop the run. The last line is "N passed, M failed" summed over all
 # suites; the exit code is non-zero when anything failed or a suite could not run.
 set -euo pipefail
@@ -33,7 +34,7 @@ log "npm ci (stylelint for the style sheets, axe-core for the accessibility scan
 npm ci --no-audit --no-fund --loglevel=error </dev/null
 (cd tests/Teilhabe.BrowserTests && npm ci --no-audit --no-fund --loglevel=error </dev/null)
 
-# --- A throwaway PostgreSQL cluster on 127.0.0.1 --------------------------------------------
+# --- A throwaway PostgreSQL primary and its streaming replica on 127.0.0.1 ---------------------
 pg_bin=$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
 pg_dir=$(mktemp -d /tmp/teilhabe-pg.XXXXXX)
 if [ "$(id -u)" -eq 0 ]; then
@@ -44,9 +45,12 @@ else
 fi
 
 cleanup() {
-  if [ -f "$pg_dir/data/postmaster.pid" ]; then
-    as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
-  fi
+  local cluster
+  for cluster in replica data; do
+    if [ -f "$pg_dir/$cluster/postmaster.pid" ]; then
+      as_pg "$pg_bin/pg_ctl" -D "$pg_dir/$cluster" -m immediate stop >/dev/null 2>&1 || true
+    fi
+  done
   rm -rf "$pg_dir"
 }
 trap cleanup EXIT
@@ -60,9 +64,21 @@ as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres --auth=trust --no-locale -E
   || { cat "$pg_dir/initdb.log" >&2; exit 1; }
 # Durability is irrelevant for a throwaway test cluster; speed is not.
 as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
-  -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+  -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c wal_level=replica -c max_wal_senders=4" \
   start >/dev/null || { cat "$pg_dir/server.log" >&2; exit 1; }
 pg_connection="Host=127.0.0.1;Port=$pg_port;Username=postgres"
+
+# The replica (Teilhabe:Database:ReadOnlyConnectionString): a base backup of the primary that streams its WAL
+# (-R writes primary_conninfo and standby.signal); initdb's trust authentication covers replication on loopback.
+replica_port=$((pg_port + 1))
+while port_in_use "$replica_port"; do replica_port=$((replica_port + 1)); done
+log "PostgreSQL streaming replica on 127.0.0.1:$replica_port"
+as_pg "$pg_bin/pg_basebackup" -h 127.0.0.1 -p "$pg_port" -U postgres -D "$pg_dir/replica" -R -X stream >"$pg_dir/basebackup.log" 2>&1 \
+  || { cat "$pg_dir/basebackup.log" >&2; exit 1; }
+as_pg "$pg_bin/pg_ctl" -D "$pg_dir/replica" -l "$pg_dir/replica.log" -w -t 60 \
+  -o "-c listen_addresses=127.0.0.1 -p $replica_port -k $pg_dir -c fsync=off -c max_connections=200 -c hot_standby=on" \
+  start >/dev/null || { cat "$pg_dir/replica.log" >&2; exit 1; }
+replica_connection="Host=127.0.0.1;Port=$replica_port;Username=postgres"
 
 # --- Build once, then every suite --------------------------------------------------------------
 rm -rf "$results"
@@ -130,7 +146,7 @@ run_suite() {
 
 run_suite unit tests/Teilhabe.UnitTests/Teilhabe.UnitTests.csproj
 run_suite http-sqlite tests/Teilhabe.HttpTests/Teilhabe.HttpTests.csproj TEILHABE_TEST_DB=Sqlite
-run_suite http-postgres tests/Teilhabe.HttpTests/Teilhabe.HttpTests.csproj TEILHABE_TEST_DB=Postgres "TEILHABE_TEST_PG=$pg_connection"
+run_suite http-postgres tests/Teilhabe.HttpTests/Teilhabe.HttpTests.csproj TEILHABE_TEST_DB=Postgres "TEILHABE_TEST_PG=$pg_connection" "TEILHABE_TEST_PG_REPLICA=$replica_connection"
 run_suite browser tests/Teilhabe.BrowserTests/Teilhabe.BrowserTests.csproj TEILHABE_TEST_DB=Sqlite
 
 # The failed tests once more at the end, where a CI log shows them even when it keeps only its tail.
