@@ -77,6 +77,80 @@ public sealed class HostileUploadTests(ProbedTeilhabe app) : IClassFixture<Probe
 
     [Fact]
     [Trait("Rule", "DOC-01")]
+    public async Task DOC01_a_zip_bomb_whose_headers_declare_small_sizes_is_refused()
+    {
+        var tenant = await TestTenant.CreateAsync(Factory, withSecondService: false);
+        using var caseworker = await Factory.LoginAsync(tenant.CaseworkerA);
+        var id = await caseworker.CreateCaseAsync(new { clientId = await caseworker.CreateClientAsync() });
+
+        // The same 256 MB picture, but its local and central headers claim 1 KB: the declared sizes pass, the real ones do not.
+        using var refused = await caseworker.UploadAsync(id, "Other", ForgedBomb.Value, "bericht.docx");
+
+        await refused.ExpectAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["DOC-01"], await refused.ReadViolatedRulesAsync());
+        var message = (await refused.ReadProblemAsync()).GetProperty("violations")[0].GetProperty("message").GetString()!;
+        Assert.Contains("Zip-Bombe", message, StringComparison.Ordinal);
+        Assert.Equal(0, (await caseworker.GetJsonAsync($"/api/v1/cases/{id}/documents")).GetArrayLength());
+    }
+
+    [Fact]
+    [Trait("Rule", "DOC-01")]
+    public async Task DOC01_an_OpenDocument_text_written_with_data_descriptors_is_stored()
+    {
+        var tenant = await TestTenant.CreateAsync(Factory, withSecondService: false);
+        using var caseworker = await Factory.LoginAsync(tenant.CaseworkerA);
+        var id = await caseworker.CreateCaseAsync(new { clientId = await caseworker.CreateClientAsync() });
+
+        // Written to a stream that cannot seek, as office suites stream their packages: sizes follow each entry's data.
+        using var stored = await caseworker.UploadAsync(id, "Other", StreamedOdt(), "bericht.odt");
+
+        await stored.ExpectAsync(HttpStatusCode.Created);
+    }
+
+    private static byte[] StreamedOdt()
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(new ForwardOnly(buffer), ZipArchiveMode.Create))
+        {
+            using (var mime = new StreamWriter(zip.CreateEntry("mimetype", CompressionLevel.NoCompression).Open()))
+            {
+                mime.Write("application/vnd.oasis.opendocument.text");
+            }
+
+            using var content = new StreamWriter(zip.CreateEntry("content.xml", CompressionLevel.Optimal).Open());
+            content.Write(string.Concat(Enumerable.Repeat("<text:p>Bericht über den Verlauf</text:p>", 2000)));
+        }
+
+        var bytes = buffer.ToArray();
+        Assert.True((System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(6)) & 0x8) != 0, "the package was written without data descriptors");
+        return bytes;
+    }
+
+    /// <summary>A write-only stream without seeking, so that ZipArchive writes data descriptors.</summary>
+    private sealed class ForwardOnly(Stream inner) : Stream
+    {
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
+        public override void Flush() => inner.Flush();
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+    }
+
+    [Fact]
+    public void The_forged_bomb_declares_only_small_sizes()
+    {
+        using var zip = new ZipArchive(new MemoryStream(ForgedBomb.Value, writable: false), ZipArchiveMode.Read);
+
+        Assert.True(zip.Entries.Sum(e => e.Length) < 1024 * 1024, "the forged archive still declares its real size");
+    }
+
+    [Fact]
+    [Trait("Rule", "DOC-01")]
     public async Task DOC01_a_macro_enabled_Word_file_is_refused_and_a_plain_one_is_stored()
     {
         var tenant = await TestTenant.CreateAsync(Factory, withSecondService: false);
@@ -99,6 +173,36 @@ public sealed class HostileUploadTests(ProbedTeilhabe app) : IClassFixture<Probe
     }
 
     private static readonly Lazy<byte[]> Bomb = new(() => Docx(picture: 256L * 1024 * 1024));
+
+    private static readonly Lazy<byte[]> ForgedBomb = new(() => DeclareSize(Docx(picture: 256L * 1024 * 1024), "word/media/bild1.png", 1024));
+
+    /// <summary>Writes <paramref name="size"/> as the uncompressed size of one entry into its local and its central header.</summary>
+    private static byte[] DeclareSize(byte[] archive, string entryName, uint size)
+    {
+        var bytes = (byte[])archive.Clone();
+        var name = System.Text.Encoding.UTF8.GetBytes(entryName);
+        for (var i = 0; i + 46 < bytes.Length; i++)
+        {
+            if (bytes[i] != 0x50 || bytes[i + 1] != 0x4B)
+            {
+                continue;
+            }
+
+            // Local file header PK\x03\x04: name at 30, uncompressed size at 22; central header PK\x01\x02: name at 46, size at 24.
+            var (nameAt, sizeAt) = (bytes[i + 2], bytes[i + 3]) switch
+            {
+                (3, 4) => (30, 22),
+                (1, 2) => (46, 24),
+                _ => (-1, -1),
+            };
+            if (nameAt > 0 && bytes.AsSpan(i + nameAt).StartsWith(name))
+            {
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i + sizeAt), size);
+            }
+        }
+
+        return bytes;
+    }
 
     private static byte[] Docx(bool withVbaProject = false, bool macroContentType = false, long picture = 0)
     {

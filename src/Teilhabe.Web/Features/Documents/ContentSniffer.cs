@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 using Teilhabe.Core.Cases;
@@ -64,6 +65,13 @@ internal static class ContentSniffer
                 return (null, UploadRules.Bomb(fileName, field));
             }
 
+            // The sizes above are what the archive declares; forged headers can claim little and expand to much in
+            // another reader. The real sizes are counted by inflating, bounded by MaxPackageBytes whatever the headers say.
+            if (!ExpandsWithinLimit(whole, entries))
+            {
+                return (null, UploadRules.Bomb(fileName, field));
+            }
+
             if (MacroExtensions.Any(x => fileName.EndsWith(x, StringComparison.OrdinalIgnoreCase)) || entries.Any(IsMacroPart))
             {
                 return (null, UploadRules.MacroEnabled(fileName, field));
@@ -88,6 +96,82 @@ internal static class ContentSniffer
         }
 
         return (null, UploadRules.UnknownType(fileName, field));
+    }
+
+    /// <summary>
+    /// True when all entries together really inflate to at most <see cref="MaxPackageBytes"/>. The archive's own reader
+    /// stops an entry at its declared size, so the raw data of every local entry is inflated here with a fresh
+    /// DeflateStream, counting what comes out and stopping at the first byte beyond the limit (or when the entries
+    /// cannot be walked, or use a method other than stored/deflate).
+    /// </summary>
+    private static bool ExpandsWithinLimit(byte[] whole, IReadOnlyCollection<ZipArchiveEntry> entries)
+    {
+        var compressed = entries.GroupBy(e => e.FullName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Max(e => e.CompressedLength), StringComparer.Ordinal);
+        var scratch = new byte[81_920];
+        var total = 0L;
+        var offset = 0;
+        for (var seen = 0; seen <= MaxPackageEntries && offset + 30 <= whole.Length; seen++)
+        {
+            var header = whole.AsSpan(offset);
+            if (BinaryPrimitives.ReadUInt32LittleEndian(header) != 0x04034B50)
+            {
+                return true; // the central directory (or an archive comment) follows the last local entry
+            }
+
+            var flags = BinaryPrimitives.ReadUInt16LittleEndian(header[6..]);
+            var method = BinaryPrimitives.ReadUInt16LittleEndian(header[8..]);
+            long size = BinaryPrimitives.ReadUInt32LittleEndian(header[18..]);
+            var nameLength = BinaryPrimitives.ReadUInt16LittleEndian(header[26..]);
+            var extraLength = BinaryPrimitives.ReadUInt16LittleEndian(header[28..]);
+            var name = Encoding.UTF8.GetString(header.Slice(30, Math.Min(nameLength, header.Length - 30)));
+            if ((flags & 0x8) != 0 || size == uint.MaxValue)
+            {
+                // Sizes in a trailing data descriptor or a Zip64 extra field: the central directory's figure.
+                size = compressed.GetValueOrDefault(name, -1);
+            }
+
+            var dataStart = (long)offset + 30 + nameLength + extraLength;
+            if (size < 0 || dataStart + size > whole.Length)
+            {
+                return false;
+            }
+
+            if (method == 0)
+            {
+                total += size;
+            }
+            else if (method == 8)
+            {
+                using var inflate = new DeflateStream(new MemoryStream(whole, (int)dataStart, (int)size, writable: false), CompressionMode.Decompress);
+                int read;
+                while ((read = inflate.Read(scratch, 0, scratch.Length)) > 0)
+                {
+                    total += read;
+                    if (total > MaxPackageBytes)
+                    {
+                        return false;
+                    }
+                }
+            }
+            else
+            {
+                return false;
+            }
+
+            if (total > MaxPackageBytes)
+            {
+                return false;
+            }
+
+            offset = (int)(dataStart + size);
+            if ((flags & 0x8) != 0)
+            {
+                // The data descriptor: optional signature, CRC, both sizes (4 bytes each; 8 with Zip64, not written by Office).
+                offset += offset + 4 <= whole.Length && BinaryPrimitives.ReadUInt32LittleEndian(whole.AsSpan(offset)) == 0x08074B50 ? 16 : 12;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>VBA projects of OOXML and the Basic/script libraries of ODF.</summary>
