@@ -23,10 +23,8 @@ public sealed class ReadReplicaTests
     [ReplicaFact]
     public async Task Statistics_and_their_export_read_the_replica_a_new_P2_entry_appears_only_once_the_replica_replayed_it()
     {
-        var replica = TestReplica.FromEnvironment()!;
-        var settings = new Dictionary<string, string?>();
-        await using var app = TeilhabeFactory.With(new() { Settings = settings });
-        settings["Teilhabe:Database:ReadOnlyConnectionString"] = replica.ConnectionFor(app.Database.ConnectionString);
+        var (started, replica) = WithReplica();
+        await using var app = started;
         var tenant = await TestTenant.CreateAsync(app, withSecondService: false);
         using var caseworker = await app.LoginAsync(tenant.CaseworkerA);
         using var lead = await app.LoginAsync(tenant.LeadA);
@@ -65,10 +63,8 @@ public sealed class ReadReplicaTests
     [Trait("Rule", "ACC-09")]
     public async Task The_replica_context_refuses_writes_and_audit_rows_are_written_to_the_primary()
     {
-        var replica = TestReplica.FromEnvironment()!;
-        var settings = new Dictionary<string, string?>();
-        await using var app = TeilhabeFactory.With(new() { Settings = settings });
-        settings["Teilhabe:Database:ReadOnlyConnectionString"] = replica.ConnectionFor(app.Database.ConnectionString);
+        var (started, replica) = WithReplica();
+        await using var app = started;
         var tenant = await TestTenant.CreateAsync(app, withSecondService: false);
         using var caseworker = await app.LoginAsync(tenant.CaseworkerA);
         var id = await caseworker.CreateCaseAsync(new { clientId = await caseworker.CreateClientAsync(app.Unique("Protokoll"), "Paul") });
@@ -117,6 +113,16 @@ public sealed class ReadReplicaTests
             new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ReadOnlyConnectionString = "Host=127.0.0.1;Port=5433" }));
 
         Assert.Contains("nur für PostgreSQL", refused.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>An app whose read-only connection string names the replica's copy of the app's own test database.</summary>
+    private static (TeilhabeFactory App, TestReplica Replica) WithReplica()
+    {
+        var replica = TestReplica.FromEnvironment()!;
+        var settings = new Dictionary<string, string?>();
+        var app = TeilhabeFactory.With(new() { Settings = settings });
+        settings["Teilhabe:Database:ReadOnlyConnectionString"] = replica.ConnectionFor(app.Database.ConnectionString);
+        return (app, replica);
     }
 
     private static async Task<int> P2EntriesAsync(HttpClient lead, string year)
