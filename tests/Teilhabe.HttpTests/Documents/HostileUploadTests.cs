@@ -69,6 +69,61 @@ public sealed class HostileUploadTests(ProbedTeilhabe app) : IClassFixture<Probe
         // The same 256 MB picture, but its local and central headers claim 1 KB: the declared sizes pass, the real ones do not.
         => await AssertRefusedAsBombAsync(ForgedBomb.Value);
 
+    [Fact]
+    [Trait("Rule", "DOC-01")]
+    public async Task DOC01_a_zip_bomb_hidden_behind_junk_between_the_entries_is_refused()
+        // The forged picture moved behind 16 bytes of junk: readers that follow the central directory still find it.
+        => await AssertRefusedAsBombAsync(JunkBefore(ForgedBomb.Value, "word/media/bild1.png"));
+
+    /// <summary>Inserts junk before one entry's local header and moves the central directory's offsets behind it.</summary>
+    private static byte[] JunkBefore(byte[] archive, string entryName)
+    {
+        var name = System.Text.Encoding.UTF8.GetBytes(entryName);
+        var bytes = archive.AsSpan();
+        var at = -1;
+        for (var i = 0; i + 30 < bytes.Length && at < 0; i++)
+        {
+            if (System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bytes[i..]) == 0x04034B50 && bytes[(i + 30)..].StartsWith(name))
+            {
+                at = i;
+            }
+        }
+
+        Assert.True(at > 0, "the entry was not found");
+        const int Junk = 16;
+        var moved = new byte[archive.Length + Junk];
+        archive.AsSpan(0, at).CopyTo(moved);
+        archive.AsSpan(at).CopyTo(moved.AsSpan(at + Junk));
+
+        // Central headers (PK\x01\x02) keep the local header's offset at 42; the end record (PK\x05\x06) the directory's at 16.
+        for (var i = at + Junk; i + 46 < moved.Length; i++)
+        {
+            var signature = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(moved.AsSpan(i));
+            if (signature == 0x02014B50)
+            {
+                var local = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(moved.AsSpan(i + 42));
+                if (local >= at)
+                {
+                    System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(moved.AsSpan(i + 42), local + Junk);
+                }
+            }
+        }
+
+        for (var i = moved.Length - 22; i >= 0; i--)
+        {
+            if (System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(moved.AsSpan(i)) == 0x06054B50)
+            {
+                var directory = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(moved.AsSpan(i + 16));
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(moved.AsSpan(i + 16), directory + Junk);
+                break;
+            }
+        }
+
+        using var zip = new ZipArchive(new MemoryStream(moved, writable: false), ZipArchiveMode.Read);
+        Assert.Contains(zip.Entries, e => e.FullName == entryName);
+        return moved;
+    }
+
     /// <summary>The archive, uploaded as a DOCX, is refused under DOC-01 as a zip bomb and nothing is stored.</summary>
     private async Task AssertRefusedAsBombAsync(byte[] archive)
     {

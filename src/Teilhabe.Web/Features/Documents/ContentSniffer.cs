@@ -102,7 +102,7 @@ internal static class ContentSniffer
     /// True when all entries together really inflate to at most <see cref="MaxPackageBytes"/>. The archive's own reader
     /// stops an entry at its declared size, so the raw data of every local entry is inflated here with a fresh
     /// DeflateStream, counting what comes out and stopping at the first byte beyond the limit (or when the entries
-    /// cannot be walked, or use a method other than stored/deflate).
+    /// cannot all be walked from the start, or use a method other than stored/deflate).
     /// </summary>
     private static bool ExpandsWithinLimit(byte[] whole, IReadOnlyCollection<ZipArchiveEntry> entries)
     {
@@ -110,12 +110,15 @@ internal static class ContentSniffer
         var scratch = new byte[81_920];
         var total = 0L;
         var offset = 0;
-        for (var seen = 0; seen <= MaxPackageEntries && offset + 30 <= whole.Length; seen++)
+        var walked = 0;
+        for (; walked <= MaxPackageEntries && offset + 30 <= whole.Length; walked++)
         {
             var header = whole.AsSpan(offset);
             if (BinaryPrimitives.ReadUInt32LittleEndian(header) != 0x04034B50)
             {
-                return true; // the central directory (or an archive comment) follows the last local entry
+                // The central directory follows the last local entry. Fewer local entries than the directory lists means
+                // entries hidden behind other bytes, which this walk would not have measured: refused.
+                return walked >= entries.Count;
             }
 
             var flags = BinaryPrimitives.ReadUInt16LittleEndian(header[6..]);
@@ -171,7 +174,7 @@ internal static class ContentSniffer
             }
         }
 
-        return true;
+        return walked >= entries.Count;
     }
 
     /// <summary>VBA projects of OOXML and the Basic/script libraries of ODF.</summary>
