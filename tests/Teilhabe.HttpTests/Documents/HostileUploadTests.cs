@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
@@ -78,12 +79,12 @@ public sealed class HostileUploadTests(ProbedTeilhabe app) : IClassFixture<Probe
     /// <summary>Inserts junk before one entry's local header and moves the central directory's offsets behind it.</summary>
     private static byte[] JunkBefore(byte[] archive, string entryName)
     {
-        var name = System.Text.Encoding.UTF8.GetBytes(entryName);
+        var name = Encoding.UTF8.GetBytes(entryName);
         var bytes = archive.AsSpan();
         var at = -1;
         for (var i = 0; i + 30 < bytes.Length && at < 0; i++)
         {
-            if (System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bytes[i..]) == 0x04034B50 && bytes[(i + 30)..].StartsWith(name))
+            if (BinaryPrimitives.ReadUInt32LittleEndian(bytes[i..]) == 0x04034B50 && bytes[(i + 30)..].StartsWith(name))
             {
                 at = i;
             }
@@ -98,23 +99,23 @@ public sealed class HostileUploadTests(ProbedTeilhabe app) : IClassFixture<Probe
         // Central headers (PK\x01\x02) keep the local header's offset at 42; the end record (PK\x05\x06) the directory's at 16.
         for (var i = at + Junk; i + 46 < moved.Length; i++)
         {
-            var signature = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(moved.AsSpan(i));
+            var signature = BinaryPrimitives.ReadUInt32LittleEndian(moved.AsSpan(i));
             if (signature == 0x02014B50)
             {
-                var local = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(moved.AsSpan(i + 42));
+                var local = BinaryPrimitives.ReadUInt32LittleEndian(moved.AsSpan(i + 42));
                 if (local >= at)
                 {
-                    System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(moved.AsSpan(i + 42), local + Junk);
+                    BinaryPrimitives.WriteUInt32LittleEndian(moved.AsSpan(i + 42), local + Junk);
                 }
             }
         }
 
         for (var i = moved.Length - 22; i >= 0; i--)
         {
-            if (System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(moved.AsSpan(i)) == 0x06054B50)
+            if (BinaryPrimitives.ReadUInt32LittleEndian(moved.AsSpan(i)) == 0x06054B50)
             {
-                var directory = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(moved.AsSpan(i + 16));
-                System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(moved.AsSpan(i + 16), directory + Junk);
+                var directory = BinaryPrimitives.ReadUInt32LittleEndian(moved.AsSpan(i + 16));
+                BinaryPrimitives.WriteUInt32LittleEndian(moved.AsSpan(i + 16), directory + Junk);
                 break;
             }
         }
@@ -169,7 +170,7 @@ public sealed class HostileUploadTests(ProbedTeilhabe app) : IClassFixture<Probe
         }
 
         var bytes = buffer.ToArray();
-        Assert.True((System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(6)) & 0x8) != 0, "the package was written without data descriptors");
+        Assert.True((BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(6)) & 0x8) != 0, "the package was written without data descriptors");
         return bytes;
     }
 
@@ -221,13 +222,13 @@ public sealed class HostileUploadTests(ProbedTeilhabe app) : IClassFixture<Probe
 
     private static readonly Lazy<byte[]> Bomb = new(() => Docx(picture: 256L * 1024 * 1024));
 
-    private static readonly Lazy<byte[]> ForgedBomb = new(() => DeclareSize(Docx(picture: 256L * 1024 * 1024), "word/media/bild1.png", 1024));
+    private static readonly Lazy<byte[]> ForgedBomb = new(() => DeclareSize(Bomb.Value, "word/media/bild1.png", 1024));
 
     /// <summary>Writes <paramref name="size"/> as the uncompressed size of one entry into its local and its central header.</summary>
     private static byte[] DeclareSize(byte[] archive, string entryName, uint size)
     {
         var bytes = (byte[])archive.Clone();
-        var name = System.Text.Encoding.UTF8.GetBytes(entryName);
+        var name = Encoding.UTF8.GetBytes(entryName);
         for (var i = 0; i + 46 < bytes.Length; i++)
         {
             if (bytes[i] != 0x50 || bytes[i + 1] != 0x4B)
@@ -244,7 +245,7 @@ public sealed class HostileUploadTests(ProbedTeilhabe app) : IClassFixture<Probe
             };
             if (nameAt > 0 && bytes.AsSpan(i + nameAt).StartsWith(name))
             {
-                System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i + sizeAt), size);
+                BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(i + sizeAt), size);
             }
         }
 

@@ -142,6 +142,10 @@ internal static class ContentSniffer
             if (method == 0)
             {
                 total += size;
+                if (total > MaxPackageBytes)
+                {
+                    return false;
+                }
             }
             else if (method == 8)
             {
@@ -157,11 +161,6 @@ internal static class ContentSniffer
                 }
             }
             else
-            {
-                return false;
-            }
-
-            if (total > MaxPackageBytes)
             {
                 return false;
             }
