@@ -5,7 +5,7 @@
 #   SCALE=0.05 bench/run.sh     quick run (5 % of the state, shorter measuring windows)
 #   bench/run.sh                full state (SCALE=1)
 # Options (environment): PROVIDERS="Postgres Sqlite", SEED=42, USERS=1,16,64, WARMUP/DURATION (seconds, default 2/10
-# at SCALE=1, 1/4 below), ONLY=case-page,statistics (scenario keys), KEEP=1 keeps the temp folder.
+# at SCALE=1, 1/4 below), ONLY=case-overview,statistics (scenario keys), KEEP=1 keeps the temp folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD

@@ -9,6 +9,13 @@ namespace Teilhabe.Bench;
 /// <summary>Logs in, discovers ids through the API, runs every scenario at every user level, writes the results.</summary>
 public static class BenchRun
 {
+    /// <summary>The sections of the case workspace (issue 20), each a scenario of its own next to the overview.</summary>
+    private static readonly (string Section, string Label)[] CaseSections =
+    [
+        ("phase", "Phase und Auftraggeber"), ("angaben", "Angaben"), ("dokumente", "Dokumente"), ("berichte", "Berichte und Ziele"),
+        ("merkblatt", "Merkblatt und Abstimmungen"), ("fristen", "Fristen"), ("historie", "Phasenverlauf"),
+    ];
+
     private static readonly string[] SearchTerms = ["Müller", "Schmi", "Schneider", "Fischer", "Weber", "Mey", "Wagner", "Becker", "Schulz", "Hoff", "Koch", "Richter"];
 
     private static readonly string[] ReportKinds = ["Progress", "InitialCare", "InitialCounselling", "Final"];
@@ -62,7 +69,7 @@ public static class BenchRun
         var scenarios = new List<Scenario>
         {
             new("health", "Trivialer Endpunkt", "GET /health/live", (_, _) => new HttpRequestMessage(HttpMethod.Get, new Uri("/health/live", UriKind.Relative))),
-            new("case-page", "Fallseite", "GET /faelle/{id} (Cookie-Anmeldung, offene Fälle reihum)", (_, n) => Page($"/faelle/{Pick(setup.OpenCases, n)}")),
+            new("case-overview", "Fall: Überblick", "GET /faelle/{id} (Cookie-Anmeldung, offene Fälle reihum)", (_, n) => Page($"/faelle/{Pick(setup.OpenCases, n)}")),
             new("client-search-api", "Klientensuche (API)", "GET /api/v1/clients?q=… (12 Namen/Präfixe reihum)", (_, n) => Api(HttpMethod.Get, $"/api/v1/clients?q={Term(n)}", token)),
             new("client-search-page", "Klientensuche (Seite)", "GET /klienten?q=…", (_, n) => Page($"/klienten?q={Term(n)}")),
             new("contact-create", "Kontakt erfassen", "POST /api/v1/cases/{id}/contacts", (_, n) =>
@@ -83,6 +90,11 @@ public static class BenchRun
             new("deadlines-page", "Wiedervorlagen (Seite)", "GET /wiedervorlagen", (_, _) => Page("/wiedervorlagen")),
             new("statistics", "Jahresstatistik Land", $"GET /api/v1/statistics/annual?year={year} (InA-Koordination)", (_, _) => Api(HttpMethod.Get, $"/api/v1/statistics/annual?year={year}", inaToken)),
         };
+        foreach (var (section, label) in CaseSections)
+        {
+            scenarios.Add(new($"case-{section}", $"Fall: {label}", $"GET /faelle/{{id}}/{section}", (_, n) => Page($"/faelle/{Pick(setup.OpenCases, n)}/{section}")));
+        }
+
         if (setup.ReportCases.Count > 0)
         {
             // Each virtual user writes the reports of its own case (as many cases as users were found, else shared).

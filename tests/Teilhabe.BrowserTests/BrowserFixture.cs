@@ -83,6 +83,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Opens a section of the case through the section navigation, as a person does, and waits until it is shown.</summary>
+    public static async Task OpenCaseSectionAsync(IPage page, string label)
+    {
+        var link = page.GetByRole(AriaRole.Navigation, new() { Name = "Bereiche des Auftrags" }).GetByRole(AriaRole.Link, new() { Name = label, Exact = true });
+        await link.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Bereiche des Auftrags" })
+            .GetByRole(AriaRole.Link, new() { Name = label, Exact = true })).ToHaveAttributeAsync("aria-current", "page");
+    }
+
     /// <summary>Signs in through the login form, as a person does.</summary>
     public static async Task SignInAsync(IPage page, TestUser user)
     {

@@ -52,11 +52,13 @@ public sealed class CaseJourneyTests(BrowserFixture browser, ITestOutputHelper o
         await AccessibilityTests.AssertAccessibleAsync(page, output);
 
         var today = BrowserFixture.IsoDay();
+        await BrowserFixture.OpenCaseSectionAsync(page, "Merkblatt und Abstimmungen");
         await page.Locator("#Notice_SignedOn").FillAsync(today);
         await page.Locator("#Notice_Version").SelectOptionAsync("2026-01");
         await page.GetByRole(AriaRole.Button, new() { Name = "Unterschrift erfassen" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToBeVisibleAsync();
 
+        await BrowserFixture.OpenCaseSectionAsync(page, "Dokumente");
         foreach (var kind in new[] { "DataProtectionNotice", "DisabilityProof", "GoalAgreement" })
         {
             await page.Locator("#Upload_Kind").SelectOptionAsync(kind);
@@ -68,10 +70,12 @@ public sealed class CaseJourneyTests(BrowserFixture browser, ITestOutputHelper o
             await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("vom PC löschen");
         }
 
+        await BrowserFixture.OpenCaseSectionAsync(page, "Phase und Auftraggeber");
         await page.Locator("#Move_To").SelectOptionAsync("P3");
         await page.GetByRole(AriaRole.Button, new() { Name = "Phase wechseln" }).ClickAsync();
         await Assertions.Expect(page.Locator("section[aria-labelledby='phase-wechseln']")).ToContainTextAsync("P3");
-        await Assertions.Expect(page.Locator("section[aria-labelledby='verlauf']")).ToContainTextAsync("P1");
+        await BrowserFixture.OpenCaseSectionAsync(page, "Phasenverlauf");
+        await Assertions.Expect(page.Locator("section[aria-labelledby='phasenverlauf']")).ToContainTextAsync("P1");
         await AccessibilityTests.AssertAccessibleAsync(page, output);
 
         await page.GotoAsync("/faelle");
@@ -91,7 +95,7 @@ public sealed class CaseJourneyTests(BrowserFixture browser, ITestOutputHelper o
 
         var page = await browser.NewPageAsync(bypassCsp: true);
         await BrowserFixture.SignInAsync(page, user);
-        await page.GotoAsync($"/faelle/{caseId}");
+        await page.GotoAsync($"/faelle/{caseId}/phase");
         await page.Locator("#Move_To").SelectOptionAsync("P2");
         await page.GetByRole(AriaRole.Button, new() { Name = "Phase wechseln" }).ClickAsync();
         var summary = page.Locator("#fehler");

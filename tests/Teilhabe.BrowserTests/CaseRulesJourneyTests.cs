@@ -28,7 +28,7 @@ public sealed class CaseRulesJourneyTests(BrowserFixture browser, ITestOutputHel
 
         var coordinator = await browser.NewPageAsync(bypassCsp: true);
         await BrowserFixture.SignInAsync(coordinator, browser.User(Roles.IntegrationOfficeCoordinator));
-        await coordinator.GotoAsync($"/faelle/{caseId}");
+        await coordinator.GotoAsync($"/faelle/{caseId}/berichte");
         await coordinator.Locator("#ReportRequest_DueDate").FillAsync(BrowserFixture.IsoDay(10));
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Bericht anfordern" }).ClickAsync();
         await Assertions.Expect(coordinator.GetByRole(AriaRole.Status).First).ToContainTextAsync("Fristenliste der Fachkraft");
@@ -38,6 +38,7 @@ public sealed class CaseRulesJourneyTests(BrowserFixture browser, ITestOutputHel
         var page = await browser.NewPageAsync(bypassCsp: true);
         await BrowserFixture.SignInAsync(page, user);
         await page.GotoAsync($"/faelle/{caseId}");
+        await BrowserFixture.OpenCaseSectionAsync(page, "Berichte und Ziele");
         var reports = page.Locator("section[aria-labelledby='berichte']");
         await Assertions.Expect(reports).ToContainTextAsync("InA-Koordination (");
         await page.Locator("#ReportRequest_DueDate").FillAsync(BrowserFixture.IsoDay(12));
@@ -70,18 +71,20 @@ public sealed class CaseRulesJourneyTests(BrowserFixture browser, ITestOutputHel
 
         var page = await browser.NewPageAsync(bypassCsp: true);
         await BrowserFixture.SignInAsync(page, user);
-        await page.GotoAsync($"/faelle/{extra}");
+        await page.GotoAsync($"/faelle/{extra}/phase");
         await page.Locator("#Move_To").SelectOptionAsync("FP4");
         await page.GetByRole(AriaRole.Button, new() { Name = "Phase wechseln" }).ClickAsync();
         await Assertions.Expect(page.Locator("#fehler")).ToContainTextAsync("PH-FDS-06");
         await AccessibilityTests.AssertAccessibleAsync(page, output);
 
+        await BrowserFixture.OpenCaseSectionAsync(page, "Angaben");
         await page.GetByLabel("Der Antrag wird mit Unterstützung des IFD gestellt").CheckAsync();
         await page.GetByLabel("Alle vorrangigen Maßnahmen (organisatorisch, strukturell, pädagogisch, technisch) sind ausgeschöpft").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Angaben speichern" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("gespeichert");
         await Assertions.Expect(page.GetByLabel("Der Antrag wird mit Unterstützung des IFD gestellt")).ToBeCheckedAsync();
 
+        await BrowserFixture.OpenCaseSectionAsync(page, "Phase und Auftraggeber");
         await page.Locator("#Move_To").SelectOptionAsync("FP4");
         await page.GetByRole(AriaRole.Button, new() { Name = "Phase wechseln" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("FP4");
@@ -122,7 +125,7 @@ public sealed class CaseRulesJourneyTests(BrowserFixture browser, ITestOutputHel
 
         var page = await browser.NewPageAsync(bypassCsp: true);
         await BrowserFixture.SignInAsync(page, user);
-        await page.GotoAsync($"/faelle/{caseId}");
+        await page.GotoAsync($"/faelle/{caseId}/phase");
         await page.Locator("#Placement_JobStart").FillAsync(BrowserFixture.IsoDay(14));
         await page.Locator("#Placement_OutcomeCategoryCode").SelectOptionAsync("fixed-term-employment");
         await page.Locator("#Placement_InstitutionId").SelectOptionAsync(employer);
@@ -168,7 +171,7 @@ public sealed class CaseRulesJourneyTests(BrowserFixture browser, ITestOutputHel
 
         var page = await browser.NewPageAsync(bypassCsp: true);
         await BrowserFixture.SignInAsync(page, user);
-        await page.GotoAsync($"/faelle/{caseId}");
+        await page.GotoAsync($"/faelle/{caseId}/phase");
         await page.Locator("#Move_To").SelectOptionAsync("P3");
         await page.GetByRole(AriaRole.Button, new() { Name = "Phase wechseln" }).ClickAsync();
         await Assertions.Expect(page.Locator("#fehler")).ToContainTextAsync("BA-IB-01");
@@ -187,7 +190,7 @@ public sealed class CaseRulesJourneyTests(BrowserFixture browser, ITestOutputHel
         await Assertions.Expect(coordinator.Locator("article", new() { HasText = "Begleitung bei Konflikten im Team" })).ToHaveCountAsync(0);
         await coordinator.Context.CloseAsync();
 
-        await page.GotoAsync($"/faelle/{caseId}");
+        await page.GotoAsync($"/faelle/{caseId}/phase");
         await Assertions.Expect(page.Locator("li", new() { HasText = "Beantragt am" })).ToContainTextAsync("bewilligt");
         await page.Locator("#Move_To").SelectOptionAsync("P3");
         await page.GetByRole(AriaRole.Button, new() { Name = "Phase wechseln" }).ClickAsync();
@@ -223,14 +226,14 @@ public sealed class CaseRulesJourneyTests(BrowserFixture browser, ITestOutputHel
         var caseId = await CreatedAsync(api, "/api/v1/cases", new { clientId = await CaseJourneyTests.CreateCompleteClientAsync(api) });
         var page = await browser.NewPageAsync(bypassCsp: true);
         await BrowserFixture.SignInAsync(page, user);
-        await page.GotoAsync($"/faelle/{caseId}");
+        await page.GotoAsync($"/faelle/{caseId}/dokumente");
         await page.GetByRole(AriaRole.Link, new() { Name = "Vordrucke zum Ausdrucken" }).ClickAsync();
         var goalAgreements = page.Locator("section[aria-labelledby='vordruck-GoalAgreement']");
         await Assertions.Expect(goalAgreements.Locator("tr", new() { HasText = "2026-01" })).ToContainTextAsync("heute gültig");
         var download = await page.RunAndWaitForDownloadAsync(() => goalAgreements.GetByRole(AriaRole.Link, new() { Name = "zielvereinbarung-2026-01.pdf", Exact = false }).ClickAsync());
         Assert.Equal("zielvereinbarung-2026-01.pdf", download.SuggestedFilename);
 
-        await page.GotoAsync($"/faelle/{caseId}");
+        await page.GotoAsync($"/faelle/{caseId}/dokumente");
         await page.Locator("#Upload_Kind").SelectOptionAsync("GoalAgreement");
         await page.Locator("#Upload_FormVersion").SelectOptionAsync("2025-01");
         await page.Locator("#Upload_Files").SetInputFilesAsync(new FilePayload { Name = "zielvereinbarung.pdf", MimeType = "application/pdf", Buffer = Pdf });

@@ -15,7 +15,7 @@ namespace Teilhabe.BrowserTests;
 public sealed class ContactJourneyTests(BrowserFixture browser, ITestOutputHelper output)
 {
     /// <summary>Presses Tab until the focused element matches the JS predicate (on <c>el</c>); fails after 60 presses.</summary>
-    private static async Task TabToAsync(IPage page, string predicate)
+    internal static async Task TabToAsync(IPage page, string predicate)
     {
         for (var i = 0; i < 60; i++)
         {

@@ -101,24 +101,31 @@ public sealed partial class CorrectTheRecordJourneyTests(BrowserFixture browser,
         await Assertions.Expect(Fact(page, "Phase seit")).ToHaveTextAsync(German(-21));
 
         // What P2 needs (PH-P2-01): the Merkblatt signed on the first day and uploaded, the proof, the planned contents.
+        await BrowserFixture.OpenCaseSectionAsync(page, "Merkblatt und Abstimmungen");
         await page.Locator("#Notice_SignedOn").FillAsync(BrowserFixture.IsoDay(-21));
         await page.Locator("#Notice_Version").SelectOptionAsync("2026-01");
         await page.GetByRole(AriaRole.Button, new() { Name = "Unterschrift erfassen" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToBeVisibleAsync();
+        await BrowserFixture.OpenCaseSectionAsync(page, "Dokumente");
         await UploadAsync(page, "DataProtectionNotice", "Merkblatt.pdf");
         await UploadAsync(page, "DisabilityProof", "Bescheid.pdf");
+        await BrowserFixture.OpenCaseSectionAsync(page, "Angaben");
         await page.Locator("#Fields_PlannedContents").FillAsync("Beratung zum Erhalt des Arbeitsplatzes");
         await page.GetByRole(AriaRole.Button, new() { Name = "Angaben speichern" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToBeVisibleAsync();
 
+        await BrowserFixture.OpenCaseSectionAsync(page, "Phase und Auftraggeber");
         await page.Locator("#Move_To").SelectOptionAsync("P2");
         await page.Locator("#Move_Date").FillAsync(BrowserFixture.IsoDay(-14));
         await page.GetByRole(AriaRole.Button, new() { Name = "Phase wechseln" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("P2");
+        await BrowserFixture.OpenCaseSectionAsync(page, "Überblick");
         await Assertions.Expect(page.Locator("section[aria-labelledby='ueberblick'] dl.facts dt:text-is('Phase') + dd")).ToContainTextAsync("P2");
         await Assertions.Expect(Fact(page, "Beginn")).ToHaveTextAsync(German(-21));
         await Assertions.Expect(Fact(page, "Phase seit")).ToHaveTextAsync(German(-14));
 
-        var history = page.Locator("section[aria-labelledby='verlauf'] tbody tr");
+        await BrowserFixture.OpenCaseSectionAsync(page, "Phasenverlauf");
+        var history = page.Locator("section[aria-labelledby='phasenverlauf'] tbody tr");
         await Assertions.Expect(history).ToHaveCountAsync(2);
         await Assertions.Expect(history.Nth(0)).ToContainTextAsync(German(-21));
         await Assertions.Expect(history.Nth(0)).ToContainTextAsync("angelegt");
@@ -142,7 +149,7 @@ public sealed partial class CorrectTheRecordJourneyTests(BrowserFixture browser,
 
         var page = await browser.NewPageAsync(bypassCsp: true);
         await BrowserFixture.SignInAsync(page, user);
-        await page.GotoAsync($"/faelle/{caseId}");
+        await page.GotoAsync($"/faelle/{caseId}/dokumente");
         await UploadAsync(page, "Other", "Bescheid-andere-Person.pdf");
         await UploadAsync(page, "Other", "Richtig.pdf");
         var documents = page.Locator("section[aria-labelledby='dokumente'] table");
@@ -165,7 +172,7 @@ public sealed partial class CorrectTheRecordJourneyTests(BrowserFixture browser,
 
         await page.GetByLabel("Grund der Entfernung").FillAsync("Bescheid einer anderen Person");
         await page.GetByRole(AriaRole.Button, new() { Name = "Dokument endgültig entfernen" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/faelle/{caseId}(#dokumente)?$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/faelle/{caseId}/dokumente$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("ist entfernt");
         await Assertions.Expect(documents).ToContainTextAsync("Richtig.pdf");
         await Assertions.Expect(documents).Not.ToContainTextAsync("Bescheid-andere-Person.pdf");
@@ -232,7 +239,7 @@ public sealed partial class CorrectTheRecordJourneyTests(BrowserFixture browser,
         // Standing in means working on the case, too.
         await deadline.GetByRole(AriaRole.Link, new() { Name = caseNumber }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync(caseNumber);
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Phase wechseln" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Phase wechseln" })).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
 

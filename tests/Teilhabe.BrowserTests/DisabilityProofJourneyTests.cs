@@ -37,7 +37,7 @@ public sealed class DisabilityProofJourneyTests(BrowserFixture browser, ITestOut
 
         var page = await browser.NewPageAsync(bypassCsp: true);
         await BrowserFixture.SignInAsync(page, user);
-        await page.GotoAsync($"/faelle/{caseId}");
+        await page.GotoAsync($"/faelle/{caseId}/dokumente");
         await page.Locator("#Upload_Kind").SelectOptionAsync("DisabilityProof");
         await page.Locator("#Upload_Files").SetInputFilesAsync(new FilePayload { Name = "bescheid.pdf", MimeType = "application/pdf", Buffer = Pdf });
         await page.GetByRole(AriaRole.Button, new() { Name = "Hochladen" }).ClickAsync();

@@ -30,7 +30,7 @@ public sealed class FunderChangeJourneyTests(BrowserFixture browser, ITestOutput
 
         var page = await browser.NewPageAsync(bypassCsp: true);
         await BrowserFixture.SignInAsync(page, user);
-        await page.GotoAsync($"/faelle/{caseId}");
+        await page.GotoAsync($"/faelle/{caseId}/phase");
         var panel = page.Locator("section[aria-labelledby='auftraggeber-wechseln']");
         await Assertions.Expect(panel).ToContainTextAsync("neuen Auftrag");
         await page.Locator("#FunderChange_FunderId").SelectOptionAsync(drv);

@@ -49,6 +49,8 @@ public sealed class IncidentAccessJourneyTests(BrowserFixture browser, ITestOutp
         await Assertions.Expect(page.Locator("#verlauf-liste")).Not.ToContainTextAsync(note);
 
         await page.GotoAsync($"/faelle/{caseId}");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Bereiche des Auftrags" }).GetByRole(AriaRole.Link, new() { Name = "Koordination" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/faelle/{caseId}/koordination$"));
         await Assertions.Expect(page.Locator("#einsicht-oeffnen")).ToHaveTextAsync("Anlassbezogene Einsicht öffnen");
         await page.GetByLabel("Anlass der Einsicht").FillAsync("Beschwerde des Arbeitgebers");
         await page.GetByRole(AriaRole.Button, new() { Name = "Einsicht öffnen" }).ClickAsync();

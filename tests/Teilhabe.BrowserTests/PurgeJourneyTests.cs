@@ -53,7 +53,7 @@ public sealed class PurgeJourneyTests(BrowserFixture browser, ITestOutputHelper 
 
         var page = await browser.NewPageAsync(bypassCsp: true);
         await BrowserFixture.SignInAsync(page, user);
-        await page.GotoAsync($"/faelle/{caseId}");
+        await page.GotoAsync($"/faelle/{caseId}/phase");
         await page.Locator("#Move_To").SelectOptionAsync("FP5");
         await page.Locator("#Move_ReasonCode").SelectOptionAsync("client-refuses");
         await page.GetByRole(AriaRole.Button, new() { Name = "Phase wechseln" }).ClickAsync();

@@ -40,7 +40,7 @@ public sealed class TransferJourneyTests(BrowserFixture browser, ITestOutputHelp
         // The sending IFD asks for the transfer on the case page.
         var sending = await browser.NewPageAsync(bypassCsp: true);
         await BrowserFixture.SignInAsync(sending, browser.User(Roles.Caseworker));
-        await sending.GotoAsync($"/faelle/{first}");
+        await sending.GotoAsync($"/faelle/{first}/koordination");
         var panel = sending.Locator("section[aria-labelledby='koordination']");
         await Assertions.Expect(panel).ToContainTextAsync("weiteren offenen Aufträge der Person");
         await Assertions.Expect(panel.GetByRole(AriaRole.Listitem).Filter(new() { HasText = secondNumber })).ToBeVisibleAsync();

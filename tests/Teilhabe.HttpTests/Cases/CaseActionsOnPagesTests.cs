@@ -23,7 +23,7 @@ public sealed class CaseActionsOnPagesTests(TeilhabeFactory factory) : IClassFix
         using var caseworker = await factory.LoginAsync(tenant.CaseworkerA);
         var ina = await caseworker.CreateFunderAsync(factory, "IntegrationOffice");
         var id = await caseworker.InaSicherungInP3Async(factory, ina);
-        var page = $"/faelle/{id}";
+        var page = $"/faelle/{id}/berichte";
         var inaDue = factory.BerlinToday().AddDays(21);
         var rehaDue = factory.BerlinToday().AddDays(30);
 
@@ -69,9 +69,9 @@ public sealed class CaseActionsOnPagesTests(TeilhabeFactory factory) : IClassFix
         using var _p = pages;
         var page = $"/faelle/{extra}";
 
-        var html = WebUtility.HtmlDecode(await pages.GetStringAsync(page));
+        var html = WebUtility.HtmlDecode(await pages.GetStringAsync(page + "/angaben"));
         Assert.Contains("Der Antrag wird mit Unterstützung des IFD gestellt", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("mit Unterstützung des IFD gestellt", WebUtility.HtmlDecode(await pages.GetStringAsync($"/faelle/{main}")), StringComparison.Ordinal);
+        Assert.DoesNotContain("mit Unterstützung des IFD gestellt", WebUtility.HtmlDecode(await pages.GetStringAsync($"/faelle/{main}/angaben")), StringComparison.Ordinal);
 
         using (var refused = await MoveOnPageAsync(pages, page, "FP4"))
         {
@@ -159,13 +159,13 @@ public sealed class CaseActionsOnPagesTests(TeilhabeFactory factory) : IClassFix
         var retention = await caseworker.InaSicherungInP3Async(factory, ina);
         using var pages = await factory.SignInToPagesAsync(user);
 
-        var placementPage = WebUtility.HtmlDecode(await pages.GetStringAsync($"/faelle/{placement}"));
+        var placementPage = WebUtility.HtmlDecode(await pages.GetStringAsync($"/faelle/{placement}/phase"));
         Assert.Contains("Ergebnis der Vermittlung (Statistik)", placementPage, StringComparison.Ordinal);
         Assert.Contains("<option value=\"fixed-term-employment\"", placementPage, StringComparison.Ordinal);
         Assert.Contains("<option value=\"inclusion-company\"", placementPage, StringComparison.Ordinal);
         Assert.Contains("<option value=\"placement-successful\"", placementPage, StringComparison.Ordinal);
 
-        var retentionPage = WebUtility.HtmlDecode(await pages.GetStringAsync($"/faelle/{retention}"));
+        var retentionPage = WebUtility.HtmlDecode(await pages.GetStringAsync($"/faelle/{retention}/phase"));
         Assert.DoesNotContain("<option value=\"placement-successful\"", retentionPage, StringComparison.Ordinal);
         Assert.DoesNotContain("Ergebnis der Vermittlung (Statistik)", retentionPage, StringComparison.Ordinal);
 

@@ -398,11 +398,11 @@ public sealed class CommissionApiTests(TeilhabeFactory factory) : IClassFixture<
 
         using var coordinatorPages = await factory.SignInToPagesAsync(tenant.Coordinator);
         var section = Section(WebUtility.HtmlDecode(await coordinatorPages.GetStringAsync("/ina")));
-        Assert.Contains($"/faelle/{id}#abstimmungen", section, StringComparison.Ordinal);
+        Assert.Contains($"/faelle/{id}/merkblatt#abstimmungen", section, StringComparison.Ordinal);
         Assert.Contains(number, section, StringComparison.Ordinal);
         Assert.Contains("Wechsel von P2 nach P3", section, StringComparison.Ordinal);
         Assert.Contains("PH-P2-04", section, StringComparison.Ordinal);
-        Assert.DoesNotContain($"/faelle/{fresh}#", section, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/faelle/{fresh}/", section, StringComparison.Ordinal);
 
         using (var coordinator = await factory.LoginAsync(tenant.Coordinator))
         using (var approved = await coordinator.PostAsJsonAsync($"/api/v1/cases/{id}/agreements", new { kind = "P2-to-P3", agreedOn = factory.Today() }))
@@ -410,7 +410,7 @@ public sealed class CommissionApiTests(TeilhabeFactory factory) : IClassFixture<
             Assert.True(approved.IsSuccessStatusCode, await approved.Content.ReadAsStringAsync());
         }
 
-        Assert.DoesNotContain($"/faelle/{id}#", Section(await coordinatorPages.GetStringAsync("/ina")), StringComparison.Ordinal);
+        Assert.DoesNotContain($"/faelle/{id}/", Section(await coordinatorPages.GetStringAsync("/ina")), StringComparison.Ordinal);
 
         static string Section(string page)
         {
@@ -455,7 +455,7 @@ public sealed class CommissionApiTests(TeilhabeFactory factory) : IClassFixture<
         Assert.DoesNotContain($"/faelle/{id}\"", await coordinatorPages.GetStringAsync("/ina"), StringComparison.Ordinal);
 
         using var caseworkerPages = await factory.SignInToPagesAsync(tenant.CaseworkerA);
-        var page = WebUtility.HtmlDecode(await caseworkerPages.GetStringAsync($"/faelle/{id}"));
+        var page = WebUtility.HtmlDecode(await caseworkerPages.GetStringAsync($"/faelle/{id}/phase"));
         Assert.Contains("Widerspruch des Integrationsamtes", page, StringComparison.Ordinal);
         Assert.Contains("Vorrangig Reha-Träger prüfen", page, StringComparison.Ordinal);
         Assert.Contains("#phase-wechseln", page, StringComparison.Ordinal);
@@ -514,8 +514,8 @@ public sealed class CommissionApiTests(TeilhabeFactory factory) : IClassFixture<
 
         // The case form offers the field only where the funder's period applies.
         using var pages = await factory.SignInToPagesAsync(tenant.CaseworkerA);
-        Assert.Contains("Bewilligungszeitraum des Reha-Tr", await pages.GetStringAsync($"/faelle/{reha}"), StringComparison.Ordinal);
-        Assert.DoesNotContain("Bewilligungszeitraum des Reha-Tr", await pages.GetStringAsync($"/faelle/{inaUb}"), StringComparison.Ordinal);
+        Assert.Contains("Bewilligungszeitraum des Reha-Tr", await pages.GetStringAsync($"/faelle/{reha}/angaben"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Bewilligungszeitraum des Reha-Tr", await pages.GetStringAsync($"/faelle/{inaUb}/angaben"), StringComparison.Ordinal);
     }
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

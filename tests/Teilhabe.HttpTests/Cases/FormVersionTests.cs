@@ -40,7 +40,7 @@ public sealed class FormVersionTests(TeilhabeFactory factory) : IClassFixture<Te
 
         // The page: an older version chosen is refused with the message at the field; left at its default, the valid one is recorded.
         using var pages = await factory.SignInToPagesAsync(tenant.CaseworkerA);
-        var page = $"/faelle/{id}";
+        var page = $"/faelle/{id}/dokumente";
         await NewVersionAsync(tenant, "ConfidentialityRelease", "2026-11");
         using (var refused = await PageUploadAsync(pages, page, "ConfidentialityRelease", "2026-01"))
         {

@@ -115,9 +115,9 @@ public sealed class ReRegistrationAcrossServicesTests(TeilhabeFactory factory) :
         var start = page.IndexOf("id=\"abstimmungen\"", StringComparison.Ordinal);
         Assert.True(start >= 0, "section Abzustimmende Fälle missing");
         var section = page[start..page.IndexOf("</section>", start, StringComparison.Ordinal)];
-        Assert.Contains($"/faelle/{atB}#abstimmungen", section, StringComparison.Ordinal);
+        Assert.Contains($"/faelle/{atB}/merkblatt#abstimmungen", section, StringComparison.Ordinal);
         Assert.Contains("erneute Qualifizierte Beratung", section, StringComparison.Ordinal);
-        Assert.DoesNotContain($"/faelle/{atA}#", section, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/faelle/{atA}/", section, StringComparison.Ordinal);
     }
 
     [Fact]

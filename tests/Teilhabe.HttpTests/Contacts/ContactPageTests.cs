@@ -384,7 +384,7 @@ public sealed class ContactPageTests(TeilhabeFactory factory) : IClassFixture<Te
         await response.ExpectAsync(HttpStatusCode.Redirect);
         var timeline = Decoded(await pages.GetStringAsync(response.Headers.Location!.OriginalString));
         Assert.Contains("(PH-P2-03)", timeline);
-        Assert.Contains($"href=\"/faelle/{id}#phase-wechseln\"", timeline);
+        Assert.Contains($"href=\"/faelle/{id}/phase#phase-wechseln\"", timeline);
     }
 
     [Fact]

@@ -104,12 +104,12 @@ public sealed class IncidentAccessApiTests(TeilhabeFactory factory) : IClassFixt
 
     [Fact]
     [Trait("Rule", "ACC-08")]
-    public async Task ACC08_the_case_page_offers_the_form_to_InA_and_shows_the_open_access_to_the_IFD()
+    public async Task ACC08_the_coordination_section_offers_the_form_to_InA_and_the_case_overview_shows_the_open_access_to_the_IFD()
     {
         var (tenant, caseworker, id, _) = await CaseWithNotesAsync(factory);
         using var _c = caseworker;
         using var inaPages = await factory.SignInToPagesAsync(tenant.Coordinator);
-        var page = WebUtility.HtmlDecode(await inaPages.GetStringAsync($"/faelle/{id}"));
+        var page = WebUtility.HtmlDecode(await inaPages.GetStringAsync($"/faelle/{id}/koordination"));
         Assert.Contains("Anlassbezogene Einsicht öffnen", page, StringComparison.Ordinal);
 
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -124,7 +124,7 @@ public sealed class IncidentAccessApiTests(TeilhabeFactory factory) : IClassFixt
         var ifdPage = WebUtility.HtmlDecode(await ifdPages.GetStringAsync($"/faelle/{id}"));
         Assert.Contains("Anlassbezogene Einsicht durch InA-Koordination", ifdPage, StringComparison.Ordinal);
         Assert.Contains("Beschwerde über die Begleitung", ifdPage, StringComparison.Ordinal);
-        Assert.DoesNotContain("Anlassbezogene Einsicht öffnen", ifdPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Anlassbezogene Einsicht öffnen", WebUtility.HtmlDecode(await ifdPages.GetStringAsync($"/faelle/{id}/koordination")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public sealed class TransferWithFurtherCasesTests(TeilhabeFactory factory) : ICl
         // The case page's transfer form names the case that moves along.
         using (var pages = await factory.SignInToPagesAsync(tenant.CaseworkerA))
         {
-            var html = WebUtility.HtmlDecode(await pages.GetStringAsync($"/faelle/{first}"));
+            var html = WebUtility.HtmlDecode(await pages.GetStringAsync($"/faelle/{first}/koordination"));
             Assert.Contains("weiteren offenen Aufträge der Person", html, StringComparison.Ordinal);
             Assert.Contains(secondNumber, html, StringComparison.Ordinal);
             Assert.Contains("Ein abgeschlossener Auftrag bleibt", html, StringComparison.Ordinal);

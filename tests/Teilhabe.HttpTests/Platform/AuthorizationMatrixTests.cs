@@ -289,7 +289,7 @@ public sealed class AuthorizationMatrixTests(TeilhabeFactory factory) : IClassFi
         new("GET", "/klienten/{id:guid}/auskunft", All, Hidden: true),
         new("GET", "/loeschung", AdminLead),
         new("GET", "/faelle", CaseList),
-        new("GET", "/faelle/{id:guid}", CaseList),
+        new("GET", "/faelle/{id:guid}/{section:regex(^(phase|angaben|dokumente|berichte|merkblatt|fristen|historie|aufgaben)$)?}", CaseList),
         new("GET", "/faelle/{id:guid}/ziele", CaseList),
         new("GET", "/faelle/{id:guid}/profil", Ifd),
         new("GET", "/faelle/{id:guid}/berufsorientierung", Ifd),
@@ -481,6 +481,7 @@ public sealed class AuthorizationMatrixTests(TeilhabeFactory factory) : IClassFi
                 "name" => "topics",
                 "code" => "UNBEKANNT",
                 "phase" => "Assessment",
+                "section" => "angaben",
                 _ => SeededGuid(random).ToString(),
             });
             i = close + 1;

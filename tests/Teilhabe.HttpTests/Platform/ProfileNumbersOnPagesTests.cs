@@ -85,8 +85,8 @@ public sealed partial class ProfileNumbersOnPagesTests(TeilhabeFactory factory) 
         using var coordinator = await factory.SignInToPagesAsync(tenant.Coordinator);
         return new Pages(
             await TextAsync(caseworker, $"/faelle/{id}/kontakte/neu"),
-            await TextAsync(caseworker, $"/faelle/{id}"),
-            await TextAsync(caseworker, $"/faelle/{placement}"),
+            await TextAsync(caseworker, $"/faelle/{id}/phase") + await TextAsync(caseworker, $"/faelle/{id}/dokumente"),
+            await TextAsync(caseworker, $"/faelle/{placement}/phase"),
             await TextAsync(caseworker, "/faelle"),
             await TextAsync(coordinator, "/ina"));
     }

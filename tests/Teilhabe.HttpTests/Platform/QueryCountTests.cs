@@ -23,8 +23,32 @@ public sealed class QueryCountTests(QueryCountTests.World world, ITestOutputHelp
     /// <summary>The larger world may cost this many commands more than the small one (none: it must not grow).</summary>
     private const int AllowedGrowth = 0;
 
-    /// <summary>Case page /faelle/{id}: case, client, phase history, documents, deadlines, panels (commission, coordination, reports) and the next steps, whose transition facts are gathered once for all targets.</summary>
-    private const int CasePageBound = 88;
+    /// <summary>
+    /// The case's overview /faelle/{id} and each section /faelle/{id}/{section} (issue 20): every view reads what it shows
+    /// and nothing else. The bounds per view are in <see cref="CaseViewBound"/>.
+    /// </summary>
+    public static TheoryData<string> CaseViews => ["", "phase", "angaben", "dokumente", "berichte", "merkblatt", "fristen", "historie", "aufgaben"];
+
+    /// <remarks>
+    /// Every view: session, the case with its phase changes, agreements and deputies (one statement), the read's audit
+    /// row, the client's name, the layout's service name. The overview adds the case's deadlines (every deadline source
+    /// for the one case), the last contacts, the incident accesses and the next steps' facts; "phase" the next steps'
+    /// facts and the commission panel; "berichte" versions, requests, goals and the plausibility list; "fristen" the
+    /// deadlines and the CT-06 exceptions.
+    /// </remarks>
+    private static int CaseViewBound(string section) => section switch
+    {
+        "" => 40,
+        "phase" => 29,
+        "angaben" => 8,
+        "dokumente" => 10,
+        "berichte" => 19,
+        "merkblatt" => 7,
+        "fristen" => 20,
+        "historie" => 8,
+        "aufgaben" => 7,
+        _ => throw new ArgumentOutOfRangeException(nameof(section), section, "no bound for this view of the case"),
+    };
 
     /// <summary>Case list page /faelle and GET /api/v1/cases: the page of cases with client names and deadline flags.</summary>
     private const int CaseListBound = 25;
@@ -74,9 +98,10 @@ public sealed class QueryCountTests(QueryCountTests.World world, ITestOutputHelp
     private const int Small = 3;
     private const int Large = 15;
 
-    [Fact]
-    public async Task The_case_page_sends_a_bounded_number_of_commands_independent_of_contacts_LEK_and_documents()
-        => await ComparePagesAsync("/faelle/{id}", CasePageBound, s => $"/faelle/{s.RichCaseId}");
+    [Theory]
+    [MemberData(nameof(CaseViews))]
+    public async Task Each_view_of_the_case_sends_a_bounded_number_of_commands_independent_of_contacts_LEK_and_documents(string section)
+        => await ComparePagesAsync($"/faelle/{{id}}/{section}", CaseViewBound(section), s => section.Length == 0 ? $"/faelle/{s.RichCaseId}" : $"/faelle/{s.RichCaseId}/{section}");
 
     [Fact]
     public async Task The_case_list_page_does_not_query_per_case()

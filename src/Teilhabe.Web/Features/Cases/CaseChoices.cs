@@ -22,9 +22,10 @@ internal sealed class CaseChoices
     public required IReadOnlyDictionary<string, string> CaseGroupLabels { get; init; }
     public required IReadOnlyDictionary<string, string> ReferringBodyLabels { get; init; }
 
-    public static async Task<CaseChoices> LoadAsync(CatalogueService catalogues, DirectoryService directory, CancellationToken ct)
+    /// <summary>The choices; without a directory the funders are left out (a view that offers no funder to choose).</summary>
+    public static async Task<CaseChoices> LoadAsync(CatalogueService catalogues, DirectoryService? directory, CancellationToken ct)
     {
-        var funders = await directory.FundersAsync(null, null, ct);
+        List<Core.Directory.Funder> funders = directory is null ? [] : await directory.FundersAsync(null, null, ct);
         return new CaseChoices
         {
             Funders = [.. funders.Select(f => new Option(f.Id.ToString(), $"{f.Name} ({DirectoryPages.German(f.Kind)})"))],

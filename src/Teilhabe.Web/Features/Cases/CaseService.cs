@@ -96,7 +96,8 @@ internal sealed class CaseService(
     /// <summary>Loads a case the user may see; the read is audited (ACC-09).</summary>
     public async Task<Case?> GetAsync(Guid id, CancellationToken ct, bool tracked = false)
     {
-        var query = db.Cases.Include(c => c.History).Include(c => c.Agreements).Include(c => c.Deputies).AsSplitQuery();
+        // One statement: a case has a handful of phase changes, agreements and deputies, so the joined rows stay few.
+        var query = db.Cases.Include(c => c.History).Include(c => c.Agreements).Include(c => c.Deputies).AsSingleQuery();
         var @case = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (@case is null || !access.CanSee(@case))
         {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Teilhabe.Core.Cases;
 using Teilhabe.Core.Catalogues;
 
+using Teilhabe.Web.Features.Deadlines;
 using Teilhabe.Web.Features.Shared;
 
 namespace Teilhabe.Web.Features.Cases;
@@ -51,6 +52,28 @@ internal sealed partial class DetailsModel
 
     public string UserName(string? id) => id is null ? "–" : UserNames.GetValueOrDefault(id, "–");
 
+    /// <summary>The section shown: the overview (empty) or one of <see cref="CaseSections"/>.</summary>
+    public string Current => Section ?? CaseSections.Overview;
+
+    /// <summary>The label of the current section for the page title; null on the overview.</summary>
+    public string? CurrentLabel => Current.Length == 0 ? null : SectionLinks.FirstOrDefault(l => l.Key == Current)?.Label;
+
+    public IReadOnlyList<CaseSections.Link> SectionLinks { get; private set; } = [];
+
+    /// <summary>How many deadlines and contacts the overview lists before it links to the full section.</summary>
+    public const int OverviewItems = 5;
+
+    /// <summary>What only the overview shows: the case's deadlines and, for those who see contact content, the last contacts.</summary>
+    public sealed record OverviewPanel(IReadOnlyList<Deadlines.DeadlineItem> Due, IReadOnlyList<RecentContact>? Contacts);
+
+    public sealed record RecentContact(DateTimeOffset OccurredAt, Core.Contacts.ContactForm Form, string? Keywords);
+
+    public OverviewPanel? Overview { get; private set; }
+
+    /// <summary>
+    /// Loads the case and what the current section shows, nothing else: the overview its facts, deadlines, last contacts
+    /// and next steps; each section its own lists (some are loaded by their partials, e.g. reports and deadlines).
+    /// </summary>
     private async Task<bool> LoadAsync(CancellationToken ct, bool keepFields = false)
     {
         var @case = await cases.GetAsync(Id, ct);
@@ -64,8 +87,13 @@ internal sealed partial class DetailsModel
         SeesInternalTexts = access.SeesInternalTexts(@case);
         Message = TempData[MessageKey] as string;
         Warnings = TempData[WarningsKey] as string[] ?? [];
+        SectionLinks = CaseSections.For(@case.Id, CanEdit);
+        Targets = [.. Enum.GetValues<Phase>().Where(p => PhaseMachine.IsAllowedEdge(@case.Phase, p, @case.IsAdditionalStatement))];
+        ClientName = await db.Clients.AsNoTracking().Where(c => c.Id == @case.ClientId).Select(c => c.LastName + ", " + c.FirstName).FirstOrDefaultAsync(ct) ?? "–";
 
-        Choices = await CaseChoices.LoadAsync(catalogues, directory, ct);
+        var section = Current;
+        var withFunders = section == CaseSections.Fields || (section == CaseSections.Phase && CanEdit && @case.Phase == Phase.P3);
+        Choices = await CaseChoices.LoadAsync(catalogues, withFunders ? directory : null, ct);
         ClosingReasons = await catalogues.ListAsync(CatalogueNames.ClosingReasons, false, ct);
         ClosingReasonLabels = await catalogues.LabelsAsync(CatalogueNames.ClosingReasons, ct);
         OutcomeCategories = await catalogues.ListAsync(CatalogueNames.OutcomeCategories, false, ct);
@@ -73,24 +101,33 @@ internal sealed partial class DetailsModel
         FormVersionEntries = await catalogues.ListAsync(CatalogueNames.FormVersions, false, ct);
         NoticeVersions = [.. FormVersionEntries.Where(e => e.Form == nameof(DocumentKind.DataProtectionNotice))];
 
-        ClientName = await db.Clients.AsNoTracking().Where(c => c.Id == @case.ClientId).Select(c => c.LastName + ", " + c.FirstName).FirstOrDefaultAsync(ct) ?? "–";
-        FunderName = @case.FunderId is null ? "–" : await db.Funders.AsNoTracking().Where(f => f.Id == @case.FunderId).Select(f => f.Name).FirstOrDefaultAsync(ct) ?? "–";
-        ParentCaseNumber = @case.ParentCaseId is null ? null : await db.Cases.AsNoTracking().Where(c => c.Id == @case.ParentCaseId).Select(c => c.CaseNumber).FirstOrDefaultAsync(ct);
-        Documents = await documents.ListAsync(@case, ct);
-        MissingAfterRemoval = await documents.MissingAfterRemovalAsync(@case, Documents, ct);
-        MayRemoveDocuments = documents.MayRemove(@case);
-
-        var userIds = new HashSet<string>([@case.CaseworkerId, .. @case.Deputies.Select(d => d.UserId)]);
-        userIds.UnionWith(@case.History.Where(h => h.UserId != null).Select(h => h.UserId!));
-        userIds.UnionWith(Documents.Where(d => d.UploadedBy != null).Select(d => d.UploadedBy!));
-        UserNames = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-
-        await LoadCoordinationAsync(@case, ct);
-        Targets = [.. Enum.GetValues<Phase>().Where(p => PhaseMachine.IsAllowedEdge(@case.Phase, p, @case.IsAdditionalStatement))];
-        if (CanEdit)
+        var userIds = new HashSet<string>();
+        switch (section)
         {
-            var checks = await transitions.CheckAllAsync(@case, Targets, Today, ct);
-            NextSteps = [.. Targets.Zip(checks, (to, check) => new NextStep(to, Merged(check.Violations), Merged(check.Warnings)))];
+            case CaseSections.Overview:
+                await LoadOverviewAsync(@case, userIds, ct);
+                break;
+            case CaseSections.Phase:
+                FunderName = await FunderNameAsync(@case, ct);
+                await LoadNextStepsAsync(@case, ct);
+                break;
+            case CaseSections.Documents:
+                Documents = await documents.ListAsync(@case, ct);
+                MissingAfterRemoval = await documents.MissingAfterRemovalAsync(@case, Documents, ct);
+                MayRemoveDocuments = documents.MayRemove(@case);
+                userIds.UnionWith(Documents.Where(d => d.UploadedBy != null).Select(d => d.UploadedBy!));
+                break;
+            case CaseSections.History:
+                userIds.UnionWith(@case.History.Where(h => h.UserId != null).Select(h => h.UserId!));
+                break;
+            case CaseSections.Notice:
+                Notice.Version ??= @case.DataProtectionNotice?.Version ?? await cases.ValidFormVersionAsync(nameof(DocumentKind.DataProtectionNotice), Today, ct);
+                break;
+        }
+
+        if (userIds.Count > 0)
+        {
+            UserNames = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         }
 
         if (!keepFields)
@@ -100,9 +137,40 @@ internal sealed partial class DetailsModel
 
         Move.Date ??= Today;
         FunderChange.Date ??= Today;
-        Notice.Version ??= @case.DataProtectionNotice?.Version ?? await cases.ValidFormVersionAsync(nameof(DocumentKind.DataProtectionNotice), Today, ct);
         return true;
     }
+
+    private async Task LoadOverviewAsync(Case @case, HashSet<string> userIds, CancellationToken ct)
+    {
+        FunderName = await FunderNameAsync(@case, ct);
+        ParentCaseNumber = @case.ParentCaseId is null ? null : await db.Cases.AsNoTracking().Where(c => c.Id == @case.ParentCaseId).Select(c => c.CaseNumber).FirstOrDefaultAsync(ct);
+        userIds.Add(@case.CaseworkerId);
+        userIds.UnionWith(@case.Deputies.Select(d => d.UserId));
+        await LoadCoordinationNoticesAsync(@case, ct);
+        var due = await HttpContext.RequestServices.GetRequiredService<DeadlineService>().ForCaseAsync(@case, ct);
+        IReadOnlyList<RecentContact>? contacts = null;
+        if (SeesInternalTexts && !@case.IsAdditionalStatement)
+        {
+            contacts = await db.Contacts.AsNoTracking().Where(k => k.CaseId == @case.Id && k.CancelledAt == null)
+                .OrderByDescending(k => k.OccurredAt).Take(OverviewItems)
+                .Select(k => new RecentContact(k.OccurredAt, k.Form, k.Keywords)).ToListAsync(ct);
+        }
+
+        Overview = new OverviewPanel(due, contacts);
+        await LoadNextStepsAsync(@case, ct);
+    }
+
+    private async Task LoadNextStepsAsync(Case @case, CancellationToken ct)
+    {
+        if (CanEdit)
+        {
+            var checks = await transitions.CheckAllAsync(@case, Targets, Today, ct);
+            NextSteps = [.. Targets.Zip(checks, (to, check) => new NextStep(to, Merged(check.Violations), Merged(check.Warnings)))];
+        }
+    }
+
+    private async Task<string> FunderNameAsync(Case @case, CancellationToken ct)
+        => @case.FunderId is null ? "–" : await db.Funders.AsNoTracking().Where(f => f.Id == @case.FunderId).Select(f => f.Name).FirstOrDefaultAsync(ct) ?? "–";
 
     /// <summary>The closing reasons of the reachable closing phases: P4 (PH-P4-01) or FP5 (PH-FDS-04); "erfolgreiche Vermittlung" only for a Vermittlung (BA-ST-01).</summary>
     public IEnumerable<CatalogueEntry> ReasonsForTargets

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Teilhabe.Core.Cases;
 using Teilhabe.Core.Reports;
 using Teilhabe.Core.Rules;
@@ -45,8 +46,15 @@ internal sealed partial class DetailsModel
         var ct = HttpContext.RequestAborted;
         var reports = Reports;
         var (corrections, missing) = CanEdit ? await reports.PlausibilityAsync(Case, ct) : ([], new Dictionary<ReportKind, IReadOnlyList<RuleViolation>>());
+        var versions = await reports.VersionsAsync(Case.Id, ct);
+        var creators = versions.Select(v => v.CreatedBy).OfType<string>().ToHashSet();
+        if (creators.Count > 0)
+        {
+            UserNames = await db.Users.AsNoTracking().Where(u => creators.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        }
+
         return new ReportsPanel(
-            await reports.VersionsAsync(Case.Id, ct),
+            versions,
             await reports.RequestsAsync(Case.Id, ct),
             await reports.GoalsAsync(Case.Id, ct),
             await reports.PreviousRatingsAsync(Case, ct),

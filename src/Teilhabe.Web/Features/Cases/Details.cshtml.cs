@@ -32,6 +32,19 @@ internal sealed partial class DetailsModel(
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
+    /// <summary>The section of the address (/faelle/{id}/{section}); a form's handler decides it on a post.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Section { get; set; }
+
+    /// <summary>A form's message, errors and redirect belong to the section the form is in.</summary>
+    public override void OnPageHandlerSelected(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context)
+    {
+        if (context.HandlerMethod is { } handler && string.Equals(handler.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase))
+        {
+            Section = CaseSections.ForHandler(handler.Name) is { Length: > 0 } section ? section : null;
+        }
+    }
+
     [BindProperty]
     public MoveForm Move { get; set; } = new();
 
@@ -99,7 +112,7 @@ internal sealed partial class DetailsModel(
                     ("Wird gelöscht", removed.Count == 0 ? "nichts außer der schriftlichen Beauftragung Vorhandenes" : string.Join("\n", removed)),
                 ],
                 "Alles, was über die schriftliche Beauftragung hinausgeht, wird endgültig gelöscht (oben aufgeführt); danach wird zu diesem Auftrag nichts mehr erfasst. Das lässt sich nicht rückgängig machen.",
-                $"/faelle/{@case.Id}?handler=Move",
+                $"{CaseSections.Path(@case.Id, CaseSections.Phase)}?handler=Move",
                 new Dictionary<string, string?>
                 {
                     ["Move.To"] = to.ToString(),
@@ -107,7 +120,7 @@ internal sealed partial class DetailsModel(
                     ["Move.ReasonCode"] = Move.ReasonCode,
                 },
                 "Zurückgeben und endgültig löschen",
-                $"/faelle/{@case.Id}#phase-wechseln");
+                CaseSections.Path(@case.Id, CaseSections.Phase, "phase-wechseln"));
             return Page();
         }
 
@@ -378,7 +391,7 @@ internal sealed partial class DetailsModel(
             TempData[WarningsKey] = Merged(warnings).Select(w => $"{w.Message} ({w.Rule})").ToArray();
         }
 
-        return Redirect($"/faelle/{Id}");
+        return Redirect(CaseSections.Path(Id, Current));
     }
 
     private async Task<IActionResult> PageAsync(CancellationToken ct, bool keepFields = false)

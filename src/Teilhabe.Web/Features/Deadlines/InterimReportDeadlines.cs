@@ -54,7 +54,7 @@ internal sealed class InterimReportDeadlines(TeilhabeDbContext db, IStateProfile
                 entries.Add(new DeadlineEntry(c, "REP-06", "Zwischenbericht fällig", due)
                 {
                     VisibleFrom = due.AddDays(-LeadDays),
-                    Link = $"/faelle/{c.Id}#berichte",
+                    Link = $"/faelle/{c.Id}/berichte",
                 });
             }
         }

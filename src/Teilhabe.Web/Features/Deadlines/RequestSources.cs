@@ -22,7 +22,7 @@ internal sealed class RequestDeadlines(TeilhabeDbContext db) : IDeadlineSource
                 .Select(r => new { r.CaseId, r.RequestedBy, r.DueDate }).ToListAsync(ct);
             entries.AddRange(reports.Select(r => new DeadlineEntry(cases[r.CaseId], "REP-04", $"Sachstandsbericht angefordert von {r.RequestedBy}", r.DueDate)
             {
-                Link = $"/faelle/{r.CaseId}#berichte",
+                Link = $"/faelle/{r.CaseId}/berichte",
             }));
         }
 

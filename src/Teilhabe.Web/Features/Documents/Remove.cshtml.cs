@@ -47,7 +47,7 @@ internal sealed class RemoveModel(DocumentService documents) : PageModel
         }
 
         TempData[DetailsModel.MessageKey] = $"„{Document.FileName}“ ist entfernt und die Datei vernichtet; das Protokoll hält Art, Dateiname, Größe, Prüfsumme und Grund fest (DOC-06).";
-        return Redirect($"/faelle/{CaseId}#dokumente");
+        return Redirect($"/faelle/{CaseId}/dokumente");
     }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)

@@ -7,3 +7,21 @@ document.addEventListener("DOMContentLoaded", function () {
     summary.focus();
   }
 });
+
+// The case's section navigation swaps the section in place (hx-boost): focus then moves to the new section's heading,
+// so keyboard and screen-reader users continue where the content changed.
+var caseSectionRequested = false;
+document.addEventListener("htmx:beforeRequest", function (event) {
+  caseSectionRequested = !!(event.target && event.target.closest && event.target.closest(".case-nav"));
+});
+document.addEventListener("htmx:afterSettle", function () {
+  if (!caseSectionRequested) {
+    return;
+  }
+  caseSectionRequested = false;
+  var heading = document.querySelector("#bereich h2");
+  if (heading) {
+    heading.setAttribute("tabindex", "-1");
+    heading.focus();
+  }
+});
