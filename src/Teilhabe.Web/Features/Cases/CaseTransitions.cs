@@ -8,6 +8,7 @@ using Teilhabe.Core.Directory;
 using Teilhabe.Core.Profiles;
 using Teilhabe.Core.Rules;
 using Teilhabe.Core.Time;
+using Teilhabe.Web.Features.Catalogues;
 using Teilhabe.Web.Features.Documents;
 
 namespace Teilhabe.Web.Features.Cases;
@@ -22,7 +23,8 @@ internal sealed partial class CaseTransitions(
     AuditLog audit,
     IDocumentStore store,
     IEnumerable<IContactFacts> contactFacts,
-    IEnumerable<ITransitionEffects> effects)
+    IEnumerable<ITransitionEffects> effects,
+    CatalogueCache catalogues)
 {
     public sealed record Request(Phase To, DateOnly? Date, string? ReasonCode, string? OutcomeCategoryCode, bool ConfirmPurge = false, bool AllowFutureDate = false);
 
@@ -55,7 +57,7 @@ internal sealed partial class CaseTransitions(
 
     private Task<Client> ClientAsync(Case @case, CancellationToken ct)
         => db.Clients.Include(c => c.Evidence).Include(c => c.Disabilities).Include(c => c.Employment)
-            .AsSplitQuery().AsNoTracking().FirstAsync(c => c.Id == @case.ClientId, ct);
+            .AsSingleQuery().AsNoTracking().FirstAsync(c => c.Id == @case.ClientId, ct);
 
     private async Task<TransitionCheck> CheckAsync(Case @case, TransitionFacts facts, CancellationToken ct)
     {
@@ -170,50 +172,23 @@ internal sealed partial class CaseTransitions(
     private async Task<TransitionFacts> FactsAsync(Case @case, Client client, Request request, CancellationToken ct)
     {
         var date = request.Date ?? clock.Today();
-        var funderKind = @case.FunderId is null ? null : await db.Funders.Where(f => f.Id == @case.FunderId).Select(f => (FunderKind?)f.Kind).FirstOrDefaultAsync(ct);
-        var group = @case.LegalBasisCode is null ? null : await db.CatalogueEntries
-            .Where(e => e.Catalogue == CatalogueNames.LegalBases && e.Code == @case.LegalBasisCode).Select(e => e.Group).FirstOrDefaultAsync(ct);
-        var documents = (await db.Documents.AsNoTracking()
-            .Where(d => d.ContactId == null && (d.CaseId == @case.Id || (d.CaseId == null && d.ClientId == @case.ClientId)))
-            .Select(d => d.Kind).Distinct().ToListAsync(ct)).ToHashSet();
-        var validVersions = await db.CatalogueEntries.AsNoTracking()
-            .Where(e => e.Catalogue == CatalogueNames.FormVersions && e.Active && e.ValidFrom <= date)
-            .ToListAsync(ct);
-        var others = await db.Cases.AsNoTracking().Include(c => c.History)
-            .Where(c => c.ClientId == @case.ClientId && c.Id != @case.Id).ToListAsync(ct);
-        var inaFunders = await db.Funders.AsNoTracking().Where(f => f.Kind == FunderKind.IntegrationOffice).Select(f => f.Id).ToListAsync(ct);
+
+        // Catalogue lookups from the cached catalogue (the shared entries, as the database holds them).
+        var catalogue = await catalogues.AllAsync(db, ct);
+        var group = @case.LegalBasisCode is null ? null : catalogue
+            .Where(e => e.Catalogue == CatalogueNames.LegalBases && e.Code == @case.LegalBasisCode).Select(e => e.Group).FirstOrDefault();
+        var validVersions = catalogue.Where(e => e.Catalogue == CatalogueNames.FormVersions && e.Active && e.ValidFrom <= date).ToList();
+        var reasonPhase = request.ReasonCode is null ? null : catalogue
+            .Where(e => e.Catalogue == CatalogueNames.ClosingReasons && e.Code == request.ReasonCode && e.Active).Select(e => e.Parent).FirstOrDefault();
+        var outcomeEntry = request.OutcomeCategoryCode is null ? null : catalogue
+            .FirstOrDefault(e => e.Catalogue == CatalogueNames.OutcomeCategories && e.Code == request.OutcomeCategoryCode && e.Active);
+
+        var (documents, inaFunders) = await ListsAsync(@case, ct);
+        var known = await KnownFactsAsync(@case, client, inaFunders, ct);
 
         // PH-P2-04, PH-P3-03, PH-P3-04 look across every IFD of the Integrationsamt (one funder): the same person's
         // records there, past the tenant filter. Only the facts leave this method; the caseworker sees nothing of them.
-        var elsewhere = await SamePersonAtOtherServicesAsync(@case, client, ct);
-        var parent = @case.ParentCaseId is null ? null : await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Id == @case.ParentCaseId, ct);
-        var reasonPhase = request.ReasonCode is null ? null : await db.CatalogueEntries
-            .Where(e => e.Catalogue == CatalogueNames.ClosingReasons && e.Code == request.ReasonCode && e.Active).Select(e => e.Parent).FirstOrDefaultAsync(ct);
-        var outcomeEntry = request.OutcomeCategoryCode is null ? null : await db.CatalogueEntries.AsNoTracking()
-            .Where(e => e.Catalogue == CatalogueNames.OutcomeCategories && e.Code == request.OutcomeCategoryCode && e.Active)
-            .Select(e => new { e.Code, e.Parent }).FirstOrDefaultAsync(ct);
-        var outcome = outcomeEntry?.Code;
-
-        // BA-IB-01: the employer of the employment situation current on the phase date, and an approved application.
-        var atInclusionCompany = client.EmploymentOn(date)?.InstitutionId is { } employerId && await db.Institutions.AsNoTracking().IgnoreQueryFilters()
-            .AnyAsync(i => i.Id == employerId && i.Kind == InstitutionKind.InclusionCompany, ct);
-        var inclusionApproved = atInclusionCompany && await db.InclusionCompanyApplications.AsNoTracking()
-            .AnyAsync(a => a.CaseId == @case.Id && a.Approved == true, ct);
-
-        // BA-SI-04: a stufenweise Wiedereingliederung recorded as topic or LEK, and whether a health insurer pays Krankengeld.
-        var reintegrationOutcomes = await db.Outcomes.AsNoTracking()
-            .Where(o => o.CaseId == @case.Id && o.OutcomeCode == CommissionKinds.ReintegrationCode && o.InvalidatedAt == null)
-            .Select(o => o.ServiceFunderId).ToListAsync(ct);
-        var reintegrationTopic = await db.Contacts.AsNoTracking()
-            .AnyAsync(k => k.CaseId == @case.Id && k.CancelledAt == null && k.Topics.Any(t => t.Code == CommissionKinds.ReintegrationCode), ct);
-        var sickPay = reintegrationOutcomes.Count > 0 && await db.Funders.AsNoTracking()
-            .AnyAsync(x => reintegrationOutcomes.Contains(x.Id) && x.Kind == FunderKind.HealthInsurance, ct);
-
-        var personal = 0;
-        foreach (var source in contactFacts)
-        {
-            personal += await source.PersonalContactsInPhaseAsync(@case, Phase.P2, ct);
-        }
+        var elsewhere = await PastTheTenantFilterAsync(@case, client, inaFunders, date, ct);
 
         return new TransitionFacts
         {
@@ -223,45 +198,118 @@ internal sealed partial class CaseTransitions(
             Date = date,
             Today = clock.Today(),
             Profile = profile,
-            FunderKind = funderKind,
+            FunderKind = known.FunderKind,
             LegalBasisGroup = group,
             Documents = documents,
             ValidFormVersions = ValidVersions(validVersions, date),
-            PersonalContactsInP2 = personal,
-            ClientHadEarlierCounselling = others.Any(c => c.History.Any(h => h.To == Phase.P2)),
-            LatestOtherInaCommission = others.Where(c => c.FunderId is { } f && inaFunders.Contains(f))
-                .SelectMany(c => c.History.Where(h => h.To == Phase.P3)).Select(h => (DateOnly?)h.On).Max(),
-            EarlierCounsellingAtOtherService = elsewhere.Any(c => c.History.Any(h => h.To == Phase.P2)),
-            LatestInaCommissionAtOtherService = elsewhere.Where(c => c.FunderId is { } f && inaFunders.Contains(f))
-                .SelectMany(c => c.History.Where(h => h.To == Phase.P3)).Select(h => (DateOnly?)h.On).Max(),
+            PersonalContactsInP2 = known.PersonalContactsInP2,
+            ClientHadEarlierCounselling = known.EarlierCounselling,
+            LatestOtherInaCommission = known.LatestOtherInaCommission,
+            EarlierCounsellingAtOtherService = elsewhere.EarlierCounselling,
+            LatestInaCommissionAtOtherService = elsewhere.LatestInaCommission,
             ReasonCode = request.ReasonCode,
             ReasonPhase = reasonPhase,
-            OutcomeCategoryCode = outcome,
+            OutcomeCategoryCode = outcomeEntry?.Code,
             OutcomeCareType = outcomeEntry?.Parent,
-            EmployedAtInclusionCompany = atInclusionCompany,
-            InclusionCompanyApproved = inclusionApproved,
-            ParentCareTypeCode = parent?.CareTypeCode,
-            ParentLegalBasisCode = parent?.LegalBasisCode,
+            EmployedAtInclusionCompany = elsewhere.EmployedAtInclusionCompany,
+            InclusionCompanyApproved = elsewhere.EmployedAtInclusionCompany && known.InclusionCompanyApproved,
+            ParentCareTypeCode = known.ParentCareTypeCode,
+            ParentLegalBasisCode = known.ParentLegalBasisCode,
             ConfirmPurge = request.ConfirmPurge,
             AllowFutureDate = request.AllowFutureDate,
-            ReintegrationRecorded = reintegrationTopic || reintegrationOutcomes.Count > 0,
-            SickPayReceived = sickPay,
+            ReintegrationRecorded = known.ReintegrationTopic || known.ReintegrationOutcome,
+            SickPayReceived = known.SickPay,
         };
     }
 
     /// <summary>
-    /// The cases of the same person (same name and birth date, record not anonymised — DEL-01) at the other IFDs of the
-    /// case's Integrationsamt. Read past the tenant filter for the re-registration rules only.
+    /// One statement for the two lists among the facts: the kinds of the case's documents and the client's proofs (a
+    /// document of a contact does not count), and the InA funders of the directory the user sees.
     /// </summary>
-    private async Task<List<Case>> SamePersonAtOtherServicesAsync(Case @case, Client client, CancellationToken ct)
+    private async Task<(HashSet<DocumentKind> Documents, List<Guid> InaFunders)> ListsAsync(Case @case, CancellationToken ct)
     {
-        var records = await db.Clients.IgnoreQueryFilters().AsNoTracking()
-            .Where(c => c.IntegrationOfficeId == @case.IntegrationOfficeId && c.ServiceId != @case.ServiceId && c.AnonymisedOn == null
-                        && c.BirthDate == client.BirthDate && c.SearchLastName == client.SearchLastName && c.SearchFirstName == client.SearchFirstName)
-            .Select(c => c.Id).ToListAsync(ct);
-        return records.Count == 0 ? [] : await db.Cases.IgnoreQueryFilters().AsNoTracking().Include(c => c.History)
-            .Where(c => records.Contains(c.ClientId) && c.IntegrationOfficeId == @case.IntegrationOfficeId && c.ServiceId != @case.ServiceId)
+        var caseId = @case.Id;
+        var clientId = @case.ClientId;
+        var rows = await db.Documents
+            .Where(d => d.ContactId == null && (d.CaseId == caseId || (d.CaseId == null && d.ClientId == clientId)))
+            .GroupBy(d => d.Kind)
+            .Select(g => new { Kind = (DocumentKind?)g.Key, Funder = (Guid?)null })
+            .Concat(db.Funders.Where(f => f.Kind == FunderKind.IntegrationOffice).Select(f => new { Kind = (DocumentKind?)null, Funder = (Guid?)f.Id }))
             .ToListAsync(ct);
+        return ([.. rows.Where(r => r.Kind is not null).Select(r => r.Kind!.Value)], [.. rows.Where(r => r.Funder is not null).Select(r => r.Funder!.Value)]);
+    }
+
+    private sealed record KnownFacts(
+        FunderKind? FunderKind,
+        bool EarlierCounselling,
+        DateOnly? LatestOtherInaCommission,
+        string? ParentCareTypeCode,
+        string? ParentLegalBasisCode,
+        bool InclusionCompanyApproved,
+        bool ReintegrationOutcome,
+        bool ReintegrationTopic,
+        bool SickPay,
+        int PersonalContactsInP2);
+
+    /// <summary>
+    /// The scalar facts the user's scope shows, in one statement of correlated subqueries over the client's row (read
+    /// by <see cref="ClientAsync"/> just before, so it is there): funder kind, the client's other cases (PH-P2-04,
+    /// PH-P3-03/04), the main case (PH-FDS-05), an approved Inklusionsbetrieb application (BA-IB-01), a stufenweise
+    /// Wiedereingliederung and Krankengeld (BA-SI-04) and the personal contacts in P2 (PH-P2-05, from the contacts feature).
+    /// </summary>
+    private Task<KnownFacts> KnownFactsAsync(Case @case, Client client, List<Guid> inaFunders, CancellationToken ct)
+    {
+        var caseId = @case.Id;
+        var clientId = client.Id;
+        var funderId = @case.FunderId;
+        var parentId = @case.ParentCaseId;
+        var others = db.Cases.Where(o => o.ClientId == clientId && o.Id != caseId);
+        var reintegration = db.Outcomes.Where(o => o.CaseId == caseId && o.OutcomeCode == CommissionKinds.ReintegrationCode && o.InvalidatedAt == null);
+        var personal = contactFacts.Select(source => source.PersonalContactsInPhase(caseId, Phase.P2)).Aggregate((IQueryable<Guid>?)null, (all, next) => all is null ? next : all.Concat(next))
+            ?? db.Contacts.Where(_ => false).Select(k => k.Id);
+        return db.Clients.Where(c => c.Id == clientId).Select(_ => new KnownFacts(
+            db.Funders.Where(f => f.Id == funderId).Select(f => (FunderKind?)f.Kind).FirstOrDefault(),
+            others.Any(o => o.History.Any(h => h.To == Phase.P2)),
+            others.Where(o => o.FunderId != null && inaFunders.Contains(o.FunderId.Value)).SelectMany(o => o.History).Where(h => h.To == Phase.P3).Max(h => (DateOnly?)h.On),
+            db.Cases.Where(p => p.Id == parentId).Select(p => p.CareTypeCode).FirstOrDefault(),
+            db.Cases.Where(p => p.Id == parentId).Select(p => p.LegalBasisCode).FirstOrDefault(),
+            db.InclusionCompanyApplications.Any(a => a.CaseId == caseId && a.Approved == true),
+            reintegration.Any(),
+            db.Contacts.Any(k => k.CaseId == caseId && k.CancelledAt == null && k.Topics.Any(t => t.Code == CommissionKinds.ReintegrationCode)),
+            reintegration.Any(o => db.Funders.Any(f => f.Id == o.ServiceFunderId && f.Kind == FunderKind.HealthInsurance)),
+            personal.Count()))
+            .FirstAsync(ct);
+    }
+
+    private sealed record ElsewhereFacts(bool EarlierCounselling, DateOnly? LatestInaCommission, bool EmployedAtInclusionCompany);
+
+    /// <summary>
+    /// The two lookups that read past the tenant filter, in one statement and for these facts only:
+    /// the cases of the same person (same name and birth date, record not anonymised — DEL-01) at the other IFDs of the
+    /// case's Integrationsamt (whether one had a Qualifizierte Beratung, the latest P3 of an InA one, with the InA funders
+    /// the user sees), and whether the employer of the employment situation current on the phase date is an
+    /// Inklusionsbetrieb (BA-IB-01). Nothing else is read in this statement.
+    /// </summary>
+    private Task<ElsewhereFacts> PastTheTenantFilterAsync(Case @case, Client client, List<Guid> inaFunders, DateOnly date, CancellationToken ct)
+    {
+        var clientId = client.Id;
+        var officeId = @case.IntegrationOfficeId;
+        var serviceId = @case.ServiceId;
+        var birthDate = client.BirthDate;
+        var lastName = client.SearchLastName;
+        var firstName = client.SearchFirstName;
+        var employerId = client.EmploymentOn(date)?.InstitutionId;
+        var records = db.Clients.IgnoreQueryFilters()
+            .Where(c => c.IntegrationOfficeId == officeId && c.ServiceId != serviceId && c.AnonymisedOn == null
+                        && c.BirthDate == birthDate && c.SearchLastName == lastName && c.SearchFirstName == firstName)
+            .Select(c => c.Id);
+        var cases = db.Cases.IgnoreQueryFilters()
+            .Where(c => records.Contains(c.ClientId) && c.IntegrationOfficeId == officeId && c.ServiceId != serviceId);
+        return db.Clients.IgnoreQueryFilters().Where(c => c.Id == clientId).Select(_ => new ElsewhereFacts(
+            cases.Any(c => c.History.Any(h => h.To == Phase.P2)),
+            cases.Where(c => c.FunderId != null && inaFunders.Contains(c.FunderId.Value)).SelectMany(c => c.History).Where(h => h.To == Phase.P3).Max(h => (DateOnly?)h.On),
+            employerId != null && db.Institutions.IgnoreQueryFilters().Any(i => i.Id == employerId && i.Kind == InstitutionKind.InclusionCompany)))
+            .FirstAsync(ct);
     }
 
     /// <summary>BA-SI-02, BA-UB-02, BA-ST-02: the planned end of an InA commission from its P3 date.</summary>
@@ -296,7 +344,11 @@ internal sealed partial class CaseTransitions(
 /// <summary>What the contacts feature tells the phase machine (PH-P2-05) and removes on PH-FDS-04.</summary>
 internal interface IContactFacts
 {
-    Task<int> PersonalContactsInPhaseAsync(Case @case, Phase phase, CancellationToken ct);
+    /// <summary>
+    /// The personal contacts with the client in the phase (one id each), as a query: the phase facts count it within
+    /// their own statement instead of asking in one of their own.
+    /// </summary>
+    IQueryable<Guid> PersonalContactsInPhase(Guid caseId, Phase phase);
 
     Task<IReadOnlyList<string>> RemoveAllAsync(Case @case, CancellationToken ct);
 

@@ -273,12 +273,12 @@ internal sealed class ContactService(TeilhabeDbContext db, CaseAccess access, IC
     }
 
     /// <summary>PH-P2-05: personal contacts with the client recorded while the case was in <paramref name="phase"/>.</summary>
-    public async Task<int> PersonalContactsInPhaseAsync(Case @case, Phase phase, CancellationToken ct)
-    {
-        var contacts = await db.Contacts.AsNoTracking()
-            .Where(c => c.CaseId == @case.Id && c.Phase == phase && c.Form == ContactForm.Personal && c.CancelledAt == null).ToListAsync(ct);
-        return contacts.Count(c => c.IsPersonalWithClient);
-    }
+    /// <summary>PH-P2-05: <see cref="Contact.IsPersonalWithClient"/>, in SQL.</summary>
+    public IQueryable<Guid> PersonalContactsInPhase(Guid caseId, Phase phase)
+        => db.Contacts
+            .Where(c => c.CaseId == caseId && c.Phase == phase && c.Form == ContactForm.Personal && c.CancelledAt == null
+                        && c.Participants.Any(p => p.Kind == ParticipantKind.Client))
+            .Select(c => c.Id);
 
     /// <summary>PH-FDS-04: the contacts go beyond the written commission and are removed with the purge.</summary>
     public async Task<IReadOnlyList<string>> RemoveAllAsync(Case @case, CancellationToken ct)

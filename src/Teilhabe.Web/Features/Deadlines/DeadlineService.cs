@@ -87,11 +87,17 @@ internal sealed class DeadlineService(
 
     private async Task<DeadlineContext> ContextAsync(IReadOnlyList<Case> cases, bool single, CancellationToken ct)
     {
-        var ina = (await db.Funders.AsNoTracking().Where(f => f.Kind == FunderKind.IntegrationOffice).Select(f => f.Id).ToListAsync(ct)).ToHashSet();
-        var coordinator = access.IsCoordinator;
         var ids = cases.Select(c => c.Id).ToList();
-        var requests = await db.ExtensionRequests.AsNoTracking().Where(r => ids.Contains(r.CaseId) && r.Approved != true)
-            .Select(r => new { r.CaseId, r.RequestedEndDate, r.CurrentEndDate }).ToListAsync(ct);
+
+        // One statement: the InA funders the user sees and the open extension requests of the cases.
+        var rows = await db.Funders.Where(f => f.Kind == FunderKind.IntegrationOffice)
+            .Select(f => new { Funder = (Guid?)f.Id, CaseId = (Guid?)null, CurrentEndDate = (DateOnly?)null })
+            .Concat(db.ExtensionRequests.Where(r => ids.Contains(r.CaseId) && r.Approved != true)
+                .Select(r => new { Funder = (Guid?)null, CaseId = (Guid?)r.CaseId, r.CurrentEndDate }))
+            .ToListAsync(ct);
+        var ina = rows.Where(r => r.Funder is not null).Select(r => r.Funder!.Value).ToHashSet();
+        var requests = rows.Where(r => r.CaseId is not null).Select(r => new { CaseId = r.CaseId!.Value, r.CurrentEndDate }).ToList();
+        var coordinator = access.IsCoordinator;
         var byCase = cases.ToDictionary(c => c.Id);
         return new DeadlineContext
         {
@@ -123,10 +129,16 @@ internal sealed class DeadlineService(
         var clientIds = cases.Select(c => c.ClientId).Distinct().ToList();
         var userIds = cases.Select(c => c.CaseworkerId).Distinct().ToList();
         var serviceIds = cases.Select(c => c.ServiceId).Distinct().ToList();
-        var clients = await db.Clients.AsNoTracking().Where(c => clientIds.Contains(c.Id))
-            .Select(c => new { c.Id, Name = c.LastName + ", " + c.FirstName }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        var services = await db.Services.AsNoTracking().Where(s => serviceIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+
+        // One statement for the names of the cases' clients (0), caseworkers (1) and IFDs (2).
+        var names = await db.Clients.Where(c => clientIds.Contains(c.Id))
+            .Select(c => new { Of = 0, Id = (Guid?)c.Id, UserId = (string?)null, Name = c.LastName + ", " + c.FirstName })
+            .Concat(db.Users.Where(u => userIds.Contains(u.Id)).Select(u => new { Of = 1, Id = (Guid?)null, UserId = (string?)u.Id, Name = u.DisplayName }))
+            .Concat(db.Services.Where(s => serviceIds.Contains(s.Id)).Select(s => new { Of = 2, Id = (Guid?)s.Id, UserId = (string?)null, Name = s.Name }))
+            .ToListAsync(ct);
+        var clients = names.Where(n => n.Of == 0).ToDictionary(n => n.Id!.Value, n => n.Name);
+        var users = names.Where(n => n.Of == 1).ToDictionary(n => n.UserId!, n => n.Name);
+        var services = names.Where(n => n.Of == 2).ToDictionary(n => n.Id!.Value, n => n.Name);
         return
         [
             .. entries.Select(e => e.Case is { } c
