@@ -12,7 +12,7 @@ public sealed class ReportPdfTests
 {
     private const string Secret = "GEHEIMEARBEITSLISTE";
 
-    private static ReportInput Input(ReportKind kind, Action<CaseTexts>? _ = null, string closing = "Arbeitsplatz in passender Größe gesichert; Kosten 1.200 €.")
+    internal static ReportInput Input(ReportKind kind, Action<CaseTexts>? _ = null, string closing = "Arbeitsplatz in passender Größe gesichert; Kosten 1.200 €.")
     {
         var (c, _) = new CaseBuilder().ForIntegrationOffice().InPhase(Phase.P3).Build();
         c.UpdateTexts(new CaseTexts
@@ -47,7 +47,7 @@ public sealed class ReportPdfTests
         };
     }
 
-    private static (string Text, int Pages, string Xmp) Read(byte[] pdf)
+    internal static (string Text, int Pages, string Xmp) Read(byte[] pdf)
     {
         using var doc = PdfDocument.Open(pdf);
         var text = new StringBuilder();

@@ -63,14 +63,11 @@ internal static class InvoicePdf
     {
         using var paint = new SKPaint { Color = SKColors.Black, IsAntialias = true };
         using var line = new SKPaint { Color = SKColors.Black, StrokeWidth = 0.8f, IsStroke = true };
-        using var title = new SKFont(Reports.PdfLayout.Bold, 18f);
-        using var bold = new SKFont(Reports.PdfLayout.Bold, 10f);
-        using var text = new SKFont(Reports.PdfLayout.Regular, 10f);
 
         var y = Margin + 10;
-        canvas.DrawText(invoice.Provider, Margin, y, SKTextAlign.Left, text, paint);
+        Reports.PdfFonts.Draw(canvas, invoice.Provider, Margin, y, false, 10f, paint);
         y += 40;
-        canvas.DrawText($"Rechnung {invoice.Number}", Margin, y, SKTextAlign.Left, title, paint);
+        Reports.PdfFonts.Draw(canvas, $"Rechnung {invoice.Number}", Margin, y, true, 18f, paint);
         y += 28;
         foreach (var (label, value) in new[]
         {
@@ -81,40 +78,40 @@ internal static class InvoicePdf
             ("Maßnahme", invoice.Programme),
         })
         {
-            canvas.DrawText(label + ":", Margin, y, SKTextAlign.Left, bold, paint);
-            canvas.DrawText(value, Margin + 120, y, SKTextAlign.Left, text, paint);
+            Reports.PdfFonts.Draw(canvas, label + ":", Margin, y, true, 10f, paint);
+            Reports.PdfFonts.Draw(canvas, value, Margin + 120, y, false, 10f, paint);
             y += 16;
         }
 
         y += 20;
         float[] columns = [Margin, Margin + 230, Margin + 320, PageWidth - Margin];
-        canvas.DrawText("Modul", columns[0], y, SKTextAlign.Left, bold, paint);
-        canvas.DrawText("Stunden", columns[1] + 50, y, SKTextAlign.Right, bold, paint);
-        canvas.DrawText("Satz je Stunde", columns[2] + 60, y, SKTextAlign.Right, bold, paint);
-        canvas.DrawText("Betrag", columns[3], y, SKTextAlign.Right, bold, paint);
+        Reports.PdfFonts.Draw(canvas, "Modul", columns[0], y, true, 10f, paint);
+        Reports.PdfFonts.Draw(canvas, "Stunden", columns[1] + 50, y, true, 10f, paint, SKTextAlign.Right);
+        Reports.PdfFonts.Draw(canvas, "Satz je Stunde", columns[2] + 60, y, true, 10f, paint, SKTextAlign.Right);
+        Reports.PdfFonts.Draw(canvas, "Betrag", columns[3], y, true, 10f, paint, SKTextAlign.Right);
         y += 6;
         canvas.DrawLine(Margin, y, PageWidth - Margin, y, line);
         y += 16;
         foreach (var l in invoice.Lines)
         {
-            canvas.DrawText(l.Label, columns[0], y, SKTextAlign.Left, text, paint);
-            canvas.DrawText(Number(l.Hours), columns[1] + 50, y, SKTextAlign.Right, text, paint);
-            canvas.DrawText(GermanFormat.Euro(l.Rate), columns[2] + 60, y, SKTextAlign.Right, text, paint);
-            canvas.DrawText(GermanFormat.Euro(l.Amount), columns[3], y, SKTextAlign.Right, text, paint);
+            Reports.PdfFonts.Draw(canvas, l.Label, columns[0], y, false, 10f, paint);
+            Reports.PdfFonts.Draw(canvas, Number(l.Hours), columns[1] + 50, y, false, 10f, paint, SKTextAlign.Right);
+            Reports.PdfFonts.Draw(canvas, GermanFormat.Euro(l.Rate), columns[2] + 60, y, false, 10f, paint, SKTextAlign.Right);
+            Reports.PdfFonts.Draw(canvas, GermanFormat.Euro(l.Amount), columns[3], y, false, 10f, paint, SKTextAlign.Right);
             y += 16;
         }
 
         if (invoice.Lines.Count == 0)
         {
-            canvas.DrawText("Im Zeitraum wurden keine Fachleistungsstunden erbracht.", columns[0], y, SKTextAlign.Left, text, paint);
+            Reports.PdfFonts.Draw(canvas, "Im Zeitraum wurden keine Fachleistungsstunden erbracht.", columns[0], y, false, 10f, paint);
             y += 16;
         }
 
         canvas.DrawLine(Margin, y - 8, PageWidth - Margin, y - 8, line);
         y += 6;
-        canvas.DrawText("Gesamtbetrag", columns[0], y, SKTextAlign.Left, bold, paint);
-        canvas.DrawText(GermanFormat.Euro(invoice.Total), columns[3], y, SKTextAlign.Right, bold, paint);
+        Reports.PdfFonts.Draw(canvas, "Gesamtbetrag", columns[0], y, true, 10f, paint);
+        Reports.PdfFonts.Draw(canvas, GermanFormat.Euro(invoice.Total), columns[3], y, true, 10f, paint, SKTextAlign.Right);
         y += 36;
-        canvas.DrawText("Abrechnung der Fachleistungsstunden je Modul (Stunden × Satz) aus dem Persönlichen Budget.", Margin, y, SKTextAlign.Left, text, paint);
+        Reports.PdfFonts.Draw(canvas, "Abrechnung der Fachleistungsstunden je Modul (Stunden × Satz) aus dem Persönlichen Budget.", Margin, y, false, 10f, paint);
     }
 }

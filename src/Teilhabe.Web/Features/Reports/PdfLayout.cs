@@ -8,7 +8,7 @@ namespace Teilhabe.Web.Features.Reports;
 /// A small layout engine for the reports (REP-03): A4 pages with margins, greedy hyphen-free line breaking on measured
 /// widths, headings kept with what follows, two-column key/value tables, page breaks, a header (IFD, case number,
 /// title) and a footer ("Seite x von y", generation time in Berlin time). It lays out first and draws second,
-/// so the page count is known for the footer. Output is PDF/A with the embedded DejaVu Sans fonts.
+/// so the page count is known for the footer. Output is PDF/A with the embedded DejaVu Sans fonts (see <see cref="PdfFonts"/>).
 /// </summary>
 internal sealed class PdfLayout
 {
@@ -23,14 +23,6 @@ internal sealed class PdfLayout
     private const float KeyColumn = 0.36f;
     private const float ColumnGap = 10f;
 
-    private static readonly Lazy<SKTypeface> RegularFace = new(() => LoadFace("DejaVuSans.ttf"));
-    private static readonly Lazy<SKTypeface> BoldFace = new(() => LoadFace("DejaVuSans-Bold.ttf"));
-
-    /// <summary>The shipped typefaces, for other PDFs of the product (e.g. programme invoices).</summary>
-    internal static SKTypeface Regular => RegularFace.Value;
-
-    internal static SKTypeface Bold => BoldFace.Value;
-
     private readonly List<List<Run>> _pages = [];
     private float _y;
 
@@ -44,19 +36,6 @@ internal sealed class PdfLayout
         return layout.Draw(document, author);
     }
 
-    /// <summary>The typeface of the shipped fonts (embedded resources, so the output does not depend on the host).</summary>
-    private static SKTypeface LoadFace(string file)
-    {
-        var name = typeof(PdfLayout).Assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + file, StringComparison.Ordinal));
-        using var stream = typeof(PdfLayout).Assembly.GetManifestResourceStream(name)!;
-        var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        copy.Position = 0;
-        return SKTypeface.FromStream(copy) ?? throw new InvalidOperationException($"Schrift {file} konnte nicht geladen werden.");
-    }
-
-    private static SKFont Font(bool bold, float size) => new(bold ? BoldFace.Value : RegularFace.Value, size) { Subpixel = true };
-
     private void Lay(ReportDocument document)
     {
         NewPage();
@@ -65,10 +44,9 @@ internal sealed class PdfLayout
             switch (block)
             {
                 case ReportHeading h:
-                    var size = h.Level == 1 ? 13f : 11.5f;
-                    using (var font = Font(true, size))
                     {
-                        var lines = Wrap(h.Text, font, Right - Left);
+                        var size = h.Level == 1 ? 13f : 11.5f;
+                        var lines = Wrap(h.Text, true, size, Right - Left);
                         // Keep the heading with at least two lines of what follows.
                         Need((lines.Count * size * 1.35f) + (LineHeight * 2) + 10f);
                         _y += h.Level == 1 ? 10f : 6f;
@@ -83,18 +61,14 @@ internal sealed class PdfLayout
 
                     break;
                 case ReportParagraph p:
-                    using (var font = Font(false, BodySize))
+                    foreach (var line in Wrap(p.Text, false, BodySize, Right - Left))
                     {
-                        foreach (var line in Wrap(p.Text, font, Right - Left))
-                        {
-                            Need(LineHeight);
-                            _y += LineHeight;
-                            Add(line, Left, _y, false, BodySize);
-                        }
-
-                        _y += LineHeight * 0.5f;
+                        Need(LineHeight);
+                        _y += LineHeight;
+                        Add(line, Left, _y, false, BodySize);
                     }
 
+                    _y += LineHeight * 0.5f;
                     break;
                 case ReportTable t:
                     LayTable(t);
@@ -107,12 +81,10 @@ internal sealed class PdfLayout
     {
         var keyWidth = (Right - Left) * KeyColumn;
         var valueX = Left + keyWidth + ColumnGap;
-        using var bold = Font(true, BodySize);
-        using var regular = Font(false, BodySize);
         foreach (var (key, value) in table.Rows)
         {
-            var keys = Wrap(key, bold, keyWidth);
-            var values = Wrap(string.IsNullOrWhiteSpace(value) ? "—" : value, regular, Right - valueX);
+            var keys = Wrap(key, true, BodySize, keyWidth);
+            var values = Wrap(string.IsNullOrWhiteSpace(value) ? "—" : value, false, BodySize, Right - valueX);
             var rows = Math.Max(keys.Count, values.Count);
 
             // A short row stays together; a long value may continue on the next page.
@@ -139,7 +111,7 @@ internal sealed class PdfLayout
     }
 
     /// <summary>Greedy line breaking without hyphenation: words fill a line while they fit; a word wider than a line is split.</summary>
-    public static List<string> Wrap(string text, SKFont font, float width)
+    public static List<string> Wrap(string text, bool bold, float size, float width)
     {
         var lines = new List<string>();
         foreach (var hard in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
@@ -148,7 +120,7 @@ internal sealed class PdfLayout
             foreach (var word in hard.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 var candidate = line.Length == 0 ? word : line + " " + word;
-                if (font.MeasureText(candidate) <= width)
+                if (PdfFonts.Measure(candidate, bold, size) <= width)
                 {
                     line = candidate;
                     continue;
@@ -160,10 +132,10 @@ internal sealed class PdfLayout
                 }
 
                 line = word;
-                while (font.MeasureText(line) > width && line.Length > 1)
+                while (PdfFonts.Measure(line, bold, size) > width && line.Length > 1)
                 {
                     var take = line.Length - 1;
-                    while (take > 1 && font.MeasureText(line[..take]) > width)
+                    while (take > 1 && PdfFonts.Measure(line[..take], bold, size) > width)
                     {
                         take--;
                     }
@@ -218,24 +190,18 @@ internal sealed class PdfLayout
             for (var i = 0; i < _pages.Count; i++)
             {
                 var canvas = pdf.BeginPage(PageWidth, PageHeight);
-                using (var small = Font(false, 8.5f))
-                using (var title = Font(true, 12f))
-                {
-                    canvas.DrawText(document.ServiceName, Left, 40f, small, ink);
-                    var number = "Auftrag " + document.CaseNumber;
-                    canvas.DrawText(number, Right - small.MeasureText(number), 40f, small, ink);
-                    canvas.DrawText(document.Title, Left, 62f, title, ink);
-                    canvas.DrawLine(Left, 72f, Right, 72f, rule);
-                    canvas.DrawLine(Left, Bottom + 16f, Right, Bottom + 16f, rule);
-                    canvas.DrawText(generated, Left, Bottom + 32f, small, ink);
-                    var page = $"Seite {i + 1} von {_pages.Count}";
-                    canvas.DrawText(page, Right - small.MeasureText(page), Bottom + 32f, small, ink);
-                }
+                const float Small = 8.5f;
+                PdfFonts.Draw(canvas, document.ServiceName, Left, 40f, false, Small, ink);
+                PdfFonts.Draw(canvas, "Auftrag " + document.CaseNumber, Right, 40f, false, Small, ink, SKTextAlign.Right);
+                PdfFonts.Draw(canvas, document.Title, Left, 62f, true, 12f, ink);
+                canvas.DrawLine(Left, 72f, Right, 72f, rule);
+                canvas.DrawLine(Left, Bottom + 16f, Right, Bottom + 16f, rule);
+                PdfFonts.Draw(canvas, generated, Left, Bottom + 32f, false, Small, ink);
+                PdfFonts.Draw(canvas, $"Seite {i + 1} von {_pages.Count}", Right, Bottom + 32f, false, Small, ink, SKTextAlign.Right);
 
                 foreach (var run in _pages[i])
                 {
-                    using var font = Font(run.Bold, run.Size);
-                    canvas.DrawText(run.Text, run.X, run.Y, font, ink);
+                    PdfFonts.Draw(canvas, run.Text, run.X, run.Y, run.Bold, run.Size, ink);
                 }
 
                 pdf.EndPage();
