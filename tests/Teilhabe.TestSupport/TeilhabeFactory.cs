@@ -203,13 +203,20 @@ public sealed class TeilhabeFactory : WebApplicationFactory<Program>
     /// <summary>The key of a user's second factor when this factory set it up (e.g. the administrator's).</summary>
     public string? SecondFactorKeyOf(string userName) => _secondFactorKeys.TryGetValue(userName, out var key) ? key : null;
 
-    /// <summary>The current TOTP code of a user whose second factor this factory set up; null for others.</summary>
+    /// <summary>A fresh TOTP code of a user whose second factor this factory set up; null for others.</summary>
     public string? SecondFactorCodeFor(string userName)
         => _secondFactorKeys.TryGetValue(userName, out var key) ? TotpCode(key) : null;
 
-    /// <summary>The TOTP code (RFC 6238, 6 digits, 30 s) of a key at a moment (default: now; Identity checks real time).</summary>
-    public static string TotpCode(string key, DateTime? atUtc = null)
-        => new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp(atUtc ?? DateTime.UtcNow);
+    /// <summary>
+    /// A code of the key the app has not seen yet, as the app on a phone shows one: each code is accepted once (ACC-11),
+    /// so every call gives the code of a later time step than the call before, within the steps the app accepts (see
+    /// <see cref="TotpCodes"/>).
+    /// </summary>
+    public static string TotpCode(string key) => TotpCodes.Next(key);
+
+    /// <summary>The TOTP code (RFC 6238, 6 digits, 30 s) of a key at a moment (the app checks real time).</summary>
+    public static string TotpCode(string key, DateTime atUtc)
+        => new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp(atUtc);
 
     /// <summary>Sets up the second factor of the user behind <paramref name="client"/> through the API; returns the key.</summary>
     public async Task<string> SetUpSecondFactorAsync(HttpClient client, string userName)

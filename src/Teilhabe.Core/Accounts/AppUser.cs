@@ -54,5 +54,12 @@ public sealed class AppUser : IdentityUser
     /// </summary>
     public string SessionStamp { get; private set; } = Guid.NewGuid().ToString("N");
 
+    /// <summary>
+    /// ACC-11 (ASVS 2.8.4): the RFC 6238 time step of the last authenticator code accepted; a code of this or an
+    /// earlier step is refused. Written only by one conditional UPDATE (OneTimeAuthenticatorTokenProvider), never by saving the entity,
+    /// so that a stale copy of the user cannot set it back and two requests with one code cannot both win.
+    /// </summary>
+    public long? LastAuthenticatorTimeStep { get; private set; }
+
     public void RevokeSessions() => SessionStamp = Guid.NewGuid().ToString("N");
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Teilhabe.Core.Accounts;
 using Teilhabe.Core.Audit;
@@ -32,6 +33,10 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         b.Property(u => u.DisplayName).HasMaxLength(200);
         b.Property(u => u.SessionStamp).HasMaxLength(32);
+
+        // ACC-11: only the conditional UPDATE of an accepted code writes it; Identity's UpdateAsync (which marks every
+        // property modified) must not write back the value it loaded before.
+        b.Property(u => u.LastAuthenticatorTimeStep).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
         b.HasIndex(u => u.ServiceId);
         b.HasIndex(u => u.IntegrationOfficeId);
     }

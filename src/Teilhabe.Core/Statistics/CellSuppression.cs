@@ -38,6 +38,14 @@ public static class CellSuppression
     }
 
     /// <summary>
+    /// A breakdown or list (rows of [total, female, male, diverse, unknown], one per category): each row adds up to its
+    /// total, and each column adds up to a total the reader knows or can build — the P3 cases served by personGroup, the
+    /// closures by outcome, the LEKs by code and by funder alike. One hidden cell in a column would be that total minus
+    /// the published others, so the columns are tied like those of a balance.
+    /// </summary>
+    public static int?[][] PublishTable(IReadOnlyList<int[]> rows, int minimumCell) => Publish(rows, minimumCell, balance: true);
+
+    /// <summary>
     /// A table of rows of [total, female, male, diverse, unknown] (each row adds up to its total); with
     /// <paramref name="balance"/> the rows are start, entries, exits, end of one group and each column balances too.
     /// </summary>

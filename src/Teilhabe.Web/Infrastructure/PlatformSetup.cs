@@ -215,6 +215,7 @@ internal static class PlatformSetup
             .AddEntityFrameworkStores<TeilhabeDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddErrorDescriber<GermanIdentityErrorDescriber>()
             .AddClaimsPrincipalFactory<TeilhabeClaimsFactory>()
             .AddPasswordValidator<ProfilePasswordValidator>();

@@ -237,7 +237,7 @@ public sealed partial class SecondFactorTests(TeilhabeFactory factory) : IClassF
     }
 
     [GeneratedRegex("<code id=\"secret\">([A-Z2-7 ]+)</code>")]
-    private static partial Regex SecretOnPage();
+    internal static partial Regex SecretOnPage();
 
     [GeneratedRegex("<li><code>([A-Z0-9]{5}-[A-Z0-9]{5})</code></li>")]
     private static partial Regex RecoveryCode();

@@ -169,6 +169,32 @@ public sealed class ScaleOutTests(ScaleOutTests.TwoInstances nodes) : IClassFixt
     }
 
     [Fact]
+    [Trait("Rule", "ACC-11")]
+    public async Task ScaleOut_a_second_factor_code_used_on_one_node_is_refused_on_the_other_and_at_the_same_moment_only_one_wins()
+    {
+        var tenant = await nodes.TenantAsync();
+        var coordinator = await nodes.A.CreateUserAsync(Roles.IntegrationOfficeCoordinator, officeId: tenant.IntegrationOfficeId);
+
+        var code = coordinator.CurrentCode();
+        using (var used = await nodes.A.RequestTokenAsync(coordinator.UserName, coordinator.Password, code))
+        {
+            await used.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        using (var replayed = await nodes.B.RequestTokenAsync(coordinator.UserName, coordinator.Password, code))
+        {
+            await replayed.ExpectAsync(HttpStatusCode.Unauthorized);
+        }
+
+        var shared = coordinator.CurrentCode();
+        var answers = await AtTheSameMomentAsync(
+            () => StatusOfTokenRequestAsync(nodes.A, coordinator, shared),
+            () => StatusOfTokenRequestAsync(nodes.B, coordinator, shared));
+        Assert.Single(answers, status => status == HttpStatusCode.OK);
+        Assert.Single(answers, status => status == HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task ScaleOut_document_uploaded_on_one_node_is_downloaded_on_the_other()
     {
         var tenant = await nodes.TenantAsync();
@@ -276,6 +302,12 @@ public sealed class ScaleOutTests(ScaleOutTests.TwoInstances nodes) : IClassFixt
         using var response = await issuer.RequestTokenAsync(user.UserName, user.Password);
         await response.ExpectAsync(HttpStatusCode.OK);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    private static async Task<HttpStatusCode> StatusOfTokenRequestAsync(TeilhabeFactory node, TestUser user, string? code)
+    {
+        using var response = await node.RequestTokenAsync(user.UserName, user.Password, code);
+        return response.StatusCode;
     }
 
     private static HttpClient ClientWithToken(TeilhabeFactory target, string token)

@@ -73,6 +73,34 @@ public sealed class HostileExportTests(TeilhabeFactory factory) : IClassFixture<
         }
     }
 
+    [Fact]
+    [Trait("Rule", "STAT-02")]
+    public async Task STAT02_a_suppressed_breakdown_cell_cannot_be_recovered_from_the_published_group_figures()
+    {
+        var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
+        await SeedFunderGroupsAsync(tenant);
+        using var coordinator = await factory.LoginAsync(tenant.Coordinator);
+        var url = $"/api/v1/statistics/annual?year=2025&serviceId={tenant.ServiceA}";
+
+        // Exact: 9 P3 cases served (4 at the start, 5 entries), all women: 4 Integrationsamt, 4 Reha, 1 Arbeitsvermittlung.
+        var exact = await GetAsync(coordinator, url);
+        Assert.Equal([4, 4, 1], FunderGroupWomen(exact));
+
+        // Published: the women at the start and the entries (4 + 5) stay; the one woman of the Arbeitsvermittlung is
+        // hidden, and with her another cell of the column, or she would be 9 − 4 − 4.
+        var published = await GetAsync(coordinator, url + "&public=true");
+        var p3 = published.GetProperty("groups").GetProperty("P3");
+        Assert.Equal(4, p3.GetProperty("startStock").GetProperty("female").GetInt32());
+        Assert.Equal(5, p3.GetProperty("entries").GetProperty("female").GetInt32());
+        var women = FunderGroupWomen(published);
+        Assert.Null(women[2]);
+        Assert.True(women.Count(v => v is null) >= 2, string.Join(", ", women));
+    }
+
+    private static int?[] FunderGroupWomen(JsonElement s)
+        => [.. s.GetProperty("breakdowns").GetProperty("funderGroup").EnumerateArray()
+            .Select(r => r.GetProperty("count").GetProperty("female") is { ValueKind: JsonValueKind.Number } v ? v.GetInt32() : (int?)null)];
+
     private async Task<(HttpClient Coordinator, string ServiceId)> ServiceNamedAsync(string name)
     {
         var tenant = await TestTenant.CreateAsync(factory, withSecondService: false);
@@ -93,6 +121,50 @@ public sealed class HostileExportTests(TeilhabeFactory factory) : IClassFixture<
     {
         var g = s.GetProperty("groups").GetProperty("P3");
         return [.. Balance.Select(f => g.GetProperty(f).GetProperty(column) is { ValueKind: JsonValueKind.Number } v ? v.GetInt32() : (int?)null)];
+    }
+
+    /// <summary>
+    /// Four P3 cases from 2024 (three of the Integrationsamt closed in 2025, one Reha); five entering P3 in 2025 (one of
+    /// the Integrationsamt, three Reha, one of the Arbeitsvermittlung).
+    /// </summary>
+    private async Task SeedFunderGroupsAsync(TestTenant tenant)
+    {
+        var service = Guid.Parse(tenant.ServiceA);
+        var office = Guid.Parse(tenant.IntegrationOfficeId);
+        var worker = tenant.CaseworkerA.Id;
+        var now = factory.Clock.GetUtcNow();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TeilhabeDbContext>();
+
+        void NewCase(string legalBasis, bool fromLastYear, bool closed = false)
+        {
+            var client = new Client(service, office, new ClientData("Statistik", factory.Unique("Person"), new DateOnly(1980, 1, 1), Gender.Female, null, null, WorkingLifePosition: "employee"));
+            db.Clients.Add(client);
+            var start = fromLastYear ? new DateOnly(2024, 5, 1) : new DateOnly(2025, 2, 1);
+            var k = new Case(service, office, client.Id, factory.Unique("S"), worker, start, new CaseSettings(null, CareTypes.Retention, legalBasis, "other", "employer"));
+            k.MoveTo(Phase.P3, start.AddMonths(1), worker, now, null, null, null);
+            if (closed)
+            {
+                k.MoveTo(Phase.P4, new DateOnly(2025, 6, 1), worker, now, "fulfilled", "job-secured", null);
+            }
+
+            db.Cases.Add(k);
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            NewCase("sgb9-185-2", fromLastYear: true, closed: true);
+        }
+
+        NewCase("sgb9-196-3", fromLastYear: true);
+        NewCase("sgb9-185-2", fromLastYear: false);
+        for (var i = 0; i < 3; i++)
+        {
+            NewCase("sgb9-196-3", fromLastYear: false);
+        }
+
+        NewCase("sgb9-196-3-analog", fromLastYear: false);
+        await db.SaveChangesAsync();
     }
 
     /// <summary>Three P3 cases from 2024 closed in 2025; three entering P3 in 2025, one of them closed.</summary>

@@ -60,7 +60,16 @@ internal sealed class AccountService(
     public async Task<SignInOutcome> CountFailureAsync(AppUser user, string auditAction, CancellationToken ct)
     {
         var profile = profiles.ForUser(user);
-        await users.AccessFailedAsync(user);
+
+        // Failures at the same moment (parallel guesses, a replayed second-factor code) must each count and answer as a
+        // wrong one: Identity refuses the second write of the counter (concurrency stamp), so it is read again and counted.
+        var counted = await users.AccessFailedAsync(user);
+        for (var retry = 0; !counted.Succeeded && retry < 5; retry++)
+        {
+            await db.Entry(user).ReloadAsync(ct);
+            counted = await users.AccessFailedAsync(user);
+        }
+
         if (await users.GetAccessFailedCountAsync(user) >= profile.MaxFailedLogins)
         {
             await users.SetLockoutEndDateAsync(user, clock.GetUtcNow().AddYears(100));

@@ -73,7 +73,23 @@ internal sealed record GroupFigures(Count StartStock, Count Entries, Count Exits
 }
 
 /// <summary>One counted row of a list: a stable code, its German label, the counts.</summary>
-internal sealed record CountRow(string Code, string Label, Count Count);
+internal sealed record CountRow(string Code, string Label, Count Count)
+{
+    /// <summary>
+    /// STAT-02 for a whole list of exact rows: in a publication small cells are suppressed, and with them whatever the
+    /// row totals or the column totals (the cases or LEKs the list divides) would give away.
+    /// </summary>
+    public static List<CountRow> Publish(List<CountRow> exact, bool publication, int minimumCell)
+    {
+        if (!publication || exact.Count == 0)
+        {
+            return exact;
+        }
+
+        var cells = CellSuppression.PublishTable([.. exact.Select(r => r.Count.Cells().Select(v => v!.Value).ToArray())], minimumCell);
+        return [.. exact.Select((r, i) => r with { Count = Count.From(cells[i]) })];
+    }
+}
 
 /// <summary>STAT-01: share of closed Sicherungen (care type retention, P3 → P4 in the period) with the job secured.</summary>
 internal sealed record SecuredShare(

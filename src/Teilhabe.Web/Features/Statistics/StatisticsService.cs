@@ -80,6 +80,10 @@ internal sealed class StatisticsService(
     {
         var min = profile.PublicationMinimumCell;
         Count C(Tally t) => Count.Of(t, publication, min);
+
+        // STAT-02: lists are counted exactly and suppressed as whole tables (their columns add up too).
+        Count Exact(Tally t) => Count.Of(t, false, min);
+        List<CountRow> Published(List<CountRow> rows) => CountRow.Publish(rows, publication, min);
         var labels = await LabelsAsync(ct);
 
         var groups = new Dictionary<string, GroupFigures>();
@@ -98,7 +102,7 @@ internal sealed class StatisticsService(
             join cl in db.Clients.AsNoTracking() on c.ClientId equals cl.Id
             group h by new { c.OutcomeCategoryCode, c.CareTypeCode, cl.Gender } into grp
             select new { grp.Key.OutcomeCategoryCode, grp.Key.CareTypeCode, grp.Key.Gender, N = grp.Count() }).ToListAsync(ct);
-        var outcomes = Rows(labels, CatalogueNames.OutcomeCategories, closed.Select(r => ((string?)r.OutcomeCategoryCode, r.Gender, r.N)), C);
+        var outcomes = Published(Rows(labels, CatalogueNames.OutcomeCategories, closed.Select(r => ((string?)r.OutcomeCategoryCode, r.Gender, r.N)), Exact));
 
         var securedTally = new Tally();
         var retentionTally = new Tally();
@@ -115,7 +119,7 @@ internal sealed class StatisticsService(
         var closedCount = C(retentionTally);
         double? percent = securedCount.Total is { } s && closedCount.Total is { } n && n > 0 ? Math.Round(100.0 * s / n, 1) : null;
 
-        var breakdowns = await BreakdownsAsync(serviceId, from, to, labels, C, ct);
+        var breakdowns = await BreakdownsAsync(serviceId, from, to, labels, Exact, ct);
 
         // LEK counts by catalogue entry (valid, with start date in the period, of counted cases only).
         var counted = db.PhaseChanges.AsNoTracking().Where(StatisticsDefinitions.IsCountedEntry).Select(h => h.CaseId);
@@ -144,10 +148,11 @@ internal sealed class StatisticsService(
                 return (Code: g.Key?.ToString() ?? "none", Label: g.Key is { } id ? funderNames.GetValueOrDefault(id, "Leistungsträger") : "ohne Leistungsträger", Tally: t);
             })
             .OrderByDescending(x => x.Tally.Total).ThenBy(x => x.Label, StringComparer.Ordinal)
-            .Select(x => new CountRow(x.Code, x.Label, C(x.Tally)))];
+            .Select(x => new CountRow(x.Code, x.Label, Exact(x.Tally)))];
+        breakdowns = breakdowns.ToDictionary(b => b.Key, b => Published(b.Value), StringComparer.Ordinal);
 
         return new AnnualStatistics(from, to, serviceId, publication, groups, outcomes, breakdowns,
-            Rows(labels, CatalogueNames.Outcomes, byCode.Select(r => ((string?)r.OutcomeCode, r.Gender, r.N)), C),
+            Published(Rows(labels, CatalogueNames.Outcomes, byCode.Select(r => ((string?)r.OutcomeCode, r.Gender, r.N)), Exact)),
             new SecuredShare(securedCount, closedCount, percent));
     }
 
