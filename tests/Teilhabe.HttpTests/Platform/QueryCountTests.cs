@@ -38,13 +38,13 @@ public sealed class QueryCountTests(QueryCountTests.World world, ITestOutputHelp
     /// </remarks>
     private static int CaseViewBound(string section) => section switch
     {
-        "" => 40,
-        "phase" => 29,
+        "" => 26,
+        "phase" => 19,
         "angaben" => 8,
         "dokumente" => 10,
         "berichte" => 19,
         "merkblatt" => 7,
-        "fristen" => 20,
+        "fristen" => 17,
         "historie" => 8,
         "aufgaben" => 7,
         _ => throw new ArgumentOutOfRangeException(nameof(section), section, "no bound for this view of the case"),
