@@ -39,6 +39,9 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         b.HasIndex(c => new { c.ServiceId, c.SearchLastName });
         b.HasIndex(c => new { c.ServiceId, c.BirthDate });
         b.HasIndex(c => c.IntegrationOfficeId);
+
+        // The same person at the other IFDs of the Integrationsamt (PH-P2-04, PH-P3-03/04) is found by birth date and name.
+        b.HasIndex(c => new { c.IntegrationOfficeId, c.BirthDate, c.SearchLastName });
         b.Ignore(c => c.DisabilityStatus);
         b.Ignore(c => c.FullName);
     }

@@ -1259,6 +1259,8 @@ namespace Teilhabe.Migrations.Postgres.Migrations
 
                     b.HasIndex("ServiceId", "SearchLastName");
 
+                    b.HasIndex("IntegrationOfficeId", "BirthDate", "SearchLastName");
+
                     b.ToTable("Clients");
                 });
 

@@ -1244,6 +1244,8 @@ namespace Teilhabe.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ServiceId", "SearchLastName");
 
+                    b.HasIndex("IntegrationOfficeId", "BirthDate", "SearchLastName");
+
                     b.ToTable("Clients");
                 });
 

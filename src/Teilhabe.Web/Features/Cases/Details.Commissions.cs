@@ -65,14 +65,20 @@ internal sealed partial class DetailsModel
         => CommissionKinds.IsSupportedEmployment(Case.LegalBasisCode) && Case.FunderId is not null
             && await Commissions.FunderKindAsync(Case, ct) is { } kind && kind != FunderKind.IntegrationOffice;
 
+    /// <summary>BA-ST-01: the guided successful placement is offered for a Vermittlung in P3 to those who document on it.</summary>
+    public bool ShowsPlacement => CanEdit && Case.Phase == Phase.P3 && Case.CareTypeCode == CareTypes.Placement;
+
     public async Task<CommissionView> CommissionViewAsync(CancellationToken ct = default)
     {
         var service = Commissions;
         var kind = await service.FunderKindAsync(Case, ct);
         var inaRetention = CommissionKinds.IsInaRetention(Case, kind);
         var by = Case.ObjectedBy is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == Case.ObjectedBy).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
-        var employers = await db.Institutions.AsNoTracking().Where(i => i.Kind == InstitutionKind.Employer || i.Kind == InstitutionKind.InclusionCompany)
-            .OrderBy(i => i.Name).Take(500).Select(i => new { i.Id, i.Name }).ToListAsync(ct);
+        // The employers are the choices of the successful-placement form only; other cases do not read them.
+        var employers = ShowsPlacement
+            ? await db.Institutions.AsNoTracking().Where(i => i.Kind == InstitutionKind.Employer || i.Kind == InstitutionKind.InclusionCompany)
+                .OrderBy(i => i.Name).Take(500).Select(i => new { i.Id, i.Name }).ToListAsync(ct)
+            : [];
         return new CommissionView(
             CommissionKinds.StatusOf(Case, inaRetention, Today, service.Profile),
             inaRetention,
