@@ -31,10 +31,14 @@ public sealed class TestReplica(string baseConnectionString)
 
     public Task ResumeReplayAsync() => ExecuteAsync("SELECT pg_wal_replay_resume()");
 
-    /// <summary>Waits until the replica has replayed everything the primary had written when this was called.</summary>
+    /// <summary>
+    /// Waits until the replica has replayed everything the primary had inserted into its WAL when this was called. The
+    /// insert position, not the write position: with synchronous_commit=off (the test cluster) a committed transaction's
+    /// record may still sit in the WAL buffers, behind the write position, for up to the WAL writer's delay.
+    /// </summary>
     public async Task CatchUpWithAsync(string primaryConnectionString)
     {
-        var written = (string)(await ScalarAsync(primaryConnectionString, "SELECT pg_current_wal_lsn()::text"))!;
+        var written = (string)(await ScalarAsync(primaryConnectionString, "SELECT pg_current_wal_insert_lsn()::text"))!;
         await WaitAsync(
             async () => (bool)(await ScalarAsync(baseConnectionString, $"SELECT coalesce(pg_last_wal_replay_lsn() >= '{written}'::pg_lsn, false)"))!,
             $"the replica to replay up to {written}");
