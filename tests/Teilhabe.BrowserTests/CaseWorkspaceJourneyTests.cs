@@ -101,7 +101,7 @@ public sealed class CaseWorkspaceJourneyTests(BrowserFixture browser, ITestOutpu
             }
             else
             {
-                await ShiftTabToAsync(page, link);
+                await ContactJourneyTests.TabToAsync(page, link, "Shift+Tab");
             }
 
             first = false;
@@ -112,7 +112,7 @@ public sealed class CaseWorkspaceJourneyTests(BrowserFixture browser, ITestOutpu
             await Assertions.Expect(page.Locator("#bereich h2").First).ToHaveTextAsync(heading);
         }
 
-        await ShiftTabToAsync(page, "el.textContent.trim() === 'Kontakt erfassen'");
+        await ContactJourneyTests.TabToAsync(page, "el.textContent.trim() === 'Kontakt erfassen'", "Shift+Tab");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/faelle/{caseId}/kontakte/neu$"));
         Assert.Equal("Entry_OccurredAt", await page.EvaluateAsync<string>("document.activeElement.id"));
@@ -199,19 +199,4 @@ public sealed class CaseWorkspaceJourneyTests(BrowserFixture browser, ITestOutpu
 
     private static async Task<int> HeightAsync(IPage page)
         => await page.EvaluateAsync<int>("document.documentElement.scrollHeight");
-
-    private static async Task ShiftTabToAsync(IPage page, string predicate)
-    {
-        for (var i = 0; i < 60; i++)
-        {
-            if (await page.EvaluateAsync<bool>($"(() => {{ const el = document.activeElement; return !!el && ({predicate}); }})()"))
-            {
-                return;
-            }
-
-            await page.Keyboard.PressAsync("Shift+Tab");
-        }
-
-        throw new Xunit.Sdk.XunitException($"No focusable element matching {predicate} was reached with Shift+Tab.");
-    }
 }

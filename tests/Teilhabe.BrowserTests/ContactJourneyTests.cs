@@ -14,19 +14,19 @@ namespace Teilhabe.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class ContactJourneyTests(BrowserFixture browser, ITestOutputHelper output)
 {
-    /// <summary>Presses Tab until the focused element matches the JS predicate (on <c>el</c>); fails after 60 presses.</summary>
-    internal static async Task TabToAsync(IPage page, string predicate)
+    /// <summary>Presses Tab (or the given key, e.g. Shift+Tab) until the focused element matches the JS predicate (on <c>el</c>); fails after 60 presses.</summary>
+    internal static async Task TabToAsync(IPage page, string predicate, string key = "Tab")
     {
         for (var i = 0; i < 60; i++)
         {
-            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.PressAsync(key);
             if (await page.EvaluateAsync<bool>($"(() => {{ const el = document.activeElement; return !!el && ({predicate}); }})()"))
             {
                 return;
             }
         }
 
-        throw new Xunit.Sdk.XunitException($"No focusable element matching {predicate} was reached with Tab.");
+        throw new Xunit.Sdk.XunitException($"No focusable element matching {predicate} was reached with {key}.");
     }
 
     [Fact]

@@ -23,26 +23,25 @@ internal static class CaseSections
     /// <summary>The navigation of a case; the IFD tasks only for those who document on it (IFD-01).</summary>
     public static IReadOnlyList<Link> For(Guid caseId, bool canEdit)
     {
-        var root = $"/faelle/{caseId}";
         var links = new List<Link>
         {
-            new(Overview, "Überblick", root),
-            new(Phase, "Phase und Auftraggeber", $"{root}/{Phase}"),
-            new("verlauf", "Verlauf und Kontakte", $"{root}/verlauf", OwnPage: true),
-            new("lek", "LEK", $"{root}/lek", OwnPage: true),
-            new(Deadlines, "Fristen", $"{root}/{Deadlines}"),
-            new(Fields, "Angaben", $"{root}/{Fields}"),
-            new(Documents, "Dokumente", $"{root}/{Documents}"),
-            new(Reports, "Berichte und Ziele", $"{root}/{Reports}"),
-            new(Notice, "Merkblatt und Abstimmungen", $"{root}/{Notice}"),
+            new(Overview, "Überblick", Path(caseId, Overview)),
+            new(Phase, "Phase und Auftraggeber", Path(caseId, Phase)),
+            new("verlauf", "Verlauf und Kontakte", Path(caseId, "verlauf"), OwnPage: true),
+            new("lek", "LEK", Path(caseId, "lek"), OwnPage: true),
+            new(Deadlines, "Fristen", Path(caseId, Deadlines)),
+            new(Fields, "Angaben", Path(caseId, Fields)),
+            new(Documents, "Dokumente", Path(caseId, Documents)),
+            new(Reports, "Berichte und Ziele", Path(caseId, Reports)),
+            new(Notice, "Merkblatt und Abstimmungen", Path(caseId, Notice)),
         };
         if (canEdit)
         {
-            links.Add(new(Tasks, "IFD-Aufgaben", $"{root}/{Tasks}"));
+            links.Add(new(Tasks, "IFD-Aufgaben", Path(caseId, Tasks)));
         }
 
-        links.Add(new("koordination", "Koordination", $"{root}/koordination", OwnPage: true));
-        links.Add(new(History, "Phasenverlauf", $"{root}/{History}"));
+        links.Add(new("koordination", "Koordination", Path(caseId, "koordination"), OwnPage: true));
+        links.Add(new(History, "Phasenverlauf", Path(caseId, History)));
         return links;
     }
 

@@ -125,10 +125,7 @@ internal sealed partial class DetailsModel
                 break;
         }
 
-        if (userIds.Count > 0)
-        {
-            UserNames = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        }
+        await LoadUserNamesAsync(userIds, ct);
 
         if (!keepFields)
         {
@@ -166,6 +163,15 @@ internal sealed partial class DetailsModel
         {
             var checks = await transitions.CheckAllAsync(@case, Targets, Today, ct);
             NextSteps = [.. Targets.Zip(checks, (to, check) => new NextStep(to, Merged(check.Violations), Merged(check.Warnings)))];
+        }
+    }
+
+    /// <summary>The display names the view shows (who changed a phase, uploaded a file, wrote a report …); none read for none.</summary>
+    private async Task LoadUserNamesAsync(IReadOnlyCollection<string> userIds, CancellationToken ct)
+    {
+        if (userIds.Count > 0)
+        {
+            UserNames = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         }
     }
 

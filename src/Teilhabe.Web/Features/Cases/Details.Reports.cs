@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Teilhabe.Core.Cases;
 using Teilhabe.Core.Reports;
 using Teilhabe.Core.Rules;
@@ -47,11 +46,7 @@ internal sealed partial class DetailsModel
         var reports = Reports;
         var (corrections, missing) = CanEdit ? await reports.PlausibilityAsync(Case, ct) : ([], new Dictionary<ReportKind, IReadOnlyList<RuleViolation>>());
         var versions = await reports.VersionsAsync(Case.Id, ct);
-        var creators = versions.Select(v => v.CreatedBy).OfType<string>().ToHashSet();
-        if (creators.Count > 0)
-        {
-            UserNames = await db.Users.AsNoTracking().Where(u => creators.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        }
+        await LoadUserNamesAsync(versions.Select(v => v.CreatedBy).OfType<string>().ToHashSet(), ct);
 
         return new ReportsPanel(
             versions,
